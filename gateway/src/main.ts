@@ -1,0 +1,24 @@
+import 'reflect-metadata';
+import { ConfigError, createLogger, readGatewayConfig, stopOnSignals } from '@tw/kernel';
+import { readSupergraph } from './supergraph';
+import { startGateway } from './server';
+
+async function main(): Promise<void> {
+  const cfg = readGatewayConfig();
+  const logger = createLogger('gateway', cfg.logLevel);
+  const handle = await startGateway({
+    supergraphSdl: readSupergraph(),
+    subgraphUrls: cfg.subgraphUrls,
+    gatewaySecret: cfg.keys.gatewaySecret,
+    production: cfg.production,
+    host: cfg.host,
+    port: cfg.port,
+    logger,
+  });
+  stopOnSignals(logger, handle);
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`gateway failed to start: ${e instanceof ConfigError ? e.message : ((e as Error).stack ?? String(e))}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import { createLogger, formatErrorFor, Logger, REQUEST_ID_HEADER, runInRequestScope, currentRequestScope } from '@tw/kernel';
+import express from 'express';
+import { GatewayContext } from './context';
+import { SubgraphSource } from './subgraph-source';
+
+export interface GatewayOptions {
+  readonly supergraphSdl: string;
+  /** each subgraph's URL by name; overrides the URLs composed into the supergraph */
+  readonly subgraphUrls: Readonly<Record<string, string>>;
+  readonly gatewaySecret: string;
+  readonly production: boolean;
+  readonly host?: string;
+  /** 0 picks a free port */
+  readonly port?: number;
+  /** time limit of one subgraph fetch */
+  readonly subgraphTimeoutMs?: number;
+  readonly logger?: Logger;
+  /** more routes on the gateway's origin (the importers' /imports, /templates) */
+  readonly mount?: (app: express.Express) => void;
+}
+
+export interface GatewayHandle {
+  readonly url: string;
+  readonly port: number;
+  readonly server: http.Server;
+  stop(): Promise<void>;
+}
+
+function readyUrl(graphqlUrl: string): string {
+  return graphqlUrl.replace(/\/graphql\/?$/, '/ready');
+}
+
+/**
+ * Starts the gateway: the supergraph composed at build time, served at `/graphql`, with `/health`
+ * and `/ready` (every subgraph ready).
+ */
+export async function startGateway(o: GatewayOptions): Promise<GatewayHandle> {
+  const logger = o.logger ?? createLogger('gateway');
+  const timeoutMs = o.subgraphTimeoutMs ?? 30_000;
+  const gateway = new ApolloGateway({
+    supergraphSdl: o.supergraphSdl,
+    buildService: ({ name, url }) => {
+      const target = o.subgraphUrls[name] ?? url;
+      if (!target) throw new Error(`No URL for subgraph ${name}: set ${name.toUpperCase().replace(/-/g, '_')}_URL`);
+      return new SubgraphSource(target, o.gatewaySecret, timeoutMs);
+    },
+  });
+  const app = express();
+  app.disable('x-powered-by');
+  const server = http.createServer(app);
+  server.keepAliveTimeout = 65_000;
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), ...(o.production ? [ApolloServerPluginLandingPageDisabled()] : [])],
+    introspection: !o.production,
+    includeStacktraceInErrorResponses: !o.production,
+    formatError: formatErrorFor(o.production, logger),
+  });
+  await apollo.start();
+
+  app.use((req, res, next) => {
+    const requestId = randomUUID();
+    res.setHeader(REQUEST_ID_HEADER, requestId);
+    runInRequestScope({ requestId, sqlStatements: 0 }, next);
+  });
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok', service: 'gateway' });
+  });
+  app.get('/ready', async (_req, res) => {
+    const checks = await Promise.all(
+      Object.entries(o.subgraphUrls).map(async ([name, url]) => {
+        try {
+          const r = await fetch(readyUrl(url), { signal: AbortSignal.timeout(3000) });
+          return [name, r.ok ? 'ready' : `not ready (${r.status})`] as const;
+        } catch (e) {
+          return [name, `unreachable (${(e as Error).message})`] as const;
+        }
+      }),
+    );
+    const ok = checks.every(([, s]) => s === 'ready');
+    res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'not ready', subgraphs: Object.fromEntries(checks) });
+  });
+  o.mount?.(app);
+  app.use(
+    '/graphql',
+    express.json({ limit: '20mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => ({
+        authorization: req.header('authorization'),
+        requestId: currentRequestScope()?.requestId ?? randomUUID(),
+      }),
+    }),
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(o.port ?? 0, o.host ?? '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const host = !o.host || o.host === '0.0.0.0' ? '127.0.0.1' : o.host;
+  const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/graphql`;
+  logger.info('listening', { url });
+  return { url, port, server, stop: () => apollo.stop() };
+}

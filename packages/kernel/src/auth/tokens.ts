@@ -1,0 +1,105 @@
+import jwt from 'jsonwebtoken';
+import { unauthenticated } from '../errors';
+import { Principal, Role, USER_ROLES } from './principal';
+
+/** How user tokens are verified: a shared HS256 secret, or an identity provider's RS256 public key. */
+export type UserKey =
+  | { readonly kind: 'HS256'; readonly secret: string }
+  | { readonly kind: 'RS256'; readonly publicKey: string; readonly issuer?: string; readonly audience?: string };
+
+export interface TokenKeys {
+  readonly user: UserKey;
+  /** the gateway-to-subgraph shared secret; it also signs the internal service tokens */
+  readonly gatewaySecret: string;
+}
+
+/** Internal service tokens carry this key id, so they are never checked against the users' key. */
+const SERVICE_KID = 'tw-internal';
+const CLOCK_TOLERANCE_S = 5;
+
+export interface TokenClaims {
+  role: Role;
+  school?: string;
+  teacher?: string;
+}
+
+/**
+ * Signs a user token with the HS256 secret (development, tests, `npm run token`).
+ * @example signUserToken({ subject: 'admin', role: 'DISTRICT_ADMIN' }, secret, '12h')
+ */
+export function signUserToken(p: Principal, secret: string, expiresIn: jwt.SignOptions['expiresIn'] = '12h'): string {
+  if (!USER_ROLES.includes(p.role)) throw new Error(`Cannot sign a user token for role ${p.role}`);
+  if (p.role === 'SCHOOL_ADMIN' && !p.schoolId) throw new Error('A SCHOOL_ADMIN token needs a school id (--school)');
+  if (p.role === 'TEACHER' && !p.teacherId) throw new Error('A TEACHER token needs a teacher id (--teacher)');
+  const claims: TokenClaims = { role: p.role };
+  if (p.schoolId) claims.school = p.schoolId;
+  if (p.teacherId) claims.teacher = p.teacherId;
+  return jwt.sign(claims, secret, { algorithm: 'HS256', subject: p.subject, expiresIn });
+}
+
+/** Signs a short-lived token a service uses to call another service through the gateway. */
+export function signServiceToken(serviceName: string, gatewaySecret: string): string {
+  return jwt.sign({ role: Role.SERVICE }, gatewaySecret, {
+    algorithm: 'HS256',
+    subject: `service:${serviceName}`,
+    expiresIn: '5m',
+    keyid: SERVICE_KID,
+  });
+}
+
+/**
+ * Verifies a bearer token and returns who it speaks for. Refuses unsigned (`alg: none`), expired,
+ * not-yet-valid and wrongly signed tokens, and claims that do not make a principal.
+ */
+export function verifyToken(token: string, keys: TokenKeys): Principal {
+  const decoded = jwt.decode(token, { complete: true });
+  if (!decoded || typeof decoded.payload === 'string') throw unauthenticated('The bearer token is not a JWT');
+  const isService = decoded.header.kid === SERVICE_KID;
+  let payload: jwt.JwtPayload;
+  try {
+    if (isService) {
+      payload = jwt.verify(token, keys.gatewaySecret, { algorithms: ['HS256'], clockTolerance: CLOCK_TOLERANCE_S }) as jwt.JwtPayload;
+    } else if (keys.user.kind === 'HS256') {
+      payload = jwt.verify(token, keys.user.secret, { algorithms: ['HS256'], clockTolerance: CLOCK_TOLERANCE_S }) as jwt.JwtPayload;
+    } else {
+      const opts: jwt.VerifyOptions = { algorithms: ['RS256'], clockTolerance: CLOCK_TOLERANCE_S };
+      if (keys.user.issuer) opts.issuer = keys.user.issuer;
+      if (keys.user.audience) opts.audience = keys.user.audience;
+      payload = jwt.verify(token, keys.user.publicKey, opts) as jwt.JwtPayload;
+    }
+  } catch (e) {
+    const err = e as Error;
+    if (err.name === 'TokenExpiredError') throw unauthenticated('The bearer token has expired: sign in again');
+    if (err.name === 'NotBeforeError') throw unauthenticated('The bearer token is not valid yet');
+    throw unauthenticated(`The bearer token was refused: ${err.message}`);
+  }
+  return principalFromClaims(payload, isService);
+}
+
+function principalFromClaims(payload: jwt.JwtPayload, isService: boolean): Principal {
+  const role = payload.role as Role;
+  const subject = typeof payload.sub === 'string' ? payload.sub : '';
+  if (!subject) throw unauthenticated('The bearer token has no subject (sub)');
+  if (isService) {
+    if (role !== Role.SERVICE) throw unauthenticated('An internal token must have role SERVICE');
+    return { subject, role };
+  }
+  if (!USER_ROLES.includes(role)) throw unauthenticated(`The bearer token's role ${JSON.stringify(role)} is not one of ${USER_ROLES.join(', ')}`);
+  const schoolId = typeof payload.school === 'string' ? payload.school : undefined;
+  const teacherId = typeof payload.teacher === 'string' ? payload.teacher : undefined;
+  if (role === 'SCHOOL_ADMIN' && !schoolId) throw unauthenticated('A SCHOOL_ADMIN token must name its school (claim "school")');
+  if (role === 'TEACHER' && !teacherId) throw unauthenticated('A TEACHER token must name its teacher (claim "teacher")');
+  return {
+    subject,
+    role,
+    ...(role === 'SCHOOL_ADMIN' ? { schoolId } : {}),
+    ...(role === 'TEACHER' ? { teacherId } : {}),
+  };
+}
+
+/** Takes the token out of an `Authorization: Bearer …` header value. */
+export function bearerToken(header: string | undefined): string | undefined {
+  if (!header) return undefined;
+  const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  return m ? m[1] : undefined;
+}

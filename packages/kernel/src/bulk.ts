@@ -1,0 +1,175 @@
+import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { badInput } from './errors';
+
+/** The most rows one bulk call takes; importers send batches of this size. */
+export const MAX_BULK_ROWS = 1000;
+
+export enum RowStatus {
+  CREATED = 'CREATED',
+  UPDATED = 'UPDATED',
+  UNCHANGED = 'UNCHANGED',
+  REJECTED = 'REJECTED',
+}
+registerEnumType(RowStatus, {
+  name: 'RowStatus',
+  description: 'What a bulk call did (or, on a dry run or a rejected call, would do) with one row',
+});
+
+@InputType({ description: 'How a bulk call writes' })
+export class BulkOptions {
+  @Field({ defaultValue: false, description: 'Validate every row and report, writing nothing' })
+  dryRun: boolean = false;
+
+  @Field({ defaultValue: false, description: 'Write the valid rows even when others are rejected (by default one rejected row writes nothing)' })
+  partial: boolean = false;
+}
+
+@ObjectType({ description: "One input row's outcome" })
+@Directive('@shareable')
+export class RowResult {
+  @Field(() => Int, { description: 'Position of the row in the input list, from 0' })
+  index!: number;
+
+  @Field({ description: 'The natural key the row was matched by, as text' })
+  key!: string;
+
+  @Field(() => RowStatus)
+  status!: RowStatus;
+
+  @Field(() => ID, { nullable: true, description: 'Id of the record created or updated' })
+  id?: string;
+
+  @Field({ nullable: true, description: 'Stable code of the rejection, e.g. ID_NUMBER_CHECK_DIGIT' })
+  code?: string;
+
+  @Field({ nullable: true, description: 'Why the row was rejected, for people (Chinese)' })
+  message?: string;
+
+  @Field({ nullable: true, description: 'The input field the rejection is about' })
+  field?: string;
+}
+
+@ObjectType({ description: 'What a bulk call did' })
+@Directive('@shareable')
+export class BulkResult {
+  @Field(() => Int) created!: number;
+  @Field(() => Int) updated!: number;
+  @Field(() => Int) unchanged!: number;
+  @Field(() => Int) rejected!: number;
+  @Field() dryRun!: boolean;
+  @Field({ description: 'Whether anything was written' }) written!: boolean;
+  @Field(() => [RowResult]) rows!: RowResult[];
+}
+
+/** A row refused, with a stable code and a message for people. */
+export interface Rejection {
+  readonly code: string;
+  readonly message: string;
+  readonly field?: string;
+}
+
+/** What the plan decided for an accepted row, and what to write for it. */
+export interface Accepted<W> {
+  readonly status: RowStatus.CREATED | RowStatus.UPDATED | RowStatus.UNCHANGED;
+  readonly id: string;
+  readonly write?: W;
+}
+
+export type Planned<W> = Accepted<W> | Rejection;
+
+export const isRejection = <W>(p: Planned<W>): p is Rejection => (p as Rejection).code !== undefined;
+
+export interface BulkItem<R> {
+  readonly index: number;
+  readonly row: R;
+  readonly key: string;
+}
+
+/** How one kind of record is upserted in bulk. Reads in `plan` are batched: never one query per row. */
+export interface BulkPlan<R, W> {
+  /** the natural key as text (what makes a re-import an update) */
+  key(row: R): string;
+  /** validates every row and compares it with what is stored, in a few batched queries */
+  plan(items: readonly BulkItem<R>[], manager: EntityManager): Promise<Planned<W>[]>;
+  /** writes the accepted rows' changes (created and updated), in chunks */
+  write(writes: W[], manager: EntityManager): Promise<void>;
+}
+
+/**
+ * Runs a bulk upsert in one transaction: duplicate keys in the call are rejected, every row is
+ * planned before anything is written, and nothing is written on a dry run or when any row is
+ * rejected (unless `partial`).
+ */
+export async function runBulk<R, W>(ds: DataSource, rows: readonly R[], options: BulkOptions, plan: BulkPlan<R, W>): Promise<BulkResult> {
+  if (rows.length > MAX_BULK_ROWS) throw badInput(`A bulk call takes at most ${MAX_BULK_ROWS} rows; got ${rows.length}. Send them in batches.`);
+  const results: RowResult[] = new Array(rows.length);
+  const firstIndexOfKey = new Map<string, number>();
+  const items: BulkItem<R>[] = [];
+  rows.forEach((row, index) => {
+    const key = plan.key(row);
+    const first = firstIndexOfKey.get(key);
+    if (first !== undefined) {
+      results[index] = { index, key, status: RowStatus.REJECTED, code: 'DUPLICATE_KEY', message: `与本批第 ${first + 1} 条记录重复（${key}）` };
+      return;
+    }
+    firstIndexOfKey.set(key, index);
+    items.push({ index, row, key });
+  });
+
+  let written = false;
+  await ds.transaction(async (manager) => {
+    const planned = items.length ? await plan.plan(items, manager) : [];
+    const writes: W[] = [];
+    planned.forEach((p, i) => {
+      const { index, key } = items[i];
+      if (isRejection(p)) {
+        results[index] = { index, key, status: RowStatus.REJECTED, code: p.code, message: p.message, field: p.field };
+      } else {
+        results[index] = { index, key, status: p.status, id: p.id };
+        if (p.write !== undefined && p.status !== RowStatus.UNCHANGED) writes.push(p.write);
+      }
+    });
+    const anyRejected = results.some((r) => r.status === RowStatus.REJECTED);
+    if (options.dryRun || (anyRejected && !options.partial) || writes.length === 0) return;
+    await plan.write(writes, manager);
+    written = true;
+  });
+
+  const count = (s: RowStatus) => results.filter((r) => r.status === s).length;
+  return {
+    created: count(RowStatus.CREATED),
+    updated: count(RowStatus.UPDATED),
+    unchanged: count(RowStatus.UNCHANGED),
+    rejected: count(RowStatus.REJECTED),
+    dryRun: options.dryRun,
+    written,
+    rows: results,
+  };
+}
+
+/**
+ * Inserts rows, or updates `columns` of rows whose primary key `id` exists, a chunk per statement.
+ * Works the same on MySQL (ON DUPLICATE KEY UPDATE) and SQLite (ON CONFLICT DO UPDATE).
+ */
+export async function upsertById<T extends ObjectLiteral>(
+  manager: EntityManager,
+  target: EntityTarget<T>,
+  rows: readonly T[],
+  columns: readonly string[],
+): Promise<void> {
+  if (!rows.length) return;
+  const meta = manager.connection.getMetadata(target);
+  // SQLite allows 32,766 bound variables a statement; stay well under it, and under ~1,000 rows.
+  const chunk = Math.max(1, Math.min(1000, Math.floor(20_000 / meta.columns.length)));
+  for (let i = 0; i < rows.length; i += chunk) {
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(target)
+      .values(rows.slice(i, i + chunk) as never)
+      .orUpdate([...columns], ['id'])
+      .updateEntity(false)
+      .execute();
+  }
+}

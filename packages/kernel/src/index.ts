@@ -1,0 +1,24 @@
+import 'reflect-metadata';
+
+export * from './errors';
+export * from './config/env';
+export * from './config/platform-config';
+export * from './services';
+export * from './request-scope';
+export * from './logger';
+export * from './ids';
+export * from './id-number';
+export * from './codes';
+export * from './auth/principal';
+export * from './auth/tokens';
+export * from './auth/secrets';
+export * from './database/data-source';
+export * from './database/counting-logger';
+export * from './graphql/scalars';
+export * from './graphql/enums';
+export * from './graphql/context';
+export * from './graphql/pagination';
+export * from './graphql/federation';
+export * from './loaders';
+export * from './bulk';
+export * from './server';

@@ -1,0 +1,177 @@
+import { randomUUID, timingSafeEqual } from 'node:crypto';
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
+import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import { GraphQLError, GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import { DataSource } from 'typeorm';
+import { Principal } from './auth/principal';
+import { bearerToken, TokenKeys, verifyToken } from './auth/tokens';
+import { pingDatabase } from './database/data-source';
+import { BaseContext } from './graphql/context';
+import { createLogger, Logger } from './logger';
+import { currentRequestScope, runInRequestScope } from './request-scope';
+import { GATEWAY_SECRET_HEADER, REQUEST_ID_HEADER } from './services';
+
+/** Ask a subgraph for `extensions.sqlStatements` in its answer (not in production). */
+export const DEBUG_SQL_HEADER = 'x-debug-sql-count';
+
+export interface ServiceOptions<C extends BaseContext> {
+  readonly name: string;
+  readonly schema: GraphQLSchema;
+  readonly dataSource: DataSource;
+  readonly keys: TokenKeys;
+  readonly production: boolean;
+  /** adds the service's per-request loaders to the base context */
+  readonly context: (base: BaseContext) => C;
+  readonly logger?: Logger;
+}
+
+export interface ServiceHandle {
+  readonly url: string;
+  readonly port: number;
+  readonly server: http.Server;
+  stop(): Promise<void>;
+}
+
+function sameSecret(given: string | undefined, expected: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** Errors a person reads keep their message; anything else is masked in production. */
+export function formatErrorFor(production: boolean, logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = formatted.extensions?.code;
+    const requestId = currentRequestScope()?.requestId;
+    if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
+      logger.error('request failed', { requestId, error: error instanceof Error ? error.message : String(error) });
+      if (production) {
+        return { message: `Internal server error (request ${requestId ?? 'unknown'})`, extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } };
+      }
+    }
+    return production ? { ...formatted, extensions: { ...formatted.extensions, stacktrace: undefined, requestId } } : formatted;
+  };
+}
+
+function sqlCountPlugin(): ApolloServerPlugin<BaseContext> {
+  return {
+    async requestDidStart({ request }) {
+      if (!request.http?.headers.get(DEBUG_SQL_HEADER)) return;
+      return {
+        async willSendResponse({ response }) {
+          const scope = currentRequestScope();
+          if (response.body.kind === 'single' && scope) {
+            response.body.singleResult.extensions = { ...response.body.singleResult.extensions, sqlStatements: scope.sqlStatements };
+          }
+        },
+      };
+    },
+  };
+}
+
+/**
+ * Starts a subgraph: `/graphql` (only for requests carrying the gateway's secret header, each
+ * bearer token verified here too), `/health` (the process is up) and `/ready` (its database answers).
+ * @example const handle = await startService({ name, schema, dataSource, keys, production, context }, { host, port });
+ */
+export async function startService<C extends BaseContext>(o: ServiceOptions<C>, listen: { host: string; port: number }): Promise<ServiceHandle> {
+  const logger = o.logger ?? createLogger(o.name);
+  const app = express();
+  app.disable('x-powered-by');
+  const server = http.createServer(app);
+  server.keepAliveTimeout = 65_000;
+
+  const plugins: ApolloServerPlugin<C>[] = [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginDrainHttpServer({ httpServer: server })];
+  if (o.production) plugins.push(ApolloServerPluginLandingPageDisabled());
+  else plugins.push(sqlCountPlugin() as ApolloServerPlugin<C>);
+  const apollo = new ApolloServer<C>({
+    schema: o.schema,
+    plugins,
+    introspection: !o.production,
+    includeStacktraceInErrorResponses: !o.production,
+    formatError: formatErrorFor(o.production, logger),
+  });
+  await apollo.start();
+
+  app.use((req, _res, next) => {
+    const header = req.headers[REQUEST_ID_HEADER];
+    const requestId = typeof header === 'string' && /^[\w.-]{1,100}$/.test(header) ? header : randomUUID();
+    runInRequestScope({ requestId, sqlStatements: 0 }, next);
+  });
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok', service: o.name });
+  });
+  app.get('/ready', async (_req, res) => {
+    const ok = await pingDatabase(o.dataSource);
+    res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'database unreachable', service: o.name });
+  });
+  app.use(
+    '/graphql',
+    (req, res, next) => {
+      if (sameSecret(req.header(GATEWAY_SECRET_HEADER), o.keys.gatewaySecret)) return next();
+      res.status(403).json({
+        errors: [{ message: `The ${o.name} subgraph answers only requests that come through the gateway`, extensions: { code: 'FORBIDDEN' } }],
+      });
+    },
+    express.json({ limit: '20mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const token = bearerToken(req.header('authorization'));
+        let principal: Principal | null = null;
+        if (token) {
+          try {
+            principal = verifyToken(token, o.keys);
+          } catch (e) {
+            const err = e as GraphQLError;
+            throw new GraphQLError(err.message, { extensions: { ...err.extensions, http: { status: 401 } } });
+          }
+        }
+        return o.context({ principal, requestId: currentRequestScope()?.requestId ?? randomUUID() });
+      },
+    }),
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(listen.port, listen.host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${listen.host === '0.0.0.0' ? '127.0.0.1' : listen.host}:${port}/graphql`;
+  logger.info('listening', { url });
+  return {
+    url,
+    port,
+    server,
+    stop: async () => {
+      await apollo.stop();
+      if (o.dataSource.isInitialized) await o.dataSource.destroy();
+    },
+  };
+}
+
+/** Stops the handles cleanly on SIGTERM or SIGINT, then exits. */
+export function stopOnSignals(logger: Logger, ...handles: Array<{ stop(): Promise<void> }>): void {
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('stopping', { signal });
+    const timer = setTimeout(() => process.exit(1), 10_000);
+    timer.unref();
+    try {
+      for (const h of handles) await h.stop();
+      process.exit(0);
+    } catch (e) {
+      logger.error('stop failed', { error: (e as Error).message });
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}

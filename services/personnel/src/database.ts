@@ -1,0 +1,17 @@
+import { DatabaseOptions, openDatabase } from '@tw/kernel';
+import { DataSource } from 'typeorm';
+import { Hire } from './entities/hire.entity';
+import { QuotaAdjustment } from './entities/quota-adjustment.entity';
+import { Rotation } from './entities/rotation.entity';
+import { School } from './entities/school.entity';
+import { StaffingQuota } from './entities/staffing-quota.entity';
+import { Teacher } from './entities/teacher.entity';
+import { Initial1764115200000 } from './migrations/1764115200000-initial';
+
+export const ENTITIES = [School, Teacher, StaffingQuota, QuotaAdjustment, Hire, Rotation];
+export const MIGRATIONS = [Initial1764115200000];
+
+/** Opens the personnel database and runs its migrations. */
+export function openPersonnelDatabase(o: Omit<DatabaseOptions, 'service' | 'entities' | 'migrations'>): Promise<DataSource> {
+  return openDatabase({ ...o, service: 'personnel', entities: ENTITIES, migrations: MIGRATIONS });
+}

@@ -1,0 +1,28 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/** 核定编制数: the established posts approved for a school in a year. */
+@Entity('staffing_quota')
+@Index('uq_quota_school_year', ['schoolId', 'year'], { unique: true })
+@ObjectType('StaffingQuota', { description: '编制: established posts approved for a school in a year' })
+export class StaffingQuota {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  @Field(() => ID)
+  id!: string;
+
+  @Column({ name: 'school_id', type: 'varchar', length: 36 })
+  @Field(() => ID)
+  schoolId!: string;
+
+  @Column({ type: 'int' })
+  @Field(() => Int)
+  year!: number;
+
+  @Column({ type: 'int' })
+  @Field(() => Int, { description: '核定编制数' })
+  approved!: number;
+
+  @Column({ name: 'updated_at', type: 'datetime' })
+  @Field()
+  updatedAt!: Date;
+}

@@ -1,0 +1,17 @@
+import 'reflect-metadata';
+import { ConfigError, createLogger, readServiceConfig, stopOnSignals } from '@tw/kernel';
+import { openPersonnelDatabase } from './database';
+import { startPersonnel } from './server';
+
+async function main(): Promise<void> {
+  const cfg = readServiceConfig('personnel');
+  const logger = createLogger('personnel', cfg.logLevel);
+  const dataSource = await openPersonnelDatabase({ url: cfg.databaseUrl, dataDir: cfg.dataDir, logSql: process.env.LOG_SQL === '1' });
+  const handle = await startPersonnel({ dataSource, keys: cfg.keys, production: cfg.production, host: cfg.host, port: cfg.port });
+  stopOnSignals(logger, handle);
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`personnel failed to start: ${e instanceof ConfigError ? e.message : ((e as Error).stack ?? String(e))}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,152 @@
+import { testDatabaseKinds } from '@tw/kernel/testing';
+import { PersonnelTestServer, schoolRow, startPersonnelForTest, teacherRow, UPSERT_SCHOOLS, UPSERT_TEACHERS } from './harness';
+
+describe.each(testDatabaseKinds())('personnel teachers on %s', (kind) => {
+  let s: PersonnelTestServer;
+  let schoolIds: string[];
+
+  beforeAll(async () => {
+    s = await startPersonnelForTest(kind);
+    const r = await s.admin(UPSERT_SCHOOLS, { rows: [schoolRow(1), schoolRow(2)] });
+    expect(r.errors).toBeUndefined();
+    schoolIds = r.data.upsertSchools.rows.map((x: { id: string }) => x.id);
+  });
+  afterAll(() => s.stop());
+
+  const countTeachers = async () => (await s.admin('{ teachers(first: 1) { totalCount } }')).data.teachers.totalCount as number;
+
+  it('writes nothing when one of 1,000 rows has a bad ID number, names the row, then imports the fixed batch once', async () => {
+    const rows = Array.from({ length: 1000 }, (_, i) => teacherRow(i + 1, '4101020001'));
+    const good = rows[636].idNumber as string;
+    const last = good.at(-1) === '0' ? '1' : '0';
+    rows[636] = { ...rows[636], idNumber: good.slice(0, 17) + last };
+
+    const bad = await s.admin(UPSERT_TEACHERS, { rows });
+    expect(bad.errors).toBeUndefined();
+    const result = bad.data.upsertTeachers;
+    expect(result).toMatchObject({ rejected: 1, written: false });
+    const rejected = result.rows.filter((r: { status: string }) => r.status === 'REJECTED');
+    expect(rejected).toEqual([
+      expect.objectContaining({ index: 636, code: 'ID_NUMBER_CHECK_DIGIT', field: 'idNumber', message: expect.stringContaining(good.slice(0, 17) + last) }),
+    ]);
+    expect(rejected[0].message).toContain(`最后一位应为 ${good.at(-1)}`);
+    expect(await countTeachers()).toBe(0);
+
+    rows[636] = { ...rows[636], idNumber: good };
+    const fixed = await s.admin(UPSERT_TEACHERS, { rows });
+    expect(fixed.data.upsertTeachers).toMatchObject({ created: 1000, rejected: 0, written: true });
+    expect(await countTeachers()).toBe(1000);
+
+    const again = await s.admin(UPSERT_TEACHERS, { rows });
+    expect(again.data.upsertTeachers).toMatchObject({ created: 0, updated: 0, unchanged: 1000, written: false });
+    expect(await countTeachers()).toBe(1000);
+  });
+
+  it('updates a changed row, and a dry run changes nothing', async () => {
+    const row = teacherRow(5, '4101020001', { name: '改名教师', professionalTitle: 'SENIOR' });
+    const dry = await s.admin(UPSERT_TEACHERS, { rows: [row], options: { dryRun: true } });
+    expect(dry.data.upsertTeachers).toMatchObject({ updated: 1, written: false, dryRun: true });
+    const before = await s.admin(`{ teacherByIdNumber(idNumber: "${row.idNumber}") { name professionalTitle } }`);
+    expect(before.data.teacherByIdNumber).toEqual({ name: '教师5', professionalTitle: 'FIRST_GRADE' });
+    const wet = await s.admin(UPSERT_TEACHERS, { rows: [row] });
+    expect(wet.data.upsertTeachers).toMatchObject({ updated: 1, written: true });
+    const after = await s.admin(`{ teacherByIdNumber(idNumber: "${row.idNumber.toLowerCase()}") { name professionalTitle } }`);
+    expect(after.data.teacherByIdNumber).toEqual({ name: '改名教师', professionalTitle: 'SENIOR' });
+  });
+
+  it('writes the valid rows with partial, and rejects each rule with its code', async () => {
+    const base = 5000;
+    const rows = [
+      teacherRow(base + 1, '4101020002'),
+      teacherRow(base + 2, '4101020002', { inQuota: false, employmentForm: null }),
+      teacherRow(base + 3, '4101020002', { gender: teacherRow(base + 3, 'x').gender === 'MALE' ? 'FEMALE' : 'MALE' }),
+      teacherRow(base + 4, '4101020002', { birthDate: '1999-01-01' }),
+      teacherRow(base + 5, '9999999999'),
+      teacherRow(base + 6, '4101020002', { idNumber: '4.10102199001011E+17' }),
+      teacherRow(base + 7, '4101020002', { schoolStartMonth: '1980-01' }),
+      teacherRow(base + 1, '4101020002'),
+      { ...teacherRow(base + 8, '4101020002'), schoolCode: undefined, schoolName: '测试第1小学' },
+    ];
+    const r = await s.admin(UPSERT_TEACHERS, { rows, options: { partial: true } });
+    const byIndex = r.data.upsertTeachers.rows.map((x: { status: string; code: string | null }) => x.code ?? x.status);
+    expect(byIndex).toEqual([
+      'CREATED',
+      'EMPLOYMENT_FORM_REQUIRED',
+      'ID_NUMBER_GENDER_MISMATCH',
+      'ID_NUMBER_BIRTH_DATE_MISMATCH',
+      'SCHOOL_NOT_FOUND',
+      'ID_NUMBER_PRECISION_LOST',
+      'SCHOOL_BEFORE_WORK',
+      'DUPLICATE_KEY',
+      'CREATED',
+    ]);
+    expect(r.data.upsertTeachers.rows[5].message).toContain('文本');
+    expect(r.data.upsertTeachers).toMatchObject({ created: 2, written: true });
+  });
+
+  it('masks ID numbers for roles that may not see them, and scopes a SCHOOL_ADMIN to their school', async () => {
+    const [own, other] = schoolIds;
+    const schoolAdmin = s.as({ subject: 'clerk', role: 'SCHOOL_ADMIN', schoolId: own });
+    const list = await schoolAdmin('{ teachers(first: 5) { nodes { id idNumber school { id } } } }');
+    expect(list.errors).toBeUndefined();
+    expect(list.data.teachers.nodes.length).toBeGreaterThan(0);
+    for (const t of list.data.teachers.nodes) {
+      expect(t.school.id).toBe(own);
+      expect(t.idNumber).toMatch(/^\d{17}[\dX]$/);
+    }
+    const refused = await schoolAdmin(`{ teachers(filter: { schoolId: "${other}" }) { nodes { id } } }`);
+    expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+
+    const otherTeacher = (await s.admin(`{ teachers(first: 1, filter: { schoolId: "${other}" }) { nodes { id } } }`)).data.teachers.nodes[0].id;
+    const direct = await schoolAdmin(`{ teacher(id: "${otherTeacher}") { name } }`);
+    expect(direct.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+
+    const ownTeacher = list.data.teachers.nodes[0].id;
+    const self = s.as({ subject: 't', role: 'TEACHER', teacherId: ownTeacher });
+    const me = await self(`{ teacher(id: "${ownTeacher}") { idNumber birthDate } teachers { nodes { id } } }`);
+    expect(me.data.teacher.idNumber).toMatch(/^\d{6}\*{8}[\dX]{4}$/);
+    expect(me.data.teacher.birthDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(me.data.teachers.nodes).toEqual([{ id: ownTeacher }]);
+
+    const analyst = s.as({ subject: 'a', role: 'ANALYST' });
+    const a1 = await analyst('{ teachers { nodes { idNumber } } }');
+    expect(a1.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(JSON.stringify(a1.data ?? null)).not.toMatch(/\d{17}/);
+    const a2 = await analyst(`{ teacher(id: "${ownTeacher}") { idNumber } }`);
+    expect(a2.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const a3 = await analyst(`{ schools { nodes { name teacherCount } } }`);
+    expect(a3.errors).toBeUndefined();
+  });
+
+  it('refuses a SCHOOL_ADMIN writing another school, row by row', async () => {
+    const [own] = schoolIds;
+    const schoolAdmin = s.as({ subject: 'clerk', role: 'SCHOOL_ADMIN', schoolId: own });
+    const r = await schoolAdmin(UPSERT_TEACHERS, { rows: [teacherRow(7001, '4101020002'), teacherRow(7002, '4101020001')] });
+    expect(r.data.upsertTeachers.rows.map((x: { code: string | null; status: string }) => x.code ?? x.status)).toEqual(['SCHOOL_FORBIDDEN', 'CREATED']);
+    expect(r.data.upsertTeachers.written).toBe(false);
+    const schools = await schoolAdmin('mutation { upsertSchools(rows: []) { created } }');
+    expect(schools.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('refuses requests that do not come through the gateway, and requests without a token', async () => {
+    const res = await fetch(s.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ schools { totalCount } }' }) });
+    expect(res.status).toBe(403);
+    expect(JSON.stringify(await res.json())).toContain('gateway');
+    const noToken = await fetch(s.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-gateway-secret': s.keys.gatewaySecret },
+      body: JSON.stringify({ query: '{ schools { totalCount } }' }),
+    });
+    expect(((await noToken.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('makes the same number of SQL statements for a page of 500 teachers with their schools as for 5', async () => {
+    const q = (n: number) => `{ teachers(first: ${n}) { nodes { id name idNumber school { name code quota(year: 2025) { approved filled } teacherCount } hires { year } } } }`;
+    const small = await s.admin(q(5));
+    const large = await s.admin(q(500));
+    expect(large.errors).toBeUndefined();
+    expect(large.data.teachers.nodes).toHaveLength(500);
+    expect(small.extensions?.sqlStatements).toBeGreaterThan(0);
+    expect(large.extensions?.sqlStatements).toBe(small.extensions?.sqlStatements);
+  });
+});
