@@ -22,3 +22,4 @@ export * from './graphql/federation';
 export * from './loaders';
 export * from './bulk';
 export * from './server';
+export * from './gateway-client';

@@ -14,6 +14,9 @@ export interface ServiceInfo {
 
 export const SERVICES: readonly ServiceInfo[] = [
   { name: 'personnel', envPrefix: 'PERSONNEL', folder: 'services/personnel', defaultPort: 4001 },
+  { name: 'professional-development', envPrefix: 'PROFESSIONAL_DEVELOPMENT', folder: 'services/professional-development', defaultPort: 4002 },
+  { name: 'compensation', envPrefix: 'COMPENSATION', folder: 'services/compensation', defaultPort: 4003 },
+  { name: 'governance', envPrefix: 'GOVERNANCE', folder: 'services/governance', defaultPort: 4004 },
 ];
 
 export const GATEWAY_DEFAULT_PORT = 4000;

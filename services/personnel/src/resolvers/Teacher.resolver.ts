@@ -63,6 +63,17 @@ export class TeacherResolver {
     return normalized.map((n) => byNumber.get(n) ?? null);
   }
 
+  @Query(() => [Teacher], {
+    nullable: 'items',
+    description: 'Teachers by id, in the order asked, null where none is found that this token may read (at most 1,000; other services check references with it)',
+  })
+  async teachersByIds(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: PersonnelContext): Promise<Array<Teacher | null>> {
+    const p = requireRole(ctx, 'DISTRICT_ADMIN', 'SCHOOL_ADMIN', 'TEACHER');
+    if (ids.length > 1000) throw badInput(`teachersByIds takes at most 1,000 ids a call; got ${ids.length}`);
+    const rows = await ctx.loaders.teacher.loadMany(ids);
+    return rows.map((t) => (t && !(t instanceof Error) && canReadPerson(p, t.schoolId, t.id) ? t : null));
+  }
+
   @Query(() => TeacherConnection, { description: 'Teachers, by filter, a page at a time; a SCHOOL_ADMIN sees their school, a TEACHER themself' })
   async teachers(
     @Arg('filter', () => TeacherFilter, { nullable: true }) filter: TeacherFilter | null,

@@ -1,0 +1,9 @@
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+
+/** The personnel-owned School, as this subgraph extends it: its key only. */
+@ObjectType('School')
+@Directive('@key(fields: "id")')
+export class SchoolRef {
+  @Field(() => ID)
+  id!: string;
+}
