@@ -23,3 +23,4 @@ export * from './loaders';
 export * from './bulk';
 export * from './server';
 export * from './gateway-client';
+export * from './teacher-directory';

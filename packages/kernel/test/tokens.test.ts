@@ -1,6 +1,6 @@
 import { createHmac, generateKeyPairSync } from 'node:crypto';
 import jwt from 'jsonwebtoken';
-import { AppError, bearerToken, Principal, signServiceToken, signUserToken, TokenKeys, verifyToken } from '@tw/kernel';
+import { AppError, bearerToken, Principal, signDelegatedToken, signServiceToken, signUserToken, TokenKeys, verifyToken } from '@tw/kernel';
 
 const USER_SECRET = 'user-secret-user-secret-user-secret-0123';
 const GATEWAY_SECRET = 'gateway-secret-gateway-secret-gateway-0123';
@@ -252,5 +252,24 @@ describe('bearerToken', () => {
     expect(bearerToken('Basic dXNlcjpwYXNz')).toBeUndefined();
     expect(bearerToken('Bearer')).toBeUndefined();
     expect(bearerToken('Bearer a b')).toBeUndefined();
+  });
+});
+
+describe('delegated tokens (a service acting for a user)', () => {
+  const keys = { user: { kind: 'HS256' as const, secret: 'user-secret-user-secret-user-secret-12' }, gatewaySecret: 'gateway-secret-gateway-secret-gateway-1' };
+
+  it("applies the user's role and scope, with the acting service on record", () => {
+    const t = signDelegatedToken('importer', keys.gatewaySecret, { subject: 'clerk-1', role: 'SCHOOL_ADMIN', schoolId: 's1' });
+    expect(verifyToken(t, keys)).toEqual({ subject: 'clerk-1', role: 'SCHOOL_ADMIN', schoolId: 's1', actingService: 'service:importer' });
+  });
+
+  it('is refused when signed with anything but the internal secret', () => {
+    const t = signDelegatedToken('importer', 'not-the-gateway-secret-not-the-gateway', { subject: 'x', role: 'DISTRICT_ADMIN' });
+    expect(() => verifyToken(t, keys)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'UNAUTHENTICATED' }) }));
+  });
+
+  it('still enforces the claims a user token needs', () => {
+    const forged = jwt.sign({ role: 'SERVICE', obo: { role: 'SCHOOL_ADMIN', sub: 'x' } }, keys.gatewaySecret, { algorithm: 'HS256', subject: 'service:importer', keyid: 'tw-internal' });
+    expect(() => verifyToken(forged, keys)).toThrow(/school/);
   });
 });

@@ -10,8 +10,9 @@ export function buildCompensationSchema(): Promise<GraphQLSchema> {
     resolvers: [TeacherResolver],
     orphanedTypes: [TeacherRef, SchoolRef],
     referenceResolvers: {
-      Teacher: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) },
-      School: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) },
+      // the representation carries the key and, where a field @requires it, school { id }
+      Teacher: { __resolveReference: (ref: TeacherRef) => ref },
+      School: { __resolveReference: (ref: SchoolRef) => ref },
     },
   });
 }

@@ -17,6 +17,8 @@ export interface Principal {
   readonly schoolId?: string;
   /** set for TEACHER: their own teacher id */
   readonly teacherId?: string;
+  /** set when a service acts for this user (service:importer running an import job) */
+  readonly actingService?: string;
 }
 
 /** Whether the principal may see personal data of a teacher at `schoolId` with id `teacherId`. */

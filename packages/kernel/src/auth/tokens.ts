@@ -48,6 +48,25 @@ export function signServiceToken(serviceName: string, gatewaySecret: string): st
 }
 
 /**
+ * Signs a token with which a service acts for a user, later than the user's own request (an import
+ * job running after the upload): the receiving service applies that user's role and scope, exactly
+ * as if the user had called. Signed with the internal secret, so only the platform's services can
+ * make one.
+ */
+export function signDelegatedToken(serviceName: string, gatewaySecret: string, onBehalfOf: Principal, expiresIn: jwt.SignOptions['expiresIn'] = '15m'): string {
+  if (!USER_ROLES.includes(onBehalfOf.role)) throw new Error(`Cannot act on behalf of role ${onBehalfOf.role}`);
+  const obo: TokenClaims = { role: onBehalfOf.role };
+  if (onBehalfOf.schoolId) obo.school = onBehalfOf.schoolId;
+  if (onBehalfOf.teacherId) obo.teacher = onBehalfOf.teacherId;
+  return jwt.sign({ role: Role.SERVICE, obo: { ...obo, sub: onBehalfOf.subject } }, gatewaySecret, {
+    algorithm: 'HS256',
+    subject: `service:${serviceName}`,
+    expiresIn,
+    keyid: SERVICE_KID,
+  });
+}
+
+/**
  * Verifies a bearer token and returns who it speaks for. Refuses unsigned (`alg: none`), expired,
  * not-yet-valid and wrongly signed tokens, and claims that do not make a principal.
  */
@@ -82,6 +101,12 @@ function principalFromClaims(payload: jwt.JwtPayload, isService: boolean): Princ
   if (!subject) throw unauthenticated('The bearer token has no subject (sub)');
   if (isService) {
     if (role !== Role.SERVICE) throw unauthenticated('An internal token must have role SERVICE');
+    const obo = payload.obo as (jwt.JwtPayload & TokenClaims) | undefined;
+    if (obo && typeof obo === 'object') {
+      // a service acting for a user: the user's role and scope apply, and the service is on record
+      const user = principalFromClaims({ ...obo, sub: obo.sub }, false);
+      return { ...user, actingService: subject };
+    }
     return { subject, role };
   }
   if (!USER_ROLES.includes(role)) throw unauthenticated(`The bearer token's role ${JSON.stringify(role)} is not one of ${USER_ROLES.join(', ')}`);

@@ -1,0 +1,46 @@
+import type { Post } from './load';
+import { Random } from './random';
+
+/** A teacher of the demo district as the other services' demo loaders see them (from personnel). */
+export interface DemoTeacherRecord {
+  id: string;
+  schoolId: string;
+  name: string;
+  idNumber: string;
+  gender: 'MALE' | 'FEMALE';
+  birthDate: string;
+  politicalStatus: string;
+  professionalTitle: string | null;
+  postCategory: string | null;
+  teachingSubject: string | null;
+  status: string;
+  inQuota: boolean;
+  workStartMonth: string;
+}
+
+export interface DemoSchoolRecord {
+  id: string;
+  code: string;
+  name: string;
+  type: string;
+  sponsor: 'PUBLIC' | 'PRIVATE';
+}
+
+/** What a service's demo loader gets: the district personnel now holds, and ways to write through the gateway. */
+export interface DemoContext {
+  readonly post: Post;
+  readonly log: (line: string) => void;
+  /** the current year; demo records cover the years before it too */
+  readonly year: number;
+  readonly schools: readonly DemoSchoolRecord[];
+  readonly teachers: readonly DemoTeacherRecord[];
+  /** seeded: the same district every time */
+  readonly random: Random;
+  /**
+   * Sends rows to a bulk mutation in batches of 1,000 and fails on any rejected row.
+   * @example await ctx.bulk('upsertTrainings', 'TrainingInput', rows, 'trainings')
+   */
+  bulk(mutation: string, inputType: string, rows: readonly unknown[], label: string): Promise<number>;
+}
+
+export type ServiceDemo = (ctx: DemoContext) => Promise<void>;

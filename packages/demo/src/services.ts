@@ -1,0 +1,7 @@
+import type { ServiceDemo } from './context';
+
+/**
+ * The other services' demo loaders, run in this order after personnel's district is loaded
+ * (professional development before governance, whose vetoes would refuse later designations).
+ */
+export const SERVICE_DEMOS: readonly ServiceDemo[] = [];
