@@ -28,6 +28,11 @@ export interface ServiceOptions<C extends BaseContext> {
   /** adds the service's per-request loaders to the base context */
   readonly context: (base: BaseContext) => C;
   readonly logger?: Logger;
+  /**
+   * More routes beside /graphql (the importer's uploads and downloads). They are behind the same
+   * gateway-secret check; `principalOf(req)` verifies the request's bearer token.
+   */
+  readonly mount?: (router: express.Router, principalOf: (req: express.Request) => Principal | null) => void;
 }
 
 export interface ServiceHandle {
@@ -111,14 +116,24 @@ export async function startService<C extends BaseContext>(o: ServiceOptions<C>, 
     const ok = await pingDatabase(o.dataSource);
     res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'database unreachable', service: o.name });
   });
+  const gatewayOnly: express.RequestHandler = (req, res, next) => {
+    if (sameSecret(req.header(GATEWAY_SECRET_HEADER), o.keys.gatewaySecret)) return next();
+    res.status(403).json({
+      errors: [{ message: `The ${o.name} subgraph answers only requests that come through the gateway`, extensions: { code: 'FORBIDDEN' } }],
+    });
+  };
+  if (o.mount) {
+    const routes = express.Router();
+    routes.use(gatewayOnly);
+    o.mount(routes, (req) => {
+      const token = bearerToken(req.header('authorization'));
+      return token ? verifyToken(token, o.keys) : null;
+    });
+    app.use((req, res, next) => (req.path === '/graphql' || req.path.startsWith('/graphql/') ? next() : routes(req, res, next)));
+  }
   app.use(
     '/graphql',
-    (req, res, next) => {
-      if (sameSecret(req.header(GATEWAY_SECRET_HEADER), o.keys.gatewaySecret)) return next();
-      res.status(403).json({
-        errors: [{ message: `The ${o.name} subgraph answers only requests that come through the gateway`, extensions: { code: 'FORBIDDEN' } }],
-      });
-    },
+    gatewayOnly,
     express.json({ limit: '20mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
