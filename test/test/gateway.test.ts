@@ -1,5 +1,6 @@
 import { testDatabaseKinds, tokenFor } from '@tw/kernel/testing';
 import { generateDistrict } from '@tw/demo';
+import { SchoolWithQuotaDocument, TeachersPageDocument } from '@tw/schema';
 import { Platform, startPlatform } from '../src/platform';
 
 const UPSERT = (name: string, input: string) =>
@@ -26,6 +27,17 @@ describe.each(testDatabaseKinds())('the platform through the gateway on %s', (ki
     expect(r.errors).toBeUndefined();
     expect(r.data.teachers.totalCount).toBe(district.teachers.length);
     expect(r.data.teachers.nodes[0].idNumber).toMatch(/^\d{17}[\dX]$/);
+  });
+
+  it('answers the typed documents codegen makes (the client contract)', async () => {
+    const page = await p.admin(TeachersPageDocument, { first: 2, filter: { serving: true } });
+    expect(page.errors).toBeUndefined();
+    const first = page.data!.teachers.nodes[0];
+    expect(first.school.sponsor === 'PUBLIC' || first.school.sponsor === 'PRIVATE').toBe(true);
+    const next = await p.admin(TeachersPageDocument, { first: 2, after: page.data!.teachers.pageInfo.endCursor });
+    expect(next.data!.teachers.nodes[0].id > page.data!.teachers.nodes[1].id).toBe(true);
+    const school = await p.admin(SchoolWithQuotaDocument, { id: first.school.id, year: 2026 });
+    expect(school.data!.school!.teacherCount).toBeGreaterThan(0);
   });
 
   it('makes a constant number of SQL statements for teachers(first: 500) with school fields', async () => {
