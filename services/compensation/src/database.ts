@@ -1,8 +1,13 @@
 import { DatabaseOptions, openDatabase } from '@tw/kernel';
 import { DataSource } from 'typeorm';
+import { CivilServantBenchmark } from './entities/civil-servant-benchmark.entity';
+import { PayRecord } from './entities/pay-record.entity';
+import { PerformancePayAllocation } from './entities/performance-pay-allocation.entity';
+import { TalentRecord } from './entities/talent-record.entity';
+import { Initial1764201600000 } from './migrations/1764201600000-initial';
 
-export const ENTITIES: Function[] = [];
-export const MIGRATIONS: Function[] = [];
+export const ENTITIES = [PayRecord, TalentRecord, CivilServantBenchmark, PerformancePayAllocation];
+export const MIGRATIONS = [Initial1764201600000];
 
 /** Opens the compensation database and runs its migrations. */
 export function openCompensationDatabase(o: Omit<DatabaseOptions, 'service' | 'entities' | 'migrations'>): Promise<DataSource> {

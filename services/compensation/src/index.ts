@@ -4,7 +4,12 @@ import { buildCompensationSchema } from './schema';
 import { startCompensation } from './server';
 
 export { buildCompensationSchema, openCompensationDatabase, startCompensation };
+export { ENTITIES, MIGRATIONS } from './database';
 export type { CompensationServerOptions } from './server';
+export { staticSchoolDirectory } from './school-directory';
+export type { SchoolDirectory, SchoolDirectoryEntry } from './school-directory';
+export { Yuan } from './money/yuan.scalar';
+export { formatYuan, parseYuan } from './money/fen';
 
 /** The contract every service exports (see ServiceModule). */
 export const buildServiceSchema: ServiceModule['buildServiceSchema'] = buildCompensationSchema;

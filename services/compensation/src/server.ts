@@ -1,6 +1,8 @@
-import { BaseContext, ServiceHandle, startService, TokenKeys } from '@tw/kernel';
+import { AppError, ErrorCode, GatewayClient, gatewayTeacherDirectory, ServiceHandle, startService, TeacherDirectory, TokenKeys } from '@tw/kernel';
 import { DataSource } from 'typeorm';
+import { CompensationContext, createLoaders } from './loaders';
 import { buildCompensationSchema } from './schema';
+import { gatewaySchoolDirectory, SchoolDirectory } from './school-directory';
 
 export interface CompensationServerOptions {
   readonly dataSource: DataSource;
@@ -11,13 +13,32 @@ export interface CompensationServerOptions {
   readonly port?: number;
   /** the gateway, for calls to other services */
   readonly gatewayUrl?: string;
+  /** personnel's teachers; by default asked through the gateway */
+  readonly directory?: TeacherDirectory;
+  /** personnel's schools; by default asked through the gateway */
+  readonly schools?: SchoolDirectory;
+}
+
+/** Without a gateway there is no one to ask: a write that needs personnel says so. */
+function noGateway(): never {
+  throw new AppError(ErrorCode.UNAVAILABLE, 'The compensation service has no gateway URL (GATEWAY_URL) to check teachers and schools with personnel');
 }
 
 /** Builds and starts the compensation subgraph over an open database. */
 export async function startCompensation(o: CompensationServerOptions): Promise<ServiceHandle> {
   const schema = await buildCompensationSchema();
-  return startService<BaseContext>(
-    { name: 'compensation', schema, dataSource: o.dataSource, keys: o.keys, production: o.production, context: (base) => base },
+  const gateway = o.gatewayUrl ? new GatewayClient({ url: o.gatewayUrl, serviceName: 'compensation', gatewaySecret: o.keys.gatewaySecret }) : null;
+  const directory = o.directory ?? (gateway ? gatewayTeacherDirectory(gateway) : { lookup: async () => noGateway() });
+  const schools = o.schools ?? (gateway ? gatewaySchoolDirectory(gateway) : { lookup: async () => noGateway() });
+  return startService<CompensationContext>(
+    {
+      name: 'compensation',
+      schema,
+      dataSource: o.dataSource,
+      keys: o.keys,
+      production: o.production,
+      context: (base) => ({ ...base, ds: o.dataSource, loaders: createLoaders(o.dataSource, base.principal), directory, schools }),
+    },
     { host: o.host ?? '127.0.0.1', port: o.port ?? 0 },
   );
 }

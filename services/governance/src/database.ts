@@ -1,8 +1,21 @@
 import { DatabaseOptions, openDatabase } from '@tw/kernel';
 import { DataSource } from 'typeorm';
+import { Appraisal } from './entities/appraisal.entity';
+import { AuditEntry } from './entities/audit-entry.entity';
+import { Award } from './entities/award.entity';
+import { EthicsAssessment } from './entities/ethics-assessment.entity';
+import { InspectionEvent } from './entities/inspection-event.entity';
+import { InspectionItem } from './entities/inspection-item.entity';
+import { NegativeListItem } from './entities/negative-list-item.entity';
+import { PrincipalRank } from './entities/principal-rank.entity';
+import { SchoolReform } from './entities/school-reform.entity';
+import { Violation } from './entities/violation.entity';
+import { Initial1764201600000 } from './migrations/1764201600000-initial';
+import { NegativeList1764201600001 } from './migrations/1764201600001-negative-list';
+import { AuditAppendOnly1764201600002 } from './migrations/1764201600002-audit-append-only';
 
-export const ENTITIES: Function[] = [];
-export const MIGRATIONS: Function[] = [];
+export const ENTITIES = [NegativeListItem, EthicsAssessment, Violation, Appraisal, Award, PrincipalRank, SchoolReform, InspectionItem, InspectionEvent, AuditEntry];
+export const MIGRATIONS = [Initial1764201600000, NegativeList1764201600001, AuditAppendOnly1764201600002];
 
 /** Opens the governance database and runs its migrations. */
 export function openGovernanceDatabase(o: Omit<DatabaseOptions, 'service' | 'entities' | 'migrations'>): Promise<DataSource> {

@@ -4,7 +4,10 @@ import { buildGovernanceSchema } from './schema';
 import { startGovernance } from './server';
 
 export { buildGovernanceSchema, openGovernanceDatabase, startGovernance };
+export { ENTITIES, MIGRATIONS } from './database';
 export type { GovernanceServerOptions } from './server';
+export { staticSchoolDirectory, gatewaySchoolDirectory } from './school-directory';
+export type { SchoolDirectory, SchoolDirectoryEntry } from './school-directory';
 
 /** The contract every service exports (see ServiceModule). */
 export const buildServiceSchema: ServiceModule['buildServiceSchema'] = buildGovernanceSchema;

@@ -1,13 +1,40 @@
 import { buildFederatedSchema } from '@tw/kernel';
 import { GraphQLSchema } from 'graphql';
+import './codes';
 import { SchoolRef } from './entities/school-ref';
 import { TeacherRef } from './entities/teacher-ref';
+import { AppraisalResolver } from './resolvers/Appraisal.resolver';
+import { AuditResolver } from './resolvers/Audit.resolver';
+import { AwardResolver } from './resolvers/Award.resolver';
+import { EligibilityResolver } from './resolvers/Eligibility.resolver';
+import { EthicsAssessmentResolver } from './resolvers/EthicsAssessment.resolver';
+import { GovernanceSummaryResolver } from './resolvers/GovernanceSummary.resolver';
+import { InspectionResolver } from './resolvers/Inspection.resolver';
+import { NegativeListItemResolver } from './resolvers/NegativeListItem.resolver';
+import { PrincipalRankResolver } from './resolvers/PrincipalRank.resolver';
+import { SchoolResolver } from './resolvers/School.resolver';
+import { SchoolReformResolver } from './resolvers/SchoolReform.resolver';
 import { TeacherResolver } from './resolvers/Teacher.resolver';
+import { ViolationResolver } from './resolvers/Violation.resolver';
 
 /** The governance subgraph schema (no server, no database). */
 export function buildGovernanceSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [TeacherResolver],
+    resolvers: [
+      TeacherResolver,
+      SchoolResolver,
+      EligibilityResolver,
+      EthicsAssessmentResolver,
+      ViolationResolver,
+      NegativeListItemResolver,
+      AppraisalResolver,
+      AwardResolver,
+      PrincipalRankResolver,
+      SchoolReformResolver,
+      InspectionResolver,
+      GovernanceSummaryResolver,
+      AuditResolver,
+    ],
     orphanedTypes: [TeacherRef, SchoolRef],
     referenceResolvers: {
       // the representation carries the key and, where a field @requires it, school { id }

@@ -1,5 +1,7 @@
-import { BaseContext, ServiceHandle, startService, TokenKeys } from '@tw/kernel';
+import { GatewayClient, gatewayTeacherDirectory, ServiceHandle, startService, TeacherDirectory, TokenKeys } from '@tw/kernel';
 import { DataSource } from 'typeorm';
+import { createLoaders, GovernanceContext } from './loaders';
+import { gatewaySchoolDirectory, SchoolDirectory, unreachableDirectories } from './school-directory';
 import { buildGovernanceSchema } from './schema';
 
 export interface GovernanceServerOptions {
@@ -11,13 +13,27 @@ export interface GovernanceServerOptions {
   readonly port?: number;
   /** the gateway, for calls to other services */
   readonly gatewayUrl?: string;
+  /** personnel's teachers (default: asked through the gateway) */
+  readonly directory?: TeacherDirectory;
+  /** personnel's schools (default: asked through the gateway) */
+  readonly schoolDirectory?: SchoolDirectory;
 }
 
 /** Builds and starts the governance subgraph over an open database. */
 export async function startGovernance(o: GovernanceServerOptions): Promise<ServiceHandle> {
   const schema = await buildGovernanceSchema();
-  return startService<BaseContext>(
-    { name: 'governance', schema, dataSource: o.dataSource, keys: o.keys, production: o.production, context: (base) => base },
+  const gateway = o.gatewayUrl ? new GatewayClient({ url: o.gatewayUrl, serviceName: 'governance', gatewaySecret: o.keys.gatewaySecret }) : undefined;
+  const teachers = o.directory ?? (gateway ? gatewayTeacherDirectory(gateway) : unreachableDirectories.teachers);
+  const schools = o.schoolDirectory ?? (gateway ? gatewaySchoolDirectory(gateway) : unreachableDirectories.schools);
+  return startService<GovernanceContext>(
+    {
+      name: 'governance',
+      schema,
+      dataSource: o.dataSource,
+      keys: o.keys,
+      production: o.production,
+      context: (base) => ({ ...base, ds: o.dataSource, loaders: createLoaders(o.dataSource), teachers, schools }),
+    },
     { host: o.host ?? '127.0.0.1', port: o.port ?? 0 },
   );
 }

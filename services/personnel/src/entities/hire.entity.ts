@@ -1,6 +1,7 @@
 import { graphqlEnum, HIRE_CHANNEL, LocalDate, ValueOf } from '@tw/kernel';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Teacher } from './teacher.entity';
 
 export type HireChannel = ValueOf<typeof HIRE_CHANNEL>;
 
@@ -19,7 +20,12 @@ export class Hire {
   @Field(() => ID)
   teacherId!: string;
 
-  @Column({ type: 'int' })
+  /** the foreign key fk_hire_teacher; the id column above is what the code reads */
+  @ManyToOne(() => Teacher, { nullable: false })
+  @JoinColumn({ name: 'teacher_id', foreignKeyConstraintName: 'fk_hire_teacher' })
+  teacherRow?: Teacher;
+
+  @Column({ type: 'integer' })
   @Field(() => Int, { description: '招聘年度' })
   year!: number;
 

@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { School } from './school.entity';
 
 /** One school's line of a dynamic adjustment (动态调整): posts moved within the district total. */
 @Entity('quota_adjustment')
@@ -14,7 +15,7 @@ export class QuotaAdjustment {
   @Field(() => ID, { description: 'The adjustment this line belongs to' })
   batchId!: string;
 
-  @Column({ type: 'int' })
+  @Column({ type: 'integer' })
   @Field(() => Int)
   year!: number;
 
@@ -22,15 +23,20 @@ export class QuotaAdjustment {
   @Field(() => ID)
   schoolId!: string;
 
-  @Column({ type: 'int' })
+  /** the foreign key fk_adjustment_school; the id column above is what the code reads */
+  @ManyToOne(() => School, { nullable: false })
+  @JoinColumn({ name: 'school_id', foreignKeyConstraintName: 'fk_adjustment_school' })
+  schoolRow?: School;
+
+  @Column({ type: 'integer' })
   @Field(() => Int, { description: 'Posts added (positive) or taken away (negative)' })
   delta!: number;
 
-  @Column({ name: 'approved_before', type: 'int' })
+  @Column({ name: 'approved_before', type: 'integer' })
   @Field(() => Int)
   approvedBefore!: number;
 
-  @Column({ name: 'approved_after', type: 'int' })
+  @Column({ name: 'approved_after', type: 'integer' })
   @Field(() => Int)
   approvedAfter!: number;
 

@@ -1,6 +1,7 @@
 import { YearMonth } from '@tw/kernel';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Teacher } from './teacher.entity';
 
 /** 交流轮岗: a teacher working at another school for a period (县管校聘). */
 @Entity('rotation')
@@ -15,6 +16,11 @@ export class Rotation {
   @Column({ name: 'teacher_id', type: 'varchar', length: 36 })
   @Field(() => ID)
   teacherId!: string;
+
+  /** the foreign key fk_rotation_teacher; the id column above is what the code reads */
+  @ManyToOne(() => Teacher, { nullable: false })
+  @JoinColumn({ name: 'teacher_id', foreignKeyConstraintName: 'fk_rotation_teacher' })
+  teacherRow?: Teacher;
 
   @Column({ type: 'varchar', length: 50 })
   @Field({ description: '交流轮岗类型, as the district names it' })

@@ -1,11 +1,13 @@
 import { graphqlEnum, SCHOOL_TYPE, SPONSOR, ValueOf } from '@tw/kernel';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn, Unique } from 'typeorm';
 
 export type SchoolType = ValueOf<typeof SCHOOL_TYPE>;
 export type Sponsor = ValueOf<typeof SPONSOR>;
 
 @Entity('school')
+@Unique('uq_school_code', ['code'])
+@Unique('uq_school_name', ['name'])
 @ObjectType('School', { description: 'A school of the district' })
 @Directive('@key(fields: "id")')
 export class School {
@@ -13,11 +15,11 @@ export class School {
   @Field(() => ID)
   id!: string;
 
-  @Column({ type: 'varchar', length: 10, unique: true })
+  @Column({ type: 'varchar', length: 10 })
   @Field({ description: '学校标识码: the 10-digit national school code' })
   code!: string;
 
-  @Column({ type: 'varchar', length: 100, unique: true })
+  @Column({ type: 'varchar', length: 100 })
   @Field({ description: '学校名称' })
   name!: string;
 

@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { School } from './school.entity';
 
 /** 核定编制数: the established posts approved for a school in a year. */
 @Entity('staffing_quota')
@@ -14,11 +15,16 @@ export class StaffingQuota {
   @Field(() => ID)
   schoolId!: string;
 
-  @Column({ type: 'int' })
+  /** the foreign key fk_quota_school; the id column above is what the code reads */
+  @ManyToOne(() => School, { nullable: false })
+  @JoinColumn({ name: 'school_id', foreignKeyConstraintName: 'fk_quota_school' })
+  schoolRow?: School;
+
+  @Column({ type: 'integer' })
   @Field(() => Int)
   year!: number;
 
-  @Column({ type: 'int' })
+  @Column({ type: 'integer' })
   @Field(() => Int, { description: '核定编制数' })
   approved!: number;
 

@@ -15,7 +15,8 @@ import {
 } from '@tw/kernel';
 import { Directive, Field, ID, ObjectType, UseMiddleware } from 'type-graphql';
 import { PersonalField } from '../personal-field';
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { School } from './school.entity';
 
 export type Gender = ValueOf<typeof GENDER>;
 export type IdType = ValueOf<typeof ID_TYPE>;
@@ -34,6 +35,7 @@ export type StaffStatus = ValueOf<typeof STAFF_STATUS>;
 @Entity('teacher')
 @Index('uq_teacher_id_number', ['idNumber', 'idType'], { unique: true })
 @Index('ix_teacher_school', ['schoolId', 'id'])
+@Index('ix_teacher_status', ['status', 'schoolId'])
 @ObjectType('Teacher', { description: 'A teacher of the district (教职工)' })
 @Directive('@key(fields: "id")')
 export class Teacher {
@@ -43,6 +45,11 @@ export class Teacher {
 
   @Column({ name: 'school_id', type: 'varchar', length: 36 })
   schoolId!: string;
+
+  /** the foreign key fk_teacher_school; the id column above is what the code reads */
+  @ManyToOne(() => School, { nullable: false })
+  @JoinColumn({ name: 'school_id', foreignKeyConstraintName: 'fk_teacher_school' })
+  schoolRow?: School;
 
   @Column({ name: 'staff_no', type: 'varchar', length: 30, nullable: true })
   @Field(() => String, { nullable: true, description: '教职工号' })

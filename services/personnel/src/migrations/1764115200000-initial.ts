@@ -3,7 +3,7 @@ import { MigrationInterface, QueryRunner, Table, TableColumnOptions, TableForeig
 const id = (): TableColumnOptions => ({ name: 'id', type: 'varchar', length: '36', isPrimary: true });
 const ref = (name: string, nullable = false): TableColumnOptions => ({ name, type: 'varchar', length: '36', isNullable: nullable });
 const text = (name: string, length: number, nullable = false): TableColumnOptions => ({ name, type: 'varchar', length: String(length), isNullable: nullable });
-const int = (name: string): TableColumnOptions => ({ name, type: 'int' });
+const int = (name: string): TableColumnOptions => ({ name, type: 'integer' });
 const stamp = (name: string): TableColumnOptions => ({ name, type: 'datetime' });
 
 /** Schools, teachers, staffing quotas and their adjustments, hires, rotations. */

@@ -1,0 +1,42 @@
+import { BaseContext, canReadPerson, forbidden, Principal, requirePrincipal, requireRole } from '@tw/kernel';
+import { TeacherRef } from './entities/teacher-ref';
+
+/**
+ * Pay and talent records are personal data: DISTRICT_ADMIN reads all, a SCHOOL_ADMIN their school's
+ * teachers (by the school personnel holds for the teacher now), a TEACHER their own; an ANALYST
+ * reads aggregates only, never one teacher's pay.
+ */
+export function assertCanReadPay(ctx: BaseContext, teacher: TeacherRef): Principal {
+  const p = requirePrincipal(ctx);
+  if (p.role === 'ANALYST') throw forbidden("ANALYST tokens read aggregates only, never a single teacher's pay");
+  if (!canReadPerson(p, teacher.school?.id, teacher.id)) throw forbidden(`Teacher ${teacher.id}'s pay is outside what your token may read`);
+  return p;
+}
+
+/** Whom a list of records is narrowed to: all, the records recorded at one school, or one teacher's. */
+export type RecordScope = { all: true } | { schoolId: string } | { teacherId: string };
+
+/** The records a principal may list; a SCHOOL_ADMIN asking for another school is refused, not narrowed. */
+export function recordScope(ctx: BaseContext, requestedSchoolId?: string | null): RecordScope {
+  const p = requireRole(ctx, 'DISTRICT_ADMIN', 'SCHOOL_ADMIN', 'TEACHER');
+  if (p.role === 'SCHOOL_ADMIN') {
+    if (requestedSchoolId && requestedSchoolId !== p.schoolId) {
+      throw forbidden(`A SCHOOL_ADMIN token reads only its own school's records (school ${p.schoolId}); asked for school ${requestedSchoolId}`);
+    }
+    return { schoolId: p.schoolId! };
+  }
+  if (p.role === 'TEACHER') return { teacherId: p.teacherId! };
+  return { all: true };
+}
+
+/** Whether the reader may read every teacher of a school, so the small-group rule does not apply to them there. */
+export function readsWholeSchool(p: Principal | null, schoolId: string): boolean {
+  if (!p) return false;
+  if (p.role === 'DISTRICT_ADMIN' || p.role === 'SERVICE') return true;
+  return p.role === 'SCHOOL_ADMIN' && p.schoolId === schoolId;
+}
+
+/** Whether the reader may read every teacher of the district. */
+export function readsWholeDistrict(p: Principal | null): boolean {
+  return p?.role === 'DISTRICT_ADMIN' || p?.role === 'SERVICE';
+}

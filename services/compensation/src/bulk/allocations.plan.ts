@@ -1,0 +1,36 @@
+import { BulkPlan, compositeKey, newId, Planned, RowStatus, upsertById } from '@tw/kernel';
+import { In } from 'typeorm';
+import { PerformancePayAllocation } from '../entities/performance-pay-allocation.entity';
+import { PerformancePayAllocationInput } from '../inputs/allocation.input';
+import { SchoolDirectoryEntry } from '../school-directory';
+import { amount, MAX_ALLOCATION, reject, yearUpTo } from './rules';
+
+/**
+ * Upserting approved performance-pay totals by school + year. Totals are approved ahead of the
+ * year they are paid in, so the next year is accepted; 绩效工资总量 is set for public schools only.
+ */
+export function allocationPlan(schools: ReadonlyMap<string, SchoolDirectoryEntry>, now = new Date()): BulkPlan<PerformancePayAllocationInput, PerformancePayAllocation> {
+  return {
+    key: (r) => compositeKey(r.schoolId, r.year),
+    async plan(items, m) {
+      const ids = [...new Set(items.map((i) => i.row.schoolId).filter((id) => schools.has(id)))];
+      const years = [...new Set(items.map((i) => i.row.year))];
+      const stored = ids.length ? await m.getRepository(PerformancePayAllocation).findBy({ schoolId: In(ids), year: In(years) }) : [];
+      const byKey = new Map(stored.map((a) => [compositeKey(a.schoolId, a.year), a]));
+      return items.map(({ row }): Planned<PerformancePayAllocation> => {
+        const school = schools.get(row.schoolId);
+        if (!school) return reject('SCHOOL_NOT_FOUND', `学校 id“${row.schoolId}”不在学校名册中：请先在人事服务中导入该学校`, 'schoolId');
+        if (school.sponsor !== 'PUBLIC') return reject('SCHOOL_NOT_PUBLIC', `“${school.name}”是民办学校：核定绩效工资总量只适用于公办学校`, 'schoolId');
+        const badYear = yearUpTo(row.year, now, 1);
+        if (badYear) return badYear;
+        const bad = amount(row.approvedTotal, { title: '核定绩效工资总量', field: 'approvedTotal', required: true, max: MAX_ALLOCATION });
+        if (bad) return bad;
+        const existing = byKey.get(compositeKey(school.id, row.year));
+        const next: PerformancePayAllocation = { id: existing?.id ?? newId(), schoolId: school.id, year: row.year, approvedTotal: row.approvedTotal, updatedAt: now };
+        if (!existing) return { status: RowStatus.CREATED, id: next.id, write: next };
+        return existing.approvedTotal !== next.approvedTotal ? { status: RowStatus.UPDATED, id: next.id, write: next } : { status: RowStatus.UNCHANGED, id: existing.id };
+      });
+    },
+    write: (rows, m) => upsertById(m, PerformancePayAllocation, rows, ['approved_total', 'updated_at']),
+  };
+}

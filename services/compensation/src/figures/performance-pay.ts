@@ -1,0 +1,127 @@
+import { Principal } from '@tw/kernel';
+import { DataSource, In } from 'typeorm';
+import { readsWholeSchool } from '../access';
+import { PayRecord } from '../entities/pay-record.entity';
+import { PerformancePayAllocation } from '../entities/performance-pay-allocation.entity';
+import { bigintFromSql, Fen } from '../money/fen';
+import { MIN_GROUP_SIZE, suppressSmallGroups, withheldReason } from '../small-groups';
+import { PerformancePaySummary, SchoolPerformancePay } from './performance-pay.types';
+
+/** A school's pay records of a year, as SQL sums their performance pay. */
+export interface PerformanceGroup {
+  readonly year: number;
+  readonly schoolId: string;
+  readonly schoolPublic: boolean;
+  readonly records: number;
+  /** records with some performance pay: the teachers the paid total is over */
+  readonly paidTeachers: number;
+  readonly monthlyTotal: Fen;
+}
+
+/** SUM of monthly performance pay per year and school (as recorded): one statement, from the index ix_pay_school_year. */
+export async function performanceGroups(ds: DataSource, years: readonly number[]): Promise<PerformanceGroup[]> {
+  const rows = await ds
+    .getRepository(PayRecord)
+    .createQueryBuilder('p')
+    .select('p.year', 'year')
+    .addSelect('p.school_id', 'schoolId')
+    .addSelect('MAX(p.school_public)', 'schoolPublic')
+    .addSelect('COUNT(*)', 'records')
+    .addSelect('SUM(CASE WHEN p.performance_monthly > 0 THEN 1 ELSE 0 END)', 'paidTeachers')
+    .addSelect('SUM(COALESCE(p.performance_monthly, 0))', 'monthlyTotal')
+    .where('p.year IN (:...years)', { years: [...years] })
+    .groupBy('p.year')
+    .addGroupBy('p.school_id')
+    .getRawMany<{ year: number | string; schoolId: string; schoolPublic: unknown; records: unknown; paidTeachers: unknown; monthlyTotal: unknown }>();
+  return rows.map((r) => ({
+    year: Number(r.year),
+    schoolId: r.schoolId,
+    schoolPublic: Number(r.schoolPublic) === 1 || r.schoolPublic === true,
+    records: Number(bigintFromSql(r.records)),
+    paidTeachers: Number(bigintFromSql(r.paidTeachers)),
+    monthlyTotal: bigintFromSql(r.monthlyTotal),
+  }));
+}
+
+export function allocationsOf(ds: DataSource, years: readonly number[]): Promise<PerformancePayAllocation[]> {
+  return ds.getRepository(PerformancePayAllocation).findBy({ year: In([...years]) });
+}
+
+export interface PerformanceTable {
+  readonly summary: PerformancePaySummary;
+  readonly bySchool: ReadonlyMap<string, SchoolPerformancePay>;
+}
+
+/** The figures of a school with neither an approved total nor pay records in the year. */
+export function emptySchoolPerformance(schoolId: string, year: number): SchoolPerformancePay {
+  return Object.assign(new SchoolPerformancePay(), {
+    school: { id: schoolId },
+    year,
+    approvedTotal: null,
+    paidTotal: 0n,
+    difference: null,
+    payRecords: 0,
+    withheld: false,
+    withheldReason: null,
+  });
+}
+
+/**
+ * A year's performance pay per school: paid = SUM(绩效工资/月) × 12 over the school's pay records of
+ * the year. The district summary covers the public schools (those with an approved total, or pay
+ * records of a public school), so they are withheld with the total in view; private schools alone.
+ */
+export function performanceTable(
+  year: number,
+  groups: readonly PerformanceGroup[],
+  allocations: readonly PerformancePayAllocation[],
+  reader: Principal | null,
+): PerformanceTable {
+  const approvedOf = new Map(allocations.map((a) => [a.schoolId, a.approvedTotal]));
+  const groupOf = new Map(groups.map((g) => [g.schoolId, g]));
+  const inSummary = [...new Set([...allocations.map((a) => a.schoolId), ...groups.filter((g) => g.schoolPublic).map((g) => g.schoolId)])];
+  const privateIds = groups.filter((g) => !g.schoolPublic && !approvedOf.has(g.schoolId)).map((g) => g.schoolId);
+  const figureGroups = (ids: readonly string[]) => ids.map((id) => ({ key: id, size: groupOf.get(id)?.paidTeachers ?? 0, open: readsWholeSchool(reader, id) }));
+  const pub = suppressSmallGroups(figureGroups(inSummary), { withTotal: true });
+  const priv = suppressSmallGroups(figureGroups(privateIds), { withTotal: false });
+
+  const schoolFigures = (id: string, withheld: boolean, complementary: boolean): SchoolPerformancePay => {
+    const g = groupOf.get(id);
+    const approved = approvedOf.get(id) ?? null;
+    const paid = withheld ? null : (g?.monthlyTotal ?? 0n) * 12n;
+    return Object.assign(new SchoolPerformancePay(), {
+      school: { id },
+      year,
+      approvedTotal: approved,
+      paidTotal: paid,
+      difference: approved !== null && paid !== null ? approved - paid : null,
+      payRecords: g?.records ?? 0,
+      withheld,
+      withheldReason: withheld ? withheldReason(g?.paidTeachers ?? 0, complementary) : null,
+    });
+  };
+  const bySchool = new Map<string, SchoolPerformancePay>();
+  for (const id of privateIds) bySchool.set(id, schoolFigures(id, priv.withheld.has(id), false));
+  const listed = inSummary.map((id) => schoolFigures(id, pub.withheld.has(id), pub.complementary.has(id)));
+  for (const s of listed) bySchool.set(s.school.id, s);
+
+  const byId = (a: SchoolPerformancePay, b: SchoolPerformancePay) => a.school.id.localeCompare(b.school.id);
+  const withDifference = listed.filter((s) => s.difference !== null).sort((a, b) => (a.difference! < b.difference! ? -1 : a.difference! > b.difference! ? 1 : byId(a, b)));
+  const unapproved = listed.filter((s) => s.difference === null && !s.withheld).sort(byId);
+  const hidden = listed.filter((s) => s.withheld).sort(byId);
+
+  const approvedTotal = allocations.reduce((s, a) => s + a.approvedTotal, 0n);
+  const paidTeachers = inSummary.reduce((s, id) => s + (groupOf.get(id)?.paidTeachers ?? 0), 0);
+  const paidTotal = pub.totalWithheld ? null : inSummary.reduce((s, id) => s + (groupOf.get(id)?.monthlyTotal ?? 0n), 0n) * 12n;
+  const summary = Object.assign(new PerformancePaySummary(), {
+    year,
+    approvedTotal,
+    paidTotal,
+    difference: paidTotal === null ? null : approvedTotal - paidTotal,
+    payRecords: inSummary.reduce((s, id) => s + (groupOf.get(id)?.records ?? 0), 0),
+    withheld: pub.totalWithheld,
+    withheldReason: pub.totalWithheld ? withheldReason(paidTeachers, paidTeachers >= MIN_GROUP_SIZE) : null,
+    schools: [...withDifference, ...unapproved, ...hidden],
+  });
+  return { summary, bySchool };
+}

@@ -1,0 +1,30 @@
+import { BulkOptions, BulkResult, MAX_BULK_ROWS, requirePrincipal, requireRole, runBulk } from '@tw/kernel';
+import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { allocationPlan } from '../bulk/allocations.plan';
+import { PerformancePaySummary } from '../figures/performance-pay.types';
+import { PerformancePayAllocationInput } from '../inputs/allocation.input';
+import { CompensationContext } from '../loaders';
+import { figuresFor } from './figures';
+
+@Resolver()
+export class PerformancePayResolver {
+  @Query(() => PerformancePaySummary, {
+    description:
+      'Approved performance-pay totals (核定绩效工资总量) against what was paid, for a year, district-wide and per public school (any signed-in role; paid totals over fewer than 5 teachers withheld from readers who may not read each of them)',
+  })
+  async performancePay(@Arg('year', () => Int) year: number, @Ctx() ctx: CompensationContext): Promise<PerformancePaySummary> {
+    requirePrincipal(ctx);
+    return (await figuresFor(ctx.loaders.performanceTables, year)).summary;
+  }
+
+  @Mutation(() => BulkResult, { description: 'Sets approved performance-pay totals by school + year (DISTRICT_ADMIN). Refused rows: a school personnel does not know, a private school.' })
+  async upsertPerformancePayAllocations(
+    @Arg('rows', () => [PerformancePayAllocationInput]) rows: PerformancePayAllocationInput[],
+    @Arg('options', () => BulkOptions, { nullable: true }) options: BulkOptions | null,
+    @Ctx() ctx: CompensationContext,
+  ): Promise<BulkResult> {
+    requireRole(ctx, 'DISTRICT_ADMIN');
+    const schools = rows.length <= MAX_BULK_ROWS && rows.length ? await ctx.schools.lookup(rows.map((r) => r.schoolId)) : new Map();
+    return runBulk(ctx.ds, rows, options ?? new BulkOptions(), allocationPlan(schools));
+  }
+}

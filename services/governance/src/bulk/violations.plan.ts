@@ -1,0 +1,115 @@
+import { APPRAISAL_RESULT, BulkPlan, compositeKey, newId, Planned, Principal, RowStatus, upsertById } from '@tw/kernel';
+import { In } from 'typeorm';
+import { auditEntry, recordAudit } from '../audit';
+import { Appraisal } from '../entities/appraisal.entity';
+import { AuditEntry } from '../entities/audit-entry.entity';
+import { Award } from '../entities/award.entity';
+import { NegativeListItem } from '../entities/negative-list-item.entity';
+import { Violation } from '../entities/violation.entity';
+import { ViolationInput } from '../inputs/violation.input';
+import { yearOf } from '../rules/dates';
+import { overlapsYear, sanctionPeriod } from '../rules/veto-rule';
+import { negativeListResolver } from './negative-list-refs';
+import { Notices } from './notices';
+import { checkNotFuture, isRejection, optionalText, reject, same } from './rules';
+import { violationSnapshot } from './snapshots';
+import { TeacherOf } from './teacher-refs';
+
+export interface ViolationWrite {
+  readonly violation: Violation;
+  readonly audit: AuditEntry;
+}
+
+const COMPARED: Array<keyof Violation> = ['negativeListItemId', 'sanction', 'revokedOn', 'description'];
+
+/**
+ * Upserting violations by teacher + 处分发生日期. The item must be on the negative list and not
+ * retired by that date. A sanction whose period covers a year in which the teacher already has an
+ * 优秀 appraisal or an award is written (the facts are what they are) with a notice to review those.
+ */
+export function violationPlan(principal: Principal, teacherOf: TeacherOf, notices: Notices, now = new Date()): BulkPlan<ViolationInput, ViolationWrite> {
+  return {
+    key: (r) => compositeKey(r.teacherId, r.occurredOn),
+    async plan(items, m) {
+      const ids = [...new Set(items.map((i) => i.row.teacherId))];
+      const [listItems, stored, excellent, awards] = await Promise.all([
+        m.getRepository(NegativeListItem).find(),
+        ids.length ? m.getRepository(Violation).findBy({ teacherId: In(ids) }) : [],
+        ids.length ? m.getRepository(Appraisal).findBy({ teacherId: In(ids), result: 'EXCELLENT' }) : [],
+        ids.length ? m.getRepository(Award).findBy({ teacherId: In(ids) }) : [],
+      ]);
+      const itemOf = negativeListResolver(listItems);
+      const itemById = new Map(listItems.map((i) => [i.id, i]));
+      const byKey = new Map(stored.map((v) => [compositeKey(v.teacherId, v.occurredOn), v]));
+      return items.map(({ row, index }): Planned<ViolationWrite> => {
+        const t = teacherOf(row.teacherId);
+        if (isRejection(t)) return t;
+        const future = checkNotFuture(row.occurredOn, 'occurredOn', '处分发生日期', now);
+        if (future) return future;
+        const item = itemOf(row.negativeListItem);
+        if (isRejection(item)) return item;
+        if (item.retiredOn && row.occurredOn >= item.retiredOn) {
+          return reject('NEGATIVE_LIST_ITEM_RETIRED', `负面清单第 ${item.code} 项“${item.title}”已于 ${item.retiredOn} 停用，不能用于 ${row.occurredOn} 的违规`, 'negativeListItem');
+        }
+        const sanction = row.sanction ?? null;
+        const revokedOn = row.revokedOn ?? null;
+        if (revokedOn) {
+          if (!sanction) return reject('REVOCATION_WITHOUT_SANCTION', `填写了处分撤销日期 ${revokedOn}，但没有处分类别`, 'revokedOn');
+          if (revokedOn < row.occurredOn) return reject('REVOKED_BEFORE_SANCTION', `处分撤销日期 ${revokedOn} 早于处分发生日期 ${row.occurredOn}`, 'revokedOn');
+          const revokedFuture = checkNotFuture(revokedOn, 'revokedOn', '处分撤销日期', now);
+          if (revokedFuture) return revokedFuture;
+        }
+        const description = optionalText(row.description, 'description', '违规情况', 500);
+        if (isRejection(description)) return description;
+
+        const key = compositeKey(t.id, row.occurredOn);
+        const existing = byKey.get(key);
+        const next: Violation = {
+          id: existing?.id ?? newId(),
+          teacherId: t.id,
+          schoolId: t.school.id,
+          occurredOn: row.occurredOn,
+          negativeListItemId: item.id,
+          sanction,
+          revokedOn,
+          description,
+          createdAt: existing?.createdAt ?? now,
+          updatedAt: now,
+        };
+        if (existing && COMPARED.every((k) => same(existing[k], next[k]))) return { status: RowStatus.UNCHANGED, id: existing.id };
+
+        const period = sanctionPeriod({ occurredOn: next.occurredOn, sanction, revokedOn });
+        if (period) {
+          const conflicts = [
+            ...excellent.filter((a) => a.teacherId === t.id && overlapsYear(period, a.year)).map((a) => `${a.year} 年度考核“${APPRAISAL_RESULT.label(a.result)}”`),
+            ...awards.filter((a) => a.teacherId === t.id && overlapsYear(period, yearOf(a.awardedOn))).map((a) => `荣誉“${a.title}”（${a.awardedOn}）`),
+          ];
+          if (conflicts.length) {
+            notices.set(index, {
+              code: 'VETO_CONFLICT',
+              message: `请核查：该处分影响期涉及的年度内，教师“${t.name}”已有${conflicts.join('、')}，按一票否决规定不应评定`,
+              field: 'sanction',
+            });
+          }
+        }
+        const audit = auditEntry(
+          principal,
+          {
+            entity: 'VIOLATION',
+            entityId: next.id,
+            key,
+            teacherId: t.id,
+            before: existing ? violationSnapshot(existing, itemById.get(existing.negativeListItemId)) : null,
+            after: violationSnapshot(next, item),
+          },
+          now,
+        );
+        return { status: existing ? RowStatus.UPDATED : RowStatus.CREATED, id: next.id, write: { violation: next, audit } };
+      });
+    },
+    async write(writes, m) {
+      await upsertById(m, Violation, writes.map((w) => w.violation), ['school_id', 'negative_list_item_id', 'sanction', 'revoked_on', 'description', 'updated_at']);
+      await recordAudit(m, writes.map((w) => w.audit));
+    },
+  };
+}

@@ -1,0 +1,22 @@
+import { badInput, MAX_BULK_ROWS, Principal, requireRole, Role } from '@tw/kernel';
+import { resolveSchools, SchoolOf } from '../bulk/school-refs';
+import { resolveTeachers, TeacherOf } from '../bulk/teacher-refs';
+import { GovernanceContext } from '../loaders';
+
+/**
+ * The start of every bulk mutation: the role check, the size limit, and personnel's answer about
+ * the teachers and schools the rows name — asked before the write transaction opens, so no
+ * transaction waits on the gateway.
+ */
+export async function prepareBulk(
+  ctx: GovernanceContext,
+  roles: Role[],
+  rows: ReadonlyArray<{ teacherId?: string | null; schoolId?: string | null }>,
+): Promise<{ principal: Principal; teacherOf: TeacherOf; schoolOf: SchoolOf }> {
+  const principal = requireRole(ctx, ...roles);
+  if (rows.length > MAX_BULK_ROWS) throw badInput(`A bulk call takes at most ${MAX_BULK_ROWS} rows; got ${rows.length}. Send them in batches.`);
+  const teacherIds = rows.flatMap((r) => (r.teacherId ? [r.teacherId] : []));
+  const schoolIds = rows.flatMap((r) => (r.schoolId ? [r.schoolId] : []));
+  const [teacherOf, schoolOf] = await Promise.all([resolveTeachers(ctx.teachers, principal, teacherIds), resolveSchools(ctx.schools, principal, schoolIds)]);
+  return { principal, teacherOf, schoolOf };
+}

@@ -1,0 +1,125 @@
+import { signDelegatedToken } from '@tw/kernel';
+import { graphqlClient, testDatabaseKinds, tokenFor } from '@tw/kernel/testing';
+import { addDays, todayInChina } from '../src/rules/dates';
+import { GovernanceTestServer, SCHOOL_A, startGovernanceForTest, UPSERT_AWARDS, UPSERT_ETHICS, UPSERT_VIOLATIONS } from './harness';
+
+const LOG = `query($filter: GovernanceAuditLogFilter, $first: Int, $after: String) {
+  governanceAuditLog(filter: $filter, first: $first, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor }
+    nodes { id recordedAt actorSubject actorRole actingService entity entityId key teacherId before after }
+  }
+}`;
+
+describe.each(testDatabaseKinds())('the governance audit log on %s', (kind) => {
+  let s: GovernanceTestServer;
+  let t: string;
+  let u: string;
+  beforeAll(async () => {
+    s = await startGovernanceForTest(kind);
+    t = s.addTeacher('au-1');
+    u = s.addTeacher('au-2');
+  });
+  afterAll(() => s.stop());
+
+  const log = async (filter: Record<string, unknown> = {}, first = 100, after?: string) => {
+    const r = await s.admin(LOG, { filter, first, after });
+    expect(r.errors).toBeUndefined();
+    return r.data.governanceAuditLog;
+  };
+
+  it('records every write of ethics, violation and award data with who, when, what, before and after — and nothing for unchanged, rejected or dry-run rows', async () => {
+    const clerk = s.as({ subject: 'clerk-a', role: 'SCHOOL_ADMIN', schoolId: SCHOOL_A });
+    expect((await clerk(UPSERT_ETHICS, { rows: [{ teacherId: t, year: 2024, result: 'COMPETENT' }] })).data.r.created).toBe(1);
+    await s.admin(UPSERT_ETHICS, { rows: [{ teacherId: t, year: 2024, result: 'EXCELLENT' }] });
+    await s.admin(UPSERT_ETHICS, { rows: [{ teacherId: t, year: 2024, result: 'EXCELLENT' }] });
+    await s.admin(UPSERT_ETHICS, { rows: [{ teacherId: t, year: 2023, result: 'EXCELLENT' }], options: { dryRun: true } });
+    const rejected = await s.admin(UPSERT_ETHICS, { rows: [{ teacherId: t, year: 2022, result: 'COMPETENT' }, { teacherId: 'nobody', year: 2022, result: 'COMPETENT' }] });
+    expect(rejected.data.r.written).toBe(false);
+
+    const entries = (await log({ teacherId: t })).nodes;
+    expect(entries).toHaveLength(2);
+    expect(entries[0]).toMatchObject({ actorSubject: 'clerk-a', actorRole: 'SCHOOL_ADMIN', actingService: null, entity: 'ETHICS_ASSESSMENT', teacherId: t, key: JSON.stringify([t, 2024]), before: null });
+    expect(JSON.parse(entries[0].after)).toEqual({ teacherId: t, schoolId: SCHOOL_A, year: 2024, result: 'COMPETENT' });
+    expect(entries[1]).toMatchObject({ actorSubject: 'district-admin', actorRole: 'DISTRICT_ADMIN', entityId: entries[0].entityId });
+    expect(JSON.parse(entries[1].before).result).toBe('COMPETENT');
+    expect(JSON.parse(entries[1].after).result).toBe('EXCELLENT');
+    expect(new Date(entries[0].recordedAt).getTime()).toBeGreaterThan(Date.now() - 60_000);
+  });
+
+  it('names the service that acted for the user (an import job)', async () => {
+    const token = signDelegatedToken('importer', s.keys.gatewaySecret, { subject: 'clerk-b', role: 'DISTRICT_ADMIN' });
+    const job = graphqlClient(s.url, { token, gatewaySecret: s.keys.gatewaySecret });
+    const r = await job(UPSERT_VIOLATIONS, { rows: [{ teacherId: u, occurredOn: '2024-05-06', negativeListItem: '10', sanction: 'WARNING', description: '有偿补课' }] });
+    expect(r.data.r.created).toBe(1);
+    await job(UPSERT_AWARDS, { rows: [{ teacherId: u, title: '优秀教师', level: 'COUNTY', awardedOn: '2023-09-10' }] });
+    const entries = (await log({ teacherId: u })).nodes;
+    expect(entries.map((e: { entity: string }) => e.entity)).toEqual(['VIOLATION', 'AWARD']);
+    expect(entries[0]).toMatchObject({ actorSubject: 'clerk-b', actorRole: 'DISTRICT_ADMIN', actingService: 'service:importer' });
+    expect(JSON.parse(entries[0].after)).toEqual({
+      teacherId: u,
+      schoolId: SCHOOL_A,
+      occurredOn: '2024-05-06',
+      negativeListItem: { code: '10', title: '规范从教行为' },
+      sanction: 'WARNING',
+      revokedOn: null,
+      description: '有偿补课',
+    });
+  });
+
+  it('is queryable a page at a time, by entity, teacher and date', async () => {
+    const all = await log();
+    expect(all.totalCount).toBe(4);
+    expect((await log({ entity: 'ETHICS_ASSESSMENT' })).totalCount).toBe(2);
+    expect((await log({ entity: 'AWARD', teacherId: u })).totalCount).toBe(1);
+    const today = todayInChina();
+    expect((await log({ from: today, to: today })).totalCount).toBe(4);
+    expect((await log({ to: addDays(today, -1) })).totalCount).toBe(0);
+    expect((await log({ from: addDays(today, 1) })).totalCount).toBe(0);
+    const first = await log({}, 3);
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    const rest = await log({}, 3, first.pageInfo.endCursor);
+    expect([...first.nodes, ...rest.nodes].map((e: { id: string }) => e.id)).toEqual(all.nodes.map((e: { id: string }) => e.id));
+  });
+
+  it('is for DISTRICT_ADMIN only', async () => {
+    for (const p of [
+      { subject: 'clerk', role: 'SCHOOL_ADMIN' as const, schoolId: SCHOOL_A },
+      { subject: 't', role: 'TEACHER' as const, teacherId: t },
+      { subject: 'a', role: 'ANALYST' as const },
+      { subject: 'service:professional-development', role: 'SERVICE' as const },
+    ]) {
+      const r = await s.as(p)(LOG, {});
+      expect(r.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      expect(r.data).toBeNull();
+    }
+    const anonymous = await graphqlClient(s.url, { gatewaySecret: s.keys.gatewaySecret })(LOG, {});
+    expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    // a DISTRICT_ADMIN token of another system is not one of ours
+    const forged = await graphqlClient(s.url, { token: tokenFor({ ...s.keys, user: { kind: 'HS256', secret: 'another-secret-another-secret-another!' } }, { subject: 'x', role: 'DISTRICT_ADMIN' }), gatewaySecret: s.keys.gatewaySecret })(LOG, {});
+    expect(forged.status).toBe(401);
+  });
+
+  it('cannot be changed: no mutation touches it, and the database refuses UPDATE and DELETE', async () => {
+    const mutations = (await s.admin('{ __schema { mutationType { fields { name } } } }')).data.__schema.mutationType.fields.map((f: { name: string }) => f.name);
+    expect(mutations.sort()).toEqual(
+      [
+        'addNegativeListItem',
+        'reinstateNegativeListItem',
+        'retireNegativeListItem',
+        'upsertAppraisals',
+        'upsertAwards',
+        'upsertEthicsAssessments',
+        'upsertInspectionEvents',
+        'upsertInspectionItems',
+        'upsertPrincipalRanks',
+        'upsertSchoolReforms',
+        'upsertViolations',
+      ].sort(),
+    );
+    await expect(s.ds.query("UPDATE audit_log SET actor_subject = 'someone-else'")).rejects.toThrow(/append-only/);
+    await expect(s.ds.query('DELETE FROM audit_log')).rejects.toThrow(/append-only/);
+    const after = await log();
+    expect(after.totalCount).toBe(4);
+    expect(after.nodes.map((e: { actorSubject: string }) => e.actorSubject)).toEqual(['clerk-a', 'district-admin', 'clerk-b', 'clerk-b']);
+  });
+});
