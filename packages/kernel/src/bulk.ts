@@ -1,6 +1,7 @@
 import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { badInput } from './errors';
+import { isRejection } from './row-rules';
 
 /** The most rows one bulk call takes; importers send batches of this size. */
 export const MAX_BULK_ROWS = 1000;
@@ -40,13 +41,13 @@ export class RowResult {
   @Field(() => ID, { nullable: true, description: 'Id of the record created or updated' })
   id?: string;
 
-  @Field({ nullable: true, description: 'Stable code of the rejection, e.g. ID_NUMBER_CHECK_DIGIT' })
+  @Field({ nullable: true, description: 'Stable code of the rejection (e.g. ID_NUMBER_CHECK_DIGIT), or of a notice on an accepted row' })
   code?: string;
 
-  @Field({ nullable: true, description: 'Why the row was rejected, for people (Chinese)' })
+  @Field({ nullable: true, description: 'Why the row was rejected, or what the rules changed on an accepted row, for people (Chinese)' })
   message?: string;
 
-  @Field({ nullable: true, description: 'The input field the rejection is about' })
+  @Field({ nullable: true, description: 'The input field the rejection or notice is about' })
   field?: string;
 }
 
@@ -74,11 +75,12 @@ export interface Accepted<W> {
   readonly status: RowStatus.CREATED | RowStatus.UPDATED | RowStatus.UNCHANGED;
   readonly id: string;
   readonly write?: W;
+  /** something a person should know about an accepted row (a value the rules changed) */
+  readonly notice?: Rejection;
 }
 
 export type Planned<W> = Accepted<W> | Rejection;
 
-export const isRejection = <W>(p: Planned<W>): p is Rejection => (p as Rejection).code !== undefined;
 
 export interface BulkItem<R> {
   readonly index: number;
@@ -126,7 +128,7 @@ export async function runBulk<R, W>(ds: DataSource, rows: readonly R[], options:
       if (isRejection(p)) {
         results[index] = { index, key, status: RowStatus.REJECTED, code: p.code, message: p.message, field: p.field };
       } else {
-        results[index] = { index, key, status: p.status, id: p.id };
+        results[index] = { index, key, status: p.status, id: p.id, ...(p.notice ? { code: p.notice.code, message: p.notice.message, field: p.notice.field } : {}) };
         if (p.write !== undefined && p.status !== RowStatus.UNCHANGED) writes.push(p.write);
       }
     });

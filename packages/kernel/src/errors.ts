@@ -18,7 +18,8 @@ export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
  */
 export class AppError extends GraphQLError {
   constructor(code: ErrorCode | string, message: string, details?: Record<string, unknown>) {
-    super(message, { extensions: { code, ...details } });
+    // the code comes last, so a `code` key among the details cannot replace it
+    super(message, { extensions: { ...details, code } });
     this.name = 'AppError';
   }
 }

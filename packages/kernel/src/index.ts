@@ -21,6 +21,7 @@ export * from './graphql/pagination';
 export * from './graphql/federation';
 export * from './loaders';
 export * from './bulk';
+export * from './row-rules';
 export * from './server';
 export * from './gateway-client';
 export * from './teacher-directory';

@@ -1,9 +1,8 @@
-import { BulkPlan, compositeKey, newId, normalizeIdNumber, Planned, Principal, RowStatus, upsertById } from '@tw/kernel';
+import { BulkPlan, compositeKey, currentYearInChina, isRejection, newId, normalizeIdNumber, Planned, Principal, reject, RowStatus, upsertById } from '@tw/kernel';
 import { In } from 'typeorm';
 import { Hire } from '../entities/hire.entity';
 import { HireInput } from '../inputs/hire.input';
 import { MAX_YEAR, MIN_YEAR } from './quotas.plan';
-import { currentYear, isRejection, reject } from './rules';
 import { resolveTeacherRefs } from './teacher-refs';
 
 /** Upserting hires by teacher + 招聘年度. */
@@ -20,7 +19,7 @@ export function hirePlan(principal: Principal, now = new Date()): BulkPlan<HireI
       return items.map(({ row }, i): Planned<Hire> => {
         const t = teachers[i];
         if (isRejection(t)) return t;
-        if (!Number.isInteger(row.year) || row.year < MIN_YEAR || row.year > currentYear(now) + 1 || row.year > MAX_YEAR) {
+        if (!Number.isInteger(row.year) || row.year < MIN_YEAR || row.year > currentYearInChina(now) + 1 || row.year > MAX_YEAR) {
           return reject('BAD_YEAR', `招聘年度 ${row.year} 无效`, 'year');
         }
         if (row.inQuotaDate && Number(row.inQuotaDate.slice(0, 4)) < row.year) {

@@ -1,8 +1,7 @@
-import { BulkPlan, compositeKey, newId, Planned, RowStatus, upsertById } from '@tw/kernel';
+import { BulkPlan, compositeKey, isRejection, newId, Planned, reject, RowStatus, upsertById } from '@tw/kernel';
 import { In } from 'typeorm';
 import { StaffingQuota } from '../entities/staffing-quota.entity';
 import { QuotaInput } from '../inputs/quota.input';
-import { isRejection, reject } from './rules';
 import { resolveSchoolRefs } from './school-refs';
 
 export const MIN_YEAR = 1990;

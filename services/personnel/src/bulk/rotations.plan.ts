@@ -1,9 +1,8 @@
-import { BulkPlan, compositeKey, newId, normalizeIdNumber, Planned, Principal, RowStatus, upsertById } from '@tw/kernel';
+import { BulkPlan, cleanText, compositeKey, isRejection, newId, normalizeIdNumber, Planned, Principal, reject, requiredText, RowStatus, upsertById } from '@tw/kernel';
 import { In } from 'typeorm';
 import { Rotation } from '../entities/rotation.entity';
 import { School } from '../entities/school.entity';
 import { RotationInput } from '../inputs/rotation.input';
-import { cleanText, isRejection, reject, requiredText } from './rules';
 import { resolveTeacherRefs } from './teacher-refs';
 
 const COMPARED: Array<keyof Rotation> = ['type', 'personnelRelationMoved', 'endMonth', 'fromSchoolId', 'fromSchoolName', 'toSchoolId', 'toSchoolName'];

@@ -1,7 +1,6 @@
-import { Rejection } from '@tw/kernel';
+import { cleanText, reject, Rejection } from '@tw/kernel';
 import { EntityManager, In } from 'typeorm';
 import { School } from '../entities/school.entity';
-import { cleanText, reject } from './rules';
 
 export interface SchoolRef {
   schoolId?: string | null;

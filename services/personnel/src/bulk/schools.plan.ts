@@ -1,8 +1,7 @@
-import { BulkPlan, newId, Planned, RowStatus, upsertById } from '@tw/kernel';
+import { BulkPlan, cleanText, isRejection, newId, Planned, reject, requiredText, RowStatus, upsertById } from '@tw/kernel';
 import { In } from 'typeorm';
 import { School } from '../entities/school.entity';
 import { SchoolInput } from '../inputs/school.input';
-import { cleanText, isRejection, reject, requiredText } from './rules';
 
 /** Upserting schools by 学校标识码; a name another school already has is refused. */
 export function schoolPlan(now = new Date()): BulkPlan<SchoolInput, School> {

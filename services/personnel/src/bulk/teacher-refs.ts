@@ -1,7 +1,6 @@
-import { canWriteSchool, checkIdNumber, normalizeIdNumber, Principal, Rejection } from '@tw/kernel';
+import { canWriteSchool, checkIdNumber, cleanText, normalizeIdNumber, Principal, reject, Rejection } from '@tw/kernel';
 import { EntityManager, In } from 'typeorm';
 import { IdType, Teacher } from '../entities/teacher.entity';
-import { cleanText, reject } from './rules';
 
 export interface TeacherRef {
   teacherId?: string | null;

@@ -1,19 +1,8 @@
-import {
-  BulkPlan,
-  canWriteSchool,
-  checkIdNumber,
-  ID_TYPE,
-  newId,
-  normalizeIdNumber,
-  Planned,
-  Principal,
-  RowStatus,
-  upsertById,
-} from '@tw/kernel';
+import { BulkPlan, canWriteSchool, checkIdNumber, cleanText, currentMonthInChina, ID_TYPE, isRejection, newId, normalizeIdNumber, optionalText, Planned, Principal, reject, requiredText, RowStatus, upsertById } from '@tw/kernel';
 import { In } from 'typeorm';
 import { Teacher } from '../entities/teacher.entity';
 import { TeacherInput } from '../inputs/teacher.input';
-import { cleanText, currentMonth, isRejection, optionalText, reject, requiredText, sameValue } from './rules';
+import { sameValue } from './rules';
 import { resolveSchoolRefs } from './school-refs';
 
 /** The columns an upsert writes (everything but id and created_at). */
@@ -50,7 +39,7 @@ function validate(r: TeacherInput, now: Date): Omit<Teacher, 'id' | 'schoolId' |
   if (isRejection(name)) return name;
   const idNumber = normalizedIdNumber(r);
   if (isRejection(idNumber)) return idNumber;
-  const month = currentMonth(now);
+  const month = currentMonthInChina(now);
   if (r.workStartMonth > month) return reject('MONTH_IN_FUTURE', `参加工作年月 ${r.workStartMonth} 晚于本月`, 'workStartMonth');
   if (r.schoolStartMonth > month) return reject('MONTH_IN_FUTURE', `进本校年月 ${r.schoolStartMonth} 晚于本月`, 'schoolStartMonth');
   if (r.workStartMonth <= r.birthDate.slice(0, 7)) {

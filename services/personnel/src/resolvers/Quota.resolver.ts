@@ -1,8 +1,7 @@
-import { badInput, newId, requirePrincipal, requireRole, BulkOptions, BulkResult, runBulk, SERVING_STATUSES } from '@tw/kernel';
+import { badInput, BulkOptions, BulkResult, cleanText, newId, requirePrincipal, requireRole, runBulk, SERVING_STATUSES } from '@tw/kernel';
 import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { In } from 'typeorm';
 import { quotaPlan } from '../bulk/quotas.plan';
-import { cleanText } from '../bulk/rules';
 import { QuotaAdjustment } from '../entities/quota-adjustment.entity';
 import { School } from '../entities/school.entity';
 import { StaffingQuota } from '../entities/staffing-quota.entity';

@@ -1,0 +1,49 @@
+import type { Rejection } from './bulk';
+
+/**
+ * Small rules every bulk plan uses on its rows: text cleaned the same way everywhere, rejections
+ * built the same way, and the users' calendar (China Standard Time, UTC+8).
+ */
+
+/** Trimmed, full-width made half-width, inner runs of space made one; empty becomes null. */
+export function cleanText(value: string | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  const s = value.normalize('NFKC').replace(/\s+/g, ' ').trim();
+  return s === '' ? null : s;
+}
+
+export const reject = (code: string, message: string, field?: string): Rejection => ({ code, message, field });
+
+export const isRejection = (v: unknown): v is Rejection =>
+  typeof v === 'object' && v !== null && typeof (v as Rejection).code === 'string' && typeof (v as Rejection).message === 'string';
+
+/** A required text field, within a length; `title` names it for people (姓名). */
+export function requiredText(value: string | null | undefined, field: string, title: string, max: number): string | Rejection {
+  const s = cleanText(value);
+  if (!s) return reject('REQUIRED', `${title}不能为空`, field);
+  if (s.length > max) return reject('TOO_LONG', `${title}“${s}”超过 ${max} 个字`, field);
+  return s;
+}
+
+export function optionalText(value: string | null | undefined, field: string, title: string, max: number): string | null | Rejection {
+  const s = cleanText(value);
+  if (s && s.length > max) return reject('TOO_LONG', `${title}“${s}”超过 ${max} 个字`, field);
+  return s;
+}
+
+const CST_OFFSET_MS = 8 * 3600_000;
+
+/** Today in the users' calendar, YYYY-MM-DD. */
+export function todayInChina(now = new Date()): string {
+  return new Date(now.getTime() + CST_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** The current month in the users' calendar, YYYY-MM. */
+export function currentMonthInChina(now = new Date()): string {
+  return todayInChina(now).slice(0, 7);
+}
+
+/** The current year in the users' calendar. */
+export function currentYearInChina(now = new Date()): number {
+  return Number(todayInChina(now).slice(0, 4));
+}
