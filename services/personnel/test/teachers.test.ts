@@ -118,6 +118,14 @@ describe.each(testDatabaseKinds())('personnel teachers on %s', (kind) => {
     expect(a3.errors).toBeUndefined();
   });
 
+  it('finds teachers by a name prefix, with LIKE wildcards taken literally', async () => {
+    await s.admin(UPSERT_TEACHERS, { rows: [teacherRow(8001, '4101020001', { name: '王%明' }), teacherRow(8002, '4101020001', { name: '王小明' })] });
+    const literal = await s.admin('{ teachers(filter: { namePrefix: "王%" }) { nodes { name } } }');
+    expect(literal.data.teachers.nodes).toEqual([{ name: '王%明' }]);
+    const both = await s.admin('{ teachers(filter: { namePrefix: "王" }) { totalCount } }');
+    expect(both.data.teachers.totalCount).toBe(2);
+  });
+
   it('refuses a SCHOOL_ADMIN writing another school, row by row', async () => {
     const [own] = schoolIds;
     const schoolAdmin = s.as({ subject: 'clerk', role: 'SCHOOL_ADMIN', schoolId: own });

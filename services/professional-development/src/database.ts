@@ -1,8 +1,16 @@
 import { DatabaseOptions, openDatabase } from '@tw/kernel';
 import { DataSource } from 'typeorm';
+import { Designation } from './entities/designation.entity';
+import { Lesson } from './entities/lesson.entity';
+import { MentoringPair } from './entities/mentoring-pair.entity';
+import { Studio } from './entities/studio.entity';
+import { StudioMember } from './entities/studio-member.entity';
+import { TrainingParticipation } from './entities/training-participation.entity';
+import { TrainingProgramme } from './entities/training-programme.entity';
+import { Initial1764201600000 } from './migrations/1764201600000-initial';
 
-export const ENTITIES: Function[] = [];
-export const MIGRATIONS: Function[] = [];
+export const ENTITIES = [TrainingProgramme, TrainingParticipation, Designation, Studio, StudioMember, Lesson, MentoringPair];
+export const MIGRATIONS = [Initial1764201600000];
 
 /** Opens the professional-development database and runs its migrations. */
 export function openProfessionalDevelopmentDatabase(o: Omit<DatabaseOptions, 'service' | 'entities' | 'migrations'>): Promise<DataSource> {

@@ -4,6 +4,10 @@ import { buildProfessionalDevelopmentSchema } from './schema';
 import { startProfessionalDevelopment } from './server';
 
 export { buildProfessionalDevelopmentSchema, openProfessionalDevelopmentDatabase, startProfessionalDevelopment };
+export { ENTITIES, MIGRATIONS } from './database';
+export { Designation } from './entities/designation.entity';
+export { gatewayEligibilityChecker } from './eligibility';
+export type { EligibilityChecker, EligibilityPurpose, TeacherEligibility } from './eligibility';
 export type { ProfessionalDevelopmentServerOptions } from './server';
 
 /** The contract every service exports (see ServiceModule). */

@@ -2,15 +2,35 @@ import { buildFederatedSchema } from '@tw/kernel';
 import { GraphQLSchema } from 'graphql';
 import { SchoolRef } from './entities/school-ref';
 import { TeacherRef } from './entities/teacher-ref';
+import { DesignatedTeacherResolver, DesignationResolver } from './resolvers/Designation.resolver';
+import { LessonResolver } from './resolvers/Lesson.resolver';
+import { MentoringPairResolver } from './resolvers/MentoringPair.resolver';
+import { SchoolResolver } from './resolvers/School.resolver';
+import { SchoolDevelopmentFiguresResolver } from './resolvers/SchoolDevelopmentFigures.resolver';
+import { StudioResolver } from './resolvers/Studio.resolver';
 import { TeacherResolver } from './resolvers/Teacher.resolver';
+import { TrainingParticipationResolver } from './resolvers/TrainingParticipation.resolver';
+import { TrainingProgrammeResolver } from './resolvers/TrainingProgramme.resolver';
 
 /** The professional-development subgraph schema (no server, no database). */
 export function buildProfessionalDevelopmentSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [TeacherResolver],
+    resolvers: [
+      TeacherResolver,
+      SchoolResolver,
+      SchoolDevelopmentFiguresResolver,
+      TrainingProgrammeResolver,
+      TrainingParticipationResolver,
+      DesignationResolver,
+      DesignatedTeacherResolver,
+      StudioResolver,
+      LessonResolver,
+      MentoringPairResolver,
+    ],
     orphanedTypes: [TeacherRef, SchoolRef],
     referenceResolvers: {
-      // the representation carries the key and, where a field @requires it, school { id }
+      // the representation carries the key and, where a field @requires it, school { id }: the
+      // fields read both from it, so it passes through unchanged
       Teacher: { __resolveReference: (ref: TeacherRef) => ref },
       School: { __resolveReference: (ref: SchoolRef) => ref },
     },

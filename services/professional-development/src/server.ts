@@ -1,5 +1,15 @@
-import { BaseContext, ServiceHandle, startService, TokenKeys } from '@tw/kernel';
+import {
+  GATEWAY_DEFAULT_PORT,
+  GatewayClient,
+  gatewayTeacherDirectory,
+  ServiceHandle,
+  startService,
+  TeacherDirectory,
+  TokenKeys,
+} from '@tw/kernel';
 import { DataSource } from 'typeorm';
+import { EligibilityChecker, gatewayEligibilityChecker } from './eligibility';
+import { createLoaders, DevelopmentContext } from './loaders';
 import { buildProfessionalDevelopmentSchema } from './schema';
 
 export interface ProfessionalDevelopmentServerOptions {
@@ -9,15 +19,33 @@ export interface ProfessionalDevelopmentServerOptions {
   readonly host?: string;
   /** 0 picks a free port */
   readonly port?: number;
-  /** the gateway, for calls to other services */
+  /** the gateway, for calls to other services (default http://127.0.0.1:4000/graphql) */
   readonly gatewayUrl?: string;
+  /** personnel's teachers, to check the teachers bulk rows name (default: asked through the gateway) */
+  readonly directory?: TeacherDirectory;
+  /** governance's one-vote veto, checked for new designations (default: asked through the gateway) */
+  readonly eligibility?: EligibilityChecker;
 }
 
 /** Builds and starts the professional-development subgraph over an open database. */
 export async function startProfessionalDevelopment(o: ProfessionalDevelopmentServerOptions): Promise<ServiceHandle> {
   const schema = await buildProfessionalDevelopmentSchema();
-  return startService<BaseContext>(
-    { name: 'professional-development', schema, dataSource: o.dataSource, keys: o.keys, production: o.production, context: (base) => base },
+  const gateway = new GatewayClient({
+    url: o.gatewayUrl ?? `http://127.0.0.1:${GATEWAY_DEFAULT_PORT}/graphql`,
+    serviceName: 'professional-development',
+    gatewaySecret: o.keys.gatewaySecret,
+  });
+  const directory = o.directory ?? gatewayTeacherDirectory(gateway);
+  const eligibility = o.eligibility ?? gatewayEligibilityChecker(gateway);
+  return startService<DevelopmentContext>(
+    {
+      name: 'professional-development',
+      schema,
+      dataSource: o.dataSource,
+      keys: o.keys,
+      production: o.production,
+      context: (base) => ({ ...base, ds: o.dataSource, loaders: createLoaders(o.dataSource), directory, eligibility }),
+    },
     { host: o.host ?? '127.0.0.1', port: o.port ?? 0 },
   );
 }

@@ -19,6 +19,7 @@ export function teacherQuery(ctx: PersonnelContext, filter: TeacherFilter | null
   if (filter?.professionalTitle?.length) qb.andWhere('t.professional_title IN (:...titles)', { titles: filter.professionalTitle });
   if (filter?.politicalStatus?.length) qb.andWhere('t.political_status IN (:...ps)', { ps: filter.politicalStatus });
   if (filter?.teachingSubject) qb.andWhere('t.teaching_subject = :subject', { subject: filter.teachingSubject });
-  if (filter?.namePrefix) qb.andWhere('t.name LIKE :prefix', { prefix: `${filter.namePrefix.replace(/[%_\\]/g, '\\$&')}%` });
+  // '!' escapes LIKE's wildcards the same way on MySQL and SQLite (SQLite has no default escape)
+  if (filter?.namePrefix) qb.andWhere("t.name LIKE :prefix ESCAPE '!'", { prefix: `${filter.namePrefix.replace(/[!%_]/g, '!$&')}%` });
   return paginate(qb, page);
 }

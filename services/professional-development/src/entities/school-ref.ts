@@ -7,3 +7,5 @@ export class SchoolRef {
   @Field(() => ID)
   id!: string;
 }
+
+export const schoolRef = (id: string): SchoolRef => Object.assign(new SchoolRef(), { id });
