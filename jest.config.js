@@ -24,6 +24,7 @@ module.exports = {
     '^@tw/test$': '<rootDir>/test/src/index.ts',
     '^@tw/gateway$': '<rootDir>/gateway/src/index.ts',
     '^@tw/schema$': '<rootDir>/schema/src/index.ts',
+    '^@tw/importers$': '<rootDir>/importers/src/index.ts',
   },
   setupFiles: ['reflect-metadata'],
   testTimeout: 120000,

@@ -27,6 +27,12 @@ try {
   process.exit(1);
 }
 
+// the importer asks the gateway for what it writes; tell it where this gateway listens
+if (!process.env.GATEWAY_URL) {
+  const h = gatewayCfg.host === '0.0.0.0' ? '127.0.0.1' : gatewayCfg.host;
+  process.env.GATEWAY_URL = `http://${h}:${gatewayCfg.port}/graphql`;
+}
+
 const children = [];
 let stopping = false;
 
@@ -98,12 +104,18 @@ async function main() {
     token = kernel.signUserToken({ subject: 'dev-district-admin', role: 'DISTRICT_ADMIN' }, gatewayCfg.keys.user.secret, '12h');
   }
   if (token && process.env.DEMO_DATA !== '0') {
-    const post = demo.gatewayPoster(`http://${host === 'localhost' ? '127.0.0.1' : host}:${gatewayCfg.port}/graphql`, token);
+    const localUrl = `http://${host === 'localhost' ? '127.0.0.1' : host}:${gatewayCfg.port}/graphql`;
+    const post = demo.gatewayPoster(localUrl, token);
     if (await demo.districtIsEmpty(post)) {
-      say('loading the demo district (DEMO_DATA=0 starts empty)…');
-      const t = Date.now();
-      const loaded = await demo.loadDemoDistrict(post, say);
-      say(`demo district loaded: ${loaded.schools} schools, ${loaded.teachers} teachers in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+      say('loading the demo district through the importers (DEMO_DATA=0 starts empty)…');
+      const secret = gatewayCfg.keys.user.secret;
+      // the district uploads its files; one school's roster is uploaded by that school's own administrator
+      const target = {
+        gatewayUrl: localUrl,
+        token: (as) => (as.role === 'DISTRICT_ADMIN' ? token : kernel.signUserToken({ subject: 'dev-school-admin', role: 'SCHOOL_ADMIN', schoolId: as.schoolId }, secret, '1h')),
+      };
+      const loaded = await demo.loadDemoDistrict(target, say);
+      say(`demo district loaded through the importers: ${loaded.schools} schools, ${loaded.teachers} teachers, ${loaded.files} files, ${loaded.rows} rows in ${(loaded.ms / 1000).toFixed(1)} s`);
     }
   }
   say('');

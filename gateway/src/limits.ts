@@ -79,6 +79,9 @@ export function measureDocument(schema: GraphQLSchema, document: DocumentNode, v
         walk(sel.selectionSet, isObjectType(typed) || isInterfaceType(typed) ? typed : parent, level, multiplier, seen, parentIsConnection);
         continue;
       }
+      // introspection is bounded by the schema itself (and off in production): tools' deep
+      // introspection queries must not trip the limits
+      if (sel.name.value.startsWith('__')) continue;
       if (sel.alias) aliases++;
       cost += multiplier;
       if (!sel.selectionSet) continue;

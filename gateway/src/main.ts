@@ -13,6 +13,10 @@ async function main(): Promise<void> {
     production: cfg.production,
     host: cfg.host,
     port: cfg.port,
+    subgraphTimeoutMs: cfg.subgraphTimeoutMs,
+    requestTimeoutMs: cfg.requestTimeoutMs,
+    bodyLimitBytes: cfg.bodyLimitBytes,
+    limits: cfg.limits,
     logger,
   });
   stopOnSignals(logger, handle);

@@ -9,6 +9,9 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { createLogger, formatErrorFor, Logger, REQUEST_ID_HEADER, runInRequestScope, currentRequestScope } from '@tw/kernel';
 import express from 'express';
 import { GatewayContext } from './context';
+import { forwardTo } from './forward';
+import { DEFAULT_LIMITS, RequestLimits, requestLimitsPlugin } from './limits';
+import { mountReports } from './reports';
 import { SubgraphSource } from './subgraph-source';
 
 export interface GatewayOptions {
@@ -22,8 +25,13 @@ export interface GatewayOptions {
   readonly port?: number;
   /** time limit of one subgraph fetch */
   readonly subgraphTimeoutMs?: number;
+  /** time limit of a whole request */
+  readonly requestTimeoutMs?: number;
+  /** the largest request body, in bytes */
+  readonly bodyLimitBytes?: number;
+  readonly limits?: Partial<RequestLimits>;
   readonly logger?: Logger;
-  /** more routes on the gateway's origin (the importers' /imports, /templates) */
+  /** more routes on the gateway's origin (the importer's /imports and /templates are forwarded whenever subgraphUrls has an importer) */
   readonly mount?: (app: express.Express) => void;
 }
 
@@ -33,6 +41,29 @@ export interface GatewayHandle {
   readonly server: http.Server;
   stop(): Promise<void>;
 }
+
+/** A GraphQL error answered by the HTTP layer, before Apollo runs. */
+function httpError(res: express.Response, status: number, code: string, message: string): void {
+  if (res.headersSent) return;
+  res.status(status).json({ errors: [{ message, extensions: { code } }] });
+}
+
+/** A request that has not been answered in time gets a clear error; its subgraph fetches time out on their own. */
+function requestTimeout(ms: number): express.RequestHandler {
+  return (_req, res, next) => {
+    const timer = setTimeout(() => httpError(res, 503, 'REQUEST_TIMEOUT', `The request took longer than ${Math.round(ms / 1000)} s and was stopped`), ms);
+    res.on('close', () => clearTimeout(timer));
+    res.on('finish', () => clearTimeout(timer));
+    next();
+  };
+}
+
+/** express.json refuses an oversized body with an HTML page; answer GraphQL instead. */
+const bodyTooLarge: express.ErrorRequestHandler = (err: { type?: string; limit?: number; status?: number }, _req, res, next) => {
+  if (err?.type === 'entity.too.large') return httpError(res, 413, 'PAYLOAD_TOO_LARGE', `The request body is over the limit of ${err.limit} bytes`);
+  if (err?.type === 'entity.parse.failed') return httpError(res, 400, 'BAD_REQUEST', 'The request body is not valid JSON');
+  next(err);
+};
 
 function readyUrl(graphqlUrl: string): string {
   return graphqlUrl.replace(/\/graphql\/?$/, '/ready');
@@ -50,7 +81,7 @@ export async function startGateway(o: GatewayOptions): Promise<GatewayHandle> {
     buildService: ({ name, url }) => {
       const target = o.subgraphUrls[name] ?? url;
       if (!target) throw new Error(`No URL for subgraph ${name}: set ${name.toUpperCase().replace(/-/g, '_')}_URL`);
-      return new SubgraphSource(target, o.gatewaySecret, timeoutMs);
+      return new SubgraphSource(target, o.gatewaySecret, timeoutMs, { name, logger });
     },
   });
   const app = express();
@@ -59,7 +90,11 @@ export async function startGateway(o: GatewayOptions): Promise<GatewayHandle> {
   server.keepAliveTimeout = 65_000;
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), ...(o.production ? [ApolloServerPluginLandingPageDisabled()] : [])],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      requestLimitsPlugin({ ...DEFAULT_LIMITS, ...o.limits }),
+      ...(o.production ? [ApolloServerPluginLandingPageDisabled()] : []),
+    ],
     introspection: !o.production,
     includeStacktraceInErrorResponses: !o.production,
     formatError: formatErrorFor(o.production, logger),
@@ -88,10 +123,18 @@ export async function startGateway(o: GatewayOptions): Promise<GatewayHandle> {
     const ok = checks.every(([, s]) => s === 'ready');
     res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'not ready', subgraphs: Object.fromEntries(checks) });
   });
+  // the importer's uploads, job status, error reports and templates live on the gateway's origin
+  const importer = o.subgraphUrls.importer;
+  if (importer) app.use(['/imports', '/templates'], forwardTo({ target: new URL(importer).origin, gatewaySecret: o.gatewaySecret }));
+  // the yearly report as a workbook, made by asking this gateway with the caller's own token
+  let selfUrl = '';
+  mountReports(app, { gatewayUrl: () => selfUrl, timeoutMs: o.requestTimeoutMs });
   o.mount?.(app);
   app.use(
     '/graphql',
-    express.json({ limit: '20mb' }),
+    requestTimeout(o.requestTimeoutMs ?? 60_000),
+    express.json({ limit: o.bodyLimitBytes ?? 5 * 1024 * 1024 }),
+    bodyTooLarge,
     expressMiddleware(apollo, {
       context: async ({ req }) => ({
         authorization: req.header('authorization'),
@@ -107,6 +150,7 @@ export async function startGateway(o: GatewayOptions): Promise<GatewayHandle> {
   const port = (server.address() as AddressInfo).port;
   const host = !o.host || o.host === '0.0.0.0' ? '127.0.0.1' : o.host;
   const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/graphql`;
+  selfUrl = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}/graphql`;
   logger.info('listening', { url });
   return { url, port, server, stop: () => apollo.stop() };
 }

@@ -1,18 +1,52 @@
 import { GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
-import { GATEWAY_SECRET_HEADER, REQUEST_ID_HEADER } from '@tw/kernel';
+import { currentRequestScope, GATEWAY_SECRET_HEADER, Logger, REQUEST_ID_HEADER } from '@tw/kernel';
+import { GraphQLError } from 'graphql';
 import type { GatewayContext } from './context';
+
+export interface SubgraphSourceOptions {
+  /** the subgraph's name, so that an error says which service's fields are missing */
+  readonly name?: string;
+  /** where the cause of a failed fetch is logged (it names internal hosts, so it is never answered) */
+  readonly logger?: Logger;
+}
+
+/** What a subgraph's fetch resolves to (the gateway's fetcher type, not a dependency of ours). */
+type FetcherResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
+
+interface SubgraphErrorBody {
+  errors?: Array<{ message?: unknown; extensions?: { code?: unknown } }>;
+}
 
 /**
  * How the gateway calls a subgraph: the caller's bearer token forwarded as is, the gateway's secret
  * proving the call came through here, the request id for the logs, and a time limit per fetch.
  * Node's fetch keeps connections to the subgraphs alive between requests.
+ *
+ * A subgraph that cannot be reached, or does not answer in time, becomes an `UNAVAILABLE` error and
+ * the rest of the answer stands; a subgraph that refuses a request (401 for a bad token) has its own
+ * error passed on. Neither carries the subgraph's URL, status line or body: clients never see
+ * internal hosts.
  */
 export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(url: string, private readonly gatewaySecret: string, private readonly timeoutMs: number) {
+  private readonly label: string;
+
+  constructor(
+    url: string,
+    private readonly gatewaySecret: string,
+    private readonly timeoutMs: number,
+    private readonly options: SubgraphSourceOptions = {},
+  ) {
     super({
       url,
-      fetcher: ((input: string, init?: RequestInit) => fetch(input, { ...init, signal: AbortSignal.timeout(this.timeoutMs) })) as never,
+      fetcher: (async (input: string, init?: RequestInit) => {
+        try {
+          return await fetch(input, { ...init, signal: AbortSignal.timeout(this.timeoutMs) });
+        } catch (e) {
+          throw this.unreachable(e as Error);
+        }
+      }) as never,
     });
+    this.label = options.name ? `The ${options.name} service` : 'A service behind the gateway';
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
@@ -20,5 +54,42 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
     headers.set(GATEWAY_SECRET_HEADER, this.gatewaySecret);
     if (context?.authorization) headers.set('authorization', context.authorization);
     if (context?.requestId) headers.set(REQUEST_ID_HEADER, context.requestId);
+  }
+
+  private extensions(code: string): Record<string, unknown> {
+    return this.options.name ? { code, serviceName: this.options.name } : { code };
+  }
+
+  private unreachable(e: Error): GraphQLError {
+    const timedOut = e.name === 'TimeoutError' || e.name === 'AbortError';
+    const cause = (e.cause as Error | undefined)?.message ?? e.message;
+    this.options.logger?.warn('subgraph fetch failed', { requestId: currentRequestScope()?.requestId, service: this.options.name, url: this.url, error: timedOut ? 'timeout' : cause });
+    const message = timedOut
+      ? `${this.label} did not answer within ${Math.round(this.timeoutMs / 1000)} s: the fields it answers are missing`
+      : `${this.label} cannot be reached just now: the fields it answers are missing`;
+    return new GraphQLError(message, { extensions: this.extensions('UNAVAILABLE') });
+  }
+
+  /**
+   * A subgraph answers a status other than 200 when it refuses a request before running it (a bad
+   * token, a missing gateway secret): its first GraphQL error is what the client reads.
+   */
+  override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
+    let body: unknown;
+    try {
+      body = await response.json();
+    } catch {
+      body = undefined;
+    }
+    const first = (body as SubgraphErrorBody | undefined)?.errors?.[0];
+    if (first && typeof first.message === 'string') {
+      const code = typeof first.extensions?.code === 'string' ? first.extensions.code : response.status === 401 ? 'UNAUTHENTICATED' : 'INTERNAL_SERVER_ERROR';
+      return new GraphQLError(first.message, { extensions: this.extensions(code) });
+    }
+    this.options.logger?.warn('subgraph answered without a GraphQL body', { requestId: currentRequestScope()?.requestId, service: this.options.name, url: this.url, status: response.status });
+    if (response.status === 502 || response.status === 503 || response.status === 504) {
+      return new GraphQLError(`${this.label} cannot be reached just now: the fields it answers are missing`, { extensions: this.extensions('UNAVAILABLE') });
+    }
+    return new GraphQLError(`${this.label} failed (HTTP ${response.status})`, { extensions: this.extensions('INTERNAL_SERVER_ERROR') });
   }
 }

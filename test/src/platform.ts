@@ -65,6 +65,7 @@ export async function startPlatform(kind: TestDatabaseKind) {
     service,
     as,
     admin: as({ subject: 'district-admin', role: 'DISTRICT_ADMIN' }),
+    tokenOf: (principal: Principal) => tokenFor(keys, principal),
     /** SQL statements every service has made so far */
     statements: () => Object.fromEntries(services.map((s) => [s.name, statementCounter(s.ds).total])),
     stop: async () => {
@@ -79,14 +80,19 @@ export async function startPlatform(kind: TestDatabaseKind) {
 
 export type Platform = Awaited<ReturnType<typeof startPlatform>>;
 
+/**
+ * A free port below the kernel's ephemeral range (32768+), so that the subgraphs, which listen on
+ * port 0 and get ephemeral ports, cannot take it between this check and the gateway's listen.
+ */
 async function freePort(): Promise<number> {
   const net = await import('node:net');
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    const free = await new Promise<boolean>((resolve) => {
+      const srv = net.createServer();
+      srv.once('error', () => resolve(false));
+      srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
     });
-  });
+    if (free) return port;
+  }
 }

@@ -81,7 +81,8 @@ describe.each(testDatabaseKinds())('the platform through the gateway on %s', (ki
 
   it('serves the federation contract of every subgraph: _service { sdl } and _entities', async () => {
     const teacher = (await p.admin('{ teachers(first: 1) { nodes { id school { id } } } }')).data.teachers.nodes[0];
-    for (const s of p.services) {
+    // the importer's subgraph resolves no entity (it answers importJob and importJobs only)
+    for (const s of p.services.filter((x) => x.name !== 'importer')) {
       const res = await fetch(s.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-gateway-secret': p.keys.gatewaySecret, authorization: `Bearer ${tokenFor(p.keys, { subject: 'district-admin', role: 'DISTRICT_ADMIN' })}` },

@@ -37,7 +37,9 @@ export interface DemoContext {
   /** seeded: the same district every time */
   readonly random: Random;
   /**
-   * Sends rows to a bulk mutation in batches of 1,000 and fails on any rejected row.
+   * Writes rows shaped like a bulk mutation's input (teachers and schools by id) and fails on any
+   * rejected row. loadDemoDistrict writes them as a spreadsheet of the import kind that writes with
+   * the mutation (ID numbers and names instead of ids) and imports it through /imports.
    * @example await ctx.bulk('upsertTrainings', 'TrainingInput', rows, 'trainings')
    */
   bulk(mutation: string, inputType: string, rows: readonly unknown[], label: string): Promise<number>;

@@ -1,13 +1,23 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { hiresKind, KindSpec, quotasKind, rotationsKind, schoolsKind, SchoolFileOptions, teachersKind, writeKindXlsx } from '@tw/importers';
 import { DemoContext, DemoSchoolRecord, DemoTeacherRecord, ServiceDemo } from './context';
 import { generateDistrict } from './district';
+import { DemoJob, DemoPrincipal, ImporterClient } from './importer-client';
 import { Random } from './random';
 import { SERVICE_DEMOS } from './services';
+import { fileStyle, kindOfMutation, rosterStyle, sheetRow } from './sheets';
 
-export type Post = <D = any>(query: string, variables?: Record<string, unknown>) => Promise<D>;
+export type Post = (<D = any>(query: string, variables?: Record<string, unknown>) => Promise<D>) & {
+  /** the gateway's /graphql URL and the bearer token, when made by gatewayPoster */
+  readonly url?: string;
+  readonly token?: string;
+};
 
 /** A GraphQL caller for the gateway with a bearer token; errors become exceptions. */
 export function gatewayPoster(url: string, token: string): Post {
-  return async (query, variables) => {
+  const post = async (query: string, variables?: Record<string, unknown>) => {
     const res = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
@@ -17,23 +27,25 @@ export function gatewayPoster(url: string, token: string): Post {
     if (body.errors?.length) throw new Error(`GraphQL error: ${body.errors.map((e) => e.message).join('; ')}`);
     return body.data;
   };
+  return Object.assign(post, { url, token }) as Post;
 }
 
-const BULK_FIELDS = 'created updated unchanged rejected written rows { index status code message }';
+/** Where the demo district is loaded: the gateway, and tokens for the district and for a school. */
+export interface DemoTarget {
+  /** the gateway's /graphql URL; its origin serves /imports */
+  readonly gatewayUrl: string;
+  /** a bearer token for DISTRICT_ADMIN, or for a school's SCHOOL_ADMIN (undefined: the district uploads for the school) */
+  token(as: DemoPrincipal): string | undefined;
+}
 
-async function bulk(post: Post, mutation: string, inputType: string, rows: readonly unknown[], label: string, log: (s: string) => void): Promise<number> {
-  let created = 0;
-  for (let i = 0; i < rows.length; i += 1000) {
-    const data = await post(`mutation($rows: [${inputType}!]!) { r: ${mutation}(rows: $rows) { ${BULK_FIELDS} } }`, { rows: rows.slice(i, i + 1000) });
-    const r = data.r as { created: number; rejected: number; rows: Array<{ index: number; status: string; code: string; message: string }> };
-    if (r.rejected) {
-      const first = r.rows.find((x) => x.status === 'REJECTED')!;
-      throw new Error(`demo ${label}: row ${i + first.index} rejected: ${first.code} ${first.message}`);
-    }
-    created += r.created;
-  }
-  log(`  ${label}: ${created} created`);
-  return created;
+/** What loading the demo district did. */
+export interface DemoLoadResult {
+  readonly schools: number;
+  readonly teachers: number;
+  /** files imported, and the rows they held */
+  readonly files: number;
+  readonly rows: number;
+  readonly ms: number;
 }
 
 const TEACHER_FIELDS = 'id name idNumber gender birthDate politicalStatus professionalTitle postCategory teachingSubject status inQuota workStartMonth school { id }';
@@ -57,28 +69,98 @@ async function readDistrict(post: Post): Promise<{ schools: DemoSchoolRecord[]; 
   return { schools, teachers };
 }
 
+const DISTRICT: DemoPrincipal = { role: 'DISTRICT_ADMIN' };
+
 /**
- * Loads the demo district through the gateway's bulk mutations, the path the importers take.
- * @example await loadDemoDistrict(gatewayPoster('http://localhost:4000/graphql', token), console.log)
+ * Loads the demo district the way a district's data arrives: as spreadsheets shaped like schools'
+ * files (title rows, `code-label` values, dates as text…), written with the importers' writer into
+ * a temporary folder and uploaded to the gateway's /imports, each job awaited and any job that does
+ * not import every row failing the load. Personnel's files first (schools; a roster per school, one
+ * uploaded by that school's own SCHOOL_ADMIN; quotas, hires, rotations), then the other services'
+ * records (professional development, compensation, governance), each service's demo module
+ * producing rows that become sheet rows with ID numbers and names instead of ids.
+ *
+ * `target` may be a poster made by gatewayPoster (DISTRICT_ADMIN): the district then uploads every
+ * roster itself, naming the school.
+ * @example await loadDemoDistrict({ gatewayUrl, token: (as) => sign(as) }, console.log)
  */
-export async function loadDemoDistrict(post: Post, log: (s: string) => void = () => {}): Promise<{ schools: number; teachers: number }> {
-  const d = generateDistrict();
-  await bulk(post, 'upsertSchools', 'SchoolInput', d.schools, 'schools', log);
-  await bulk(post, 'upsertTeachers', 'TeacherInput', d.teachers, 'teachers', log);
-  await bulk(post, 'upsertQuotas', 'QuotaInput', d.quotas, 'staffing quotas', log);
-  await bulk(post, 'upsertHires', 'HireInput', d.hires, 'hires', log);
-  await bulk(post, 'upsertRotations', 'RotationInput', d.rotations, 'rotations', log);
-  const district = await readDistrict(post);
-  const ctx: DemoContext = {
-    post,
-    log,
-    year: new Date().getUTCFullYear(),
-    ...district,
-    random: new Random(20261126),
-    bulk: (mutation, inputType, rows, label) => bulk(post, mutation, inputType, rows, label, log),
+export async function loadDemoDistrict(target: DemoTarget | Post, log: (s: string) => void = () => {}): Promise<DemoLoadResult> {
+  const started = Date.now();
+  const t = demoTarget(target);
+  const post = gatewayPoster(t.gatewayUrl, t.token(DISTRICT)!);
+  const importer = new ImporterClient(new URL(t.gatewayUrl).origin, (as) => t.token(as) ?? t.token(DISTRICT)!);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tw-demo-'));
+  const year = new Date().getUTCFullYear();
+  let files = 0;
+  let rows = 0;
+  const summary = (label: string, jobs: readonly DemoJob[]) => {
+    files += jobs.length;
+    const read = jobs.reduce((s, j) => s + j.rowsRead, 0);
+    rows += read;
+    const created = jobs.reduce((s, j) => s + j.rowsCreated, 0);
+    log(`  ${label}: ${read} rows in ${jobs.length} file${jobs.length > 1 ? 's' : ''}, ${created} created`);
   };
-  for (const demo of SERVICE_DEMOS as readonly ServiceDemo[]) await demo(ctx);
-  return { schools: d.schools.length, teachers: d.teachers.length };
+  /** Writes rows as a file of the kind and imports it as the district. */
+  const importRows = async (kind: KindSpec, name: string, sheetRows: Iterable<object>, style: SchoolFileOptions): Promise<DemoJob> => {
+    const file = path.join(dir, `${String(files + 1).padStart(2, '0')}-${name}.xlsx`);
+    await writeKindXlsx(kind, sheetRows, file, style);
+    return importer.wait(await importer.upload(kind.kind, file, DISTRICT));
+  };
+
+  try {
+    const d = generateDistrict();
+    summary('schools', [await importRows(schoolsKind, 'schools', d.schools, fileStyle(schoolsKind, year))]);
+    const schoolIds = new Map<string, string>();
+    for (const s of (await readDistrict(post)).schools) schoolIds.set(s.code, s.id);
+
+    // each school's roster, as the school keeps it: no school column, the upload names the school;
+    // the first school's is uploaded by that school's own administrator
+    const uploads = [];
+    for (const [i, school] of d.schools.entries()) {
+      const file = path.join(dir, `roster-${school.code}.xlsx`);
+      await writeKindXlsx(teachersKind, d.teachers.filter((x) => x.schoolCode === school.code), file, rosterStyle(school, i, year));
+      const schoolAdmin: DemoPrincipal = { role: 'SCHOOL_ADMIN', schoolId: schoolIds.get(school.code)! };
+      const own = i === 0 && t.token(schoolAdmin) !== undefined;
+      uploads.push(own ? await importer.upload('teachers', file, schoolAdmin) : await importer.upload('teachers', file, DISTRICT, school.code));
+    }
+    const rosters: DemoJob[] = [];
+    for (const u of uploads) rosters.push(await importer.wait(u));
+    summary(`teachers (a roster per school${t.token({ role: 'SCHOOL_ADMIN', schoolId: schoolIds.get(d.schools[0].code)! }) ? `, ${d.schools[0].name}'s by its SCHOOL_ADMIN` : ''})`, rosters);
+
+    const nameOf = new Map(d.schools.map((s) => [s.code, s.name]));
+    summary('staffing quotas', [await importRows(quotasKind, 'quotas', d.quotas.map((q) => ({ ...q, schoolName: nameOf.get(q.schoolCode) })), fileStyle(quotasKind, year))]);
+    summary('hires', [await importRows(hiresKind, 'hires', d.hires, fileStyle(hiresKind, year))]);
+    summary('rotations', [await importRows(rotationsKind, 'rotations', d.rotations, fileStyle(rotationsKind, year))]);
+
+    const district = await readDistrict(post);
+    const teachers = new Map(district.teachers.map((x) => [x.id, x]));
+    const schools = new Map(district.schools.map((x) => [x.id, x]));
+    const ctx: DemoContext = {
+      post,
+      log,
+      year,
+      ...district,
+      random: new Random(20261126),
+      bulk: async (mutation, _inputType, inputs, label) => {
+        if (!inputs.length) return 0;
+        const kind = kindOfMutation(mutation);
+        const job = await importRows(kind, kind.kind, inputs.map((x) => sheetRow(kind, x as Record<string, unknown>, teachers, schools)), fileStyle(kind, year));
+        summary(label, [job]);
+        return job.rowsCreated;
+      },
+    };
+    for (const demo of SERVICE_DEMOS as readonly ServiceDemo[]) await demo(ctx);
+    return { schools: d.schools.length, teachers: d.teachers.length, files, rows, ms: Date.now() - started };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function demoTarget(target: DemoTarget | Post): DemoTarget {
+  if (typeof target !== 'function') return target;
+  const { url, token } = target;
+  if (!url || !token) throw new Error('loadDemoDistrict: pass { gatewayUrl, token } or a poster made by gatewayPoster (it carries the gateway URL and token)');
+  return { gatewayUrl: url, token: (as) => (as.role === 'DISTRICT_ADMIN' ? token : undefined) };
 }
 
 /** Whether the district has no schools yet (then `npm start` loads the demo). */

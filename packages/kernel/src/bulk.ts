@@ -1,5 +1,7 @@
 import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { DataSource, EntityManager, EntityTarget, In, ObjectLiteral } from 'typeorm';
+import { auditEntry, recordAudit } from './audit/record';
+import { Principal } from './auth/principal';
 import { badInput } from './errors';
 import { isRejection } from './row-rules';
 
@@ -63,6 +65,16 @@ export class BulkResult {
   @Field(() => [RowResult]) rows!: RowResult[];
 }
 
+/** How the writes of a bulk plan are audited: which record of a write, of which table. */
+export interface AuditSpec<W> {
+  /** the kind of record, as the audit log names it (teacher, pay_record…) */
+  readonly entity: string;
+  readonly target: EntityTarget<ObjectLiteral>;
+  /** the record of this table a write carries (default: the write itself); undefined skips it */
+  readonly recordOf?: (write: W) => { id: string } | undefined;
+  readonly teacherIdOf?: (write: W) => string | null;
+}
+
 /** A row refused, with a stable code and a message for people. */
 export interface Rejection {
   readonly code: string;
@@ -96,6 +108,12 @@ export interface BulkPlan<R, W> {
   plan(items: readonly BulkItem<R>[], manager: EntityManager): Promise<Planned<W>[]>;
   /** writes the accepted rows' changes (created and updated), in chunks */
   write(writes: W[], manager: EntityManager): Promise<void>;
+  /**
+   * Records every written row in the service's audit log (kernel AuditEntry), with the stored row
+   * before the write read back by id in one query. A write that touches several tables (a training
+   * participation and its programme) lists one spec per table.
+   */
+  audit?: AuditSpec<W> | readonly AuditSpec<W>[];
 }
 
 /**
@@ -103,7 +121,9 @@ export interface BulkPlan<R, W> {
  * planned before anything is written, and nothing is written on a dry run or when any row is
  * rejected (unless `partial`).
  */
-export async function runBulk<R, W>(ds: DataSource, rows: readonly R[], options: BulkOptions, plan: BulkPlan<R, W>): Promise<BulkResult> {
+export async function runBulk<R, W>(ds: DataSource, rows: readonly R[], options: BulkOptions, plan: BulkPlan<R, W>, actor?: Principal): Promise<BulkResult> {
+  const audits: readonly AuditSpec<W>[] = plan.audit ? (Array.isArray(plan.audit) ? plan.audit : [plan.audit as AuditSpec<W>]) : [];
+  if (audits.length && !actor) throw new Error(`runBulk: auditing ${audits[0].entity} needs the principal who writes`);
   if (rows.length > MAX_BULK_ROWS) throw badInput(`A bulk call takes at most ${MAX_BULK_ROWS} rows; got ${rows.length}. Send them in batches.`);
   const results: RowResult[] = new Array(rows.length);
   const firstIndexOfKey = new Map<string, number>();
@@ -123,18 +143,36 @@ export async function runBulk<R, W>(ds: DataSource, rows: readonly R[], options:
   await ds.transaction(async (manager) => {
     const planned = items.length ? await plan.plan(items, manager) : [];
     const writes: W[] = [];
+    const keyOfWrite = new Map<W, string>();
     planned.forEach((p, i) => {
       const { index, key } = items[i];
       if (isRejection(p)) {
         results[index] = { index, key, status: RowStatus.REJECTED, code: p.code, message: p.message, field: p.field };
       } else {
         results[index] = { index, key, status: p.status, id: p.id, ...(p.notice ? { code: p.notice.code, message: p.notice.message, field: p.notice.field } : {}) };
-        if (p.write !== undefined && p.status !== RowStatus.UNCHANGED) writes.push(p.write);
+        if (p.write !== undefined && p.status !== RowStatus.UNCHANGED) {
+          writes.push(p.write);
+          keyOfWrite.set(p.write, key);
+        }
       }
     });
     const anyRejected = results.some((r) => r.status === RowStatus.REJECTED);
     if (options.dryRun || (anyRejected && !options.partial) || writes.length === 0) return;
+    const records = audits.map((spec) => {
+      const byWrite = writes.map((w) => [w, spec.recordOf ? spec.recordOf(w) : (w as { id: string })] as const).filter((x): x is readonly [W, { id: string }] => !!x[1]);
+      return { spec, byWrite };
+    });
+    const before = await Promise.all(records.map(({ spec, byWrite }) => storedRows(manager, spec.target, byWrite.map(([, r]) => r.id))));
     await plan.write(writes, manager);
+    if (actor && records.length) {
+      const at = new Date();
+      const entries = records.flatMap(({ spec, byWrite }, i) =>
+        byWrite.map(([w, record]) =>
+          auditEntry(actor, { entity: spec.entity, entityId: record.id, key: keyOfWrite.get(w) ?? record.id, teacherId: spec.teacherIdOf?.(w) ?? null, before: before[i].get(record.id) ?? null, after: record }, at),
+        ),
+      );
+      await recordAudit(manager, entries);
+    }
     written = true;
   });
 
@@ -148,6 +186,16 @@ export async function runBulk<R, W>(ds: DataSource, rows: readonly R[], options:
     written,
     rows: results,
   };
+}
+
+/** The stored rows the writes are about to replace, by id (one query a 1,000 ids). */
+async function storedRows(manager: EntityManager, target: EntityTarget<ObjectLiteral>, ids: readonly string[]): Promise<Map<string, object>> {
+  const out = new Map<string, object>();
+  for (let i = 0; i < ids.length; i += 1000) {
+    const rows = await manager.getRepository(target).findBy({ id: In(ids.slice(i, i + 1000)) });
+    for (const r of rows) out.set(r.id as string, r);
+  }
+  return out;
 }
 
 /**

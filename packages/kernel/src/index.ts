@@ -22,6 +22,8 @@ export * from './graphql/federation';
 export * from './loaders';
 export * from './bulk';
 export * from './row-rules';
+export * from './audit';
+export * from './reports';
 export * from './server';
 export * from './gateway-client';
 export * from './teacher-directory';

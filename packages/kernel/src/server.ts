@@ -49,15 +49,63 @@ function sameSecret(given: string | undefined, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** Errors a person reads keep their message; anything else is masked in production. */
-export function formatErrorFor(production: boolean, logger: Logger) {
+// Error codes of a database that is down or unreachable, as mysql2, node:net and SQLite raise them.
+const DATABASE_UNREACHABLE = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+  'PROTOCOL_CONNECTION_LOST',
+  'PROTOCOL_SEQUENCE_TIMEOUT',
+  'ER_CON_COUNT_ERROR',
+  'ER_SERVER_SHUTDOWN',
+  'ER_CONNECTION_KILLED',
+  'SQLITE_CANTOPEN',
+  'SQLITE_IOERR',
+]);
+const DATABASE_UNREACHABLE_MESSAGE = /connection is in closed state|Pool is closed|Connection lost/i;
+
+/** Whether an error, or one it wraps (GraphQL's originalError, TypeORM's driverError, a cause), says the database cannot be reached. */
+export function isDatabaseUnreachable(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  const queue: unknown[] = [error];
+  while (queue.length) {
+    const e = queue.shift();
+    if (!e || typeof e !== 'object' || seen.has(e)) continue;
+    seen.add(e);
+    const { code, message, originalError, driverError, cause } = e as { code?: unknown; message?: unknown; originalError?: unknown; driverError?: unknown; cause?: unknown };
+    if (typeof code === 'string' && DATABASE_UNREACHABLE.has(code)) return true;
+    if (typeof message === 'string' && DATABASE_UNREACHABLE_MESSAGE.test(message)) return true;
+    queue.push(originalError, driverError, cause);
+  }
+  return false;
+}
+
+/**
+ * Errors a person reads keep their message; anything else is masked in production, answered with
+ * the request id the logs are searched by. A service's own database being unreachable is answered
+ * as `UNAVAILABLE` in every mode, with no host, port or SQL in it.
+ * @example new ApolloServer({ schema, formatError: formatErrorFor(production, logger, 'personnel') })
+ */
+export function formatErrorFor(production: boolean, logger: Logger, service?: string) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
     const requestId = currentRequestScope()?.requestId;
     if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
       logger.error('request failed', { requestId, error: error instanceof Error ? error.message : String(error) });
+      if (service && isDatabaseUnreachable(error)) {
+        return {
+          message: `The ${service} service cannot reach its database just now: try again shortly (request ${requestId ?? 'unknown'})`,
+          ...(formatted.path ? { path: formatted.path } : {}),
+          extensions: { code: 'UNAVAILABLE', requestId },
+        };
+      }
       if (production) {
-        return { message: `Internal server error (request ${requestId ?? 'unknown'})`, extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } };
+        return { message: `Internal server error (request ${requestId ?? 'unknown'})`, ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } };
       }
     }
     return production ? { ...formatted, extensions: { ...formatted.extensions, stacktrace: undefined, requestId } } : formatted;
@@ -100,7 +148,7 @@ export async function startService<C extends BaseContext>(o: ServiceOptions<C>, 
     plugins,
     introspection: !o.production,
     includeStacktraceInErrorResponses: !o.production,
-    formatError: formatErrorFor(o.production, logger),
+    formatError: formatErrorFor(o.production, logger, o.name),
   });
   await apollo.start();
 

@@ -1,13 +1,14 @@
-import { DatabaseOptions, openDatabase } from '@tw/kernel';
+import { AuditEntry, CreateAuditLog1764400000000, DatabaseOptions, openDatabase  } from '@tw/kernel';
 import { DataSource } from 'typeorm';
 import { CivilServantBenchmark } from './entities/civil-servant-benchmark.entity';
 import { PayRecord } from './entities/pay-record.entity';
 import { PerformancePayAllocation } from './entities/performance-pay-allocation.entity';
 import { TalentRecord } from './entities/talent-record.entity';
 import { Initial1764201600000 } from './migrations/1764201600000-initial';
+import { ReportIndexes1764600000000 } from './migrations/1764600000000-report-indexes';
 
-export const ENTITIES = [PayRecord, TalentRecord, CivilServantBenchmark, PerformancePayAllocation];
-export const MIGRATIONS = [Initial1764201600000];
+export const ENTITIES = [PayRecord, TalentRecord, CivilServantBenchmark, PerformancePayAllocation, AuditEntry];
+export const MIGRATIONS = [Initial1764201600000, CreateAuditLog1764400000000, ReportIndexes1764600000000];
 
 /** Opens the compensation database and runs its migrations. */
 export function openCompensationDatabase(o: Omit<DatabaseOptions, 'service' | 'entities' | 'migrations'>): Promise<DataSource> {

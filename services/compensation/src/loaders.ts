@@ -1,5 +1,6 @@
 import { BaseContext, compositeKey, listLoader, Principal, rowLoader, TeacherDirectory, valueLoader } from '@tw/kernel';
 import { DataSource, In } from 'typeorm';
+import type { ReportLoaders } from './analytics';
 import { CivilServantBenchmark } from './entities/civil-servant-benchmark.entity';
 import { PayRecord } from './entities/pay-record.entity';
 import { TalentRecord } from './entities/talent-record.entity';
@@ -68,4 +69,6 @@ export interface CompensationContext extends BaseContext {
   readonly directory: TeacherDirectory;
   /** personnel's schools, for the references allocation rows make */
   readonly schools: SchoolDirectory;
+  /** this request's loaders of the school report figures (for this reader) */
+  readonly reports: ReportLoaders;
 }

@@ -1,5 +1,6 @@
 import { AppError, ErrorCode, GatewayClient, gatewayTeacherDirectory, ServiceHandle, startService, TeacherDirectory, TokenKeys } from '@tw/kernel';
 import { DataSource } from 'typeorm';
+import { createReportLoaders } from './analytics';
 import { CompensationContext, createLoaders } from './loaders';
 import { buildCompensationSchema } from './schema';
 import { gatewaySchoolDirectory, SchoolDirectory } from './school-directory';
@@ -37,7 +38,7 @@ export async function startCompensation(o: CompensationServerOptions): Promise<S
       dataSource: o.dataSource,
       keys: o.keys,
       production: o.production,
-      context: (base) => ({ ...base, ds: o.dataSource, loaders: createLoaders(o.dataSource, base.principal), directory, schools }),
+      context: (base) => ({ ...base, ds: o.dataSource, loaders: createLoaders(o.dataSource, base.principal), directory, schools, reports: createReportLoaders(o.dataSource, base.principal) }),
     },
     { host: o.host ?? '127.0.0.1', port: o.port ?? 0 },
   );

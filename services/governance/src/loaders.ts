@@ -1,5 +1,6 @@
 import { BaseContext, compositeKey, listLoader, rowLoader, TeacherDirectory, valueLoader } from '@tw/kernel';
 import { DataSource, In } from 'typeorm';
+import type { ReportLoaders } from './analytics';
 import { Appraisal } from './entities/appraisal.entity';
 import { Award } from './entities/award.entity';
 import { EthicsAssessment } from './entities/ethics-assessment.entity';
@@ -73,4 +74,6 @@ export interface GovernanceContext extends BaseContext {
   readonly teachers: TeacherDirectory;
   /** personnel's schools, asked through the gateway */
   readonly schools: SchoolDirectory;
+  /** this request's loaders of the district and school report figures */
+  readonly reports: ReportLoaders;
 }

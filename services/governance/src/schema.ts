@@ -16,6 +16,8 @@ import { SchoolResolver } from './resolvers/School.resolver';
 import { SchoolReformResolver } from './resolvers/SchoolReform.resolver';
 import { TeacherResolver } from './resolvers/Teacher.resolver';
 import { ViolationResolver } from './resolvers/Violation.resolver';
+// last: the report types register after the service's own, so the SDL prints in the same order whatever compiles it
+import { REPORT_REFERENCE_RESOLVERS, REPORT_RESOLVERS, REPORT_TYPES } from './analytics';
 
 /** The governance subgraph schema (no server, no database). */
 export function buildGovernanceSchema(): Promise<GraphQLSchema> {
@@ -34,12 +36,14 @@ export function buildGovernanceSchema(): Promise<GraphQLSchema> {
       InspectionResolver,
       GovernanceSummaryResolver,
       AuditResolver,
+      ...REPORT_RESOLVERS,
     ],
-    orphanedTypes: [TeacherRef, SchoolRef],
+    orphanedTypes: [TeacherRef, SchoolRef, ...REPORT_TYPES],
     referenceResolvers: {
       // the representation carries the key and, where a field @requires it, school { id }
       Teacher: { __resolveReference: (ref: TeacherRef) => ref },
       School: { __resolveReference: (ref: SchoolRef) => ref },
+      ...REPORT_REFERENCE_RESOLVERS,
     },
   });
 }

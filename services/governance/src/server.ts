@@ -1,5 +1,6 @@
 import { GatewayClient, gatewayTeacherDirectory, ServiceHandle, startService, TeacherDirectory, TokenKeys } from '@tw/kernel';
 import { DataSource } from 'typeorm';
+import { createReportLoaders } from './analytics';
 import { createLoaders, GovernanceContext } from './loaders';
 import { gatewaySchoolDirectory, SchoolDirectory, unreachableDirectories } from './school-directory';
 import { buildGovernanceSchema } from './schema';
@@ -32,7 +33,7 @@ export async function startGovernance(o: GovernanceServerOptions): Promise<Servi
       dataSource: o.dataSource,
       keys: o.keys,
       production: o.production,
-      context: (base) => ({ ...base, ds: o.dataSource, loaders: createLoaders(o.dataSource), teachers, schools }),
+      context: (base) => ({ ...base, ds: o.dataSource, loaders: createLoaders(o.dataSource), teachers, schools, reports: createReportLoaders(o.dataSource) }),
     },
     { host: o.host ?? '127.0.0.1', port: o.port ?? 0 },
   );

@@ -7,7 +7,7 @@ async function main(): Promise<void> {
   const cfg = readServiceConfig('personnel');
   const logger = createLogger('personnel', cfg.logLevel);
   const dataSource = await openPersonnelDatabase({ url: cfg.databaseUrl, dataDir: cfg.dataDir, logSql: process.env.LOG_SQL === '1' });
-  const handle = await startPersonnel({ dataSource, keys: cfg.keys, production: cfg.production, host: cfg.host, port: cfg.port });
+  const handle = await startPersonnel({ dataSource, keys: cfg.keys, production: cfg.production, host: cfg.host, port: cfg.port, gatewayUrl: cfg.gatewayUrl });
   stopOnSignals(logger, handle);
 }
 

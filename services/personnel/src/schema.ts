@@ -1,4 +1,4 @@
-import { buildFederatedSchema } from '@tw/kernel';
+import { auditLogResolver, buildFederatedSchema } from '@tw/kernel';
 import { GraphQLSchema } from 'graphql';
 import { HireResolver } from './resolvers/Hire.resolver';
 import { QuotaResolver } from './resolvers/Quota.resolver';
@@ -7,14 +7,17 @@ import { resolveSchoolReference } from './resolvers/School.reference';
 import { SchoolResolver } from './resolvers/School.resolver';
 import { resolveTeacherReference } from './resolvers/Teacher.reference';
 import { TeacherResolver } from './resolvers/Teacher.resolver';
+// last: the report types register after the service's own, so the SDL prints in the same order whatever compiles it
+import { REPORT_REFERENCE_RESOLVERS, REPORT_RESOLVERS } from './analytics';
 
 /** The personnel subgraph schema (no server, no database). */
 export function buildPersonnelSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [SchoolResolver, TeacherResolver, QuotaResolver, HireResolver, RotationResolver],
+    resolvers: [SchoolResolver, TeacherResolver, QuotaResolver, HireResolver, RotationResolver, auditLogResolver('personnelAuditLog', 'personnel'), ...REPORT_RESOLVERS],
     referenceResolvers: {
       Teacher: { __resolveReference: resolveTeacherReference },
       School: { __resolveReference: resolveSchoolReference },
+      ...REPORT_REFERENCE_RESOLVERS,
     },
   });
 }

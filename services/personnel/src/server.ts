@@ -1,5 +1,6 @@
 import { ServiceHandle, startService, TokenKeys } from '@tw/kernel';
 import { DataSource } from 'typeorm';
+import { createReportLoaders, gatewayReportPeers, unreachablePeers } from './analytics';
 import { createLoaders, PersonnelContext } from './loaders';
 import { buildPersonnelSchema } from './schema';
 
@@ -10,11 +11,14 @@ export interface PersonnelServerOptions {
   readonly host?: string;
   /** 0 picks a free port */
   readonly port?: number;
+  /** the gateway, through which the school comparison asks other services for the figure it sorts by */
+  readonly gatewayUrl?: string;
 }
 
 /** Builds and starts the personnel subgraph over an open database. */
 export async function startPersonnel(o: PersonnelServerOptions): Promise<ServiceHandle> {
   const schema = await buildPersonnelSchema();
+  const peers = o.gatewayUrl ? gatewayReportPeers({ url: o.gatewayUrl, gatewaySecret: o.keys.gatewaySecret }) : unreachablePeers;
   return startService<PersonnelContext>(
     {
       name: 'personnel',
@@ -22,7 +26,7 @@ export async function startPersonnel(o: PersonnelServerOptions): Promise<Service
       dataSource: o.dataSource,
       keys: o.keys,
       production: o.production,
-      context: (base) => ({ ...base, ds: o.dataSource, loaders: createLoaders(o.dataSource) }),
+      context: (base) => ({ ...base, ds: o.dataSource, loaders: createLoaders(o.dataSource), reports: { loaders: createReportLoaders(o.dataSource), peers } }),
     },
     { host: o.host ?? '127.0.0.1', port: o.port ?? 0 },
   );

@@ -1,5 +1,6 @@
 import { BaseContext, compositeKey, listLoader, rowLoader, TeacherDirectory, valueLoader } from '@tw/kernel';
 import { DataSource, In } from 'typeorm';
+import type { ReportLoaders } from './analytics';
 import { EligibilityChecker } from './eligibility';
 import { Designation } from './entities/designation.entity';
 import { Lesson } from './entities/lesson.entity';
@@ -142,4 +143,6 @@ export interface DevelopmentContext extends BaseContext {
   readonly directory: TeacherDirectory;
   /** governance's one-vote veto, checked for new designations */
   readonly eligibility: EligibilityChecker;
+  /** this request's loaders of the district and school report figures */
+  readonly reports: ReportLoaders;
 }

@@ -1,4 +1,4 @@
-import { buildFederatedSchema } from '@tw/kernel';
+import { auditLogResolver, buildFederatedSchema } from '@tw/kernel';
 import { GraphQLSchema } from 'graphql';
 import { SchoolRef } from './entities/school-ref';
 import { TeacherRef } from './entities/teacher-ref';
@@ -11,11 +11,14 @@ import { StudioResolver } from './resolvers/Studio.resolver';
 import { TeacherResolver } from './resolvers/Teacher.resolver';
 import { TrainingParticipationResolver } from './resolvers/TrainingParticipation.resolver';
 import { TrainingProgrammeResolver } from './resolvers/TrainingProgramme.resolver';
+// last: the report types register after the service's own, so the SDL prints in the same order whatever compiles it
+import { REPORT_REFERENCE_RESOLVERS, REPORT_RESOLVERS, REPORT_TYPES } from './analytics';
 
 /** The professional-development subgraph schema (no server, no database). */
 export function buildProfessionalDevelopmentSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
     resolvers: [
+      auditLogResolver('professionalDevelopmentAuditLog', 'professional-development'),
       TeacherResolver,
       SchoolResolver,
       SchoolDevelopmentFiguresResolver,
@@ -26,13 +29,15 @@ export function buildProfessionalDevelopmentSchema(): Promise<GraphQLSchema> {
       StudioResolver,
       LessonResolver,
       MentoringPairResolver,
+      ...REPORT_RESOLVERS,
     ],
-    orphanedTypes: [TeacherRef, SchoolRef],
+    orphanedTypes: [TeacherRef, SchoolRef, ...REPORT_TYPES],
     referenceResolvers: {
       // the representation carries the key and, where a field @requires it, school { id }: the
       // fields read both from it, so it passes through unchanged
       Teacher: { __resolveReference: (ref: TeacherRef) => ref },
       School: { __resolveReference: (ref: SchoolRef) => ref },
+      ...REPORT_REFERENCE_RESOLVERS,
     },
   });
 }

@@ -8,6 +8,7 @@ import {
   TokenKeys,
 } from '@tw/kernel';
 import { DataSource } from 'typeorm';
+import { createReportLoaders, DesignatedRoster, gatewayDesignatedRoster } from './analytics';
 import { EligibilityChecker, gatewayEligibilityChecker } from './eligibility';
 import { createLoaders, DevelopmentContext } from './loaders';
 import { buildProfessionalDevelopmentSchema } from './schema';
@@ -25,6 +26,8 @@ export interface ProfessionalDevelopmentServerOptions {
   readonly directory?: TeacherDirectory;
   /** governance's one-vote veto, checked for new designations (default: asked through the gateway) */
   readonly eligibility?: EligibilityChecker;
+  /** personnel's counts of the designated teachers, for the report figures (default: asked through the gateway) */
+  readonly roster?: DesignatedRoster;
 }
 
 /** Builds and starts the professional-development subgraph over an open database. */
@@ -37,6 +40,7 @@ export async function startProfessionalDevelopment(o: ProfessionalDevelopmentSer
   });
   const directory = o.directory ?? gatewayTeacherDirectory(gateway);
   const eligibility = o.eligibility ?? gatewayEligibilityChecker(gateway);
+  const roster = o.roster ?? gatewayDesignatedRoster(gateway);
   return startService<DevelopmentContext>(
     {
       name: 'professional-development',
@@ -44,7 +48,7 @@ export async function startProfessionalDevelopment(o: ProfessionalDevelopmentSer
       dataSource: o.dataSource,
       keys: o.keys,
       production: o.production,
-      context: (base) => ({ ...base, ds: o.dataSource, loaders: createLoaders(o.dataSource), directory, eligibility }),
+      context: (base) => ({ ...base, ds: o.dataSource, loaders: createLoaders(o.dataSource), directory, eligibility, reports: createReportLoaders(o.dataSource, roster) }),
     },
     { host: o.host ?? '127.0.0.1', port: o.port ?? 0 },
   );

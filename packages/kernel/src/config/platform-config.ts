@@ -2,6 +2,7 @@ import path from 'node:path';
 import { resolveTokenKeys } from '../auth/secrets';
 import { TokenKeys } from '../auth/tokens';
 import { serviceInfo, SERVICES, GATEWAY_DEFAULT_PORT } from '../services';
+import { ConfigError } from '../errors';
 import { env, readEnv } from './env';
 
 export type NodeEnv = 'development' | 'production' | 'test';
@@ -30,6 +31,10 @@ export interface GatewayConfig extends CommonConfig {
   readonly port: number;
   /** each subgraph's GraphQL URL, by service name */
   readonly subgraphUrls: Readonly<Record<string, string>>;
+  readonly subgraphTimeoutMs: number;
+  readonly requestTimeoutMs: number;
+  readonly bodyLimitBytes: number;
+  readonly limits: { readonly maxDepth: number; readonly maxCost: number; readonly maxAliases: number; readonly maxOperations: number };
 }
 
 export function readCommonConfig(source: NodeJS.ProcessEnv = process.env): CommonConfig {
@@ -48,21 +53,21 @@ export function readCommonConfig(source: NodeJS.ProcessEnv = process.env): Commo
   );
   const production = c.NODE_ENV === 'production';
   const dataDir = path.resolve(c.DATA_DIR);
-  return {
-    nodeEnv: c.NODE_ENV,
+  const keys = resolveTokenKeys({
     production,
     dataDir,
-    logLevel: c.LOG_LEVEL,
-    keys: resolveTokenKeys({
-      production,
-      dataDir,
-      jwtSecret: c.JWT_SECRET,
-      jwtPublicKey: c.JWT_PUBLIC_KEY,
-      jwtIssuer: c.JWT_ISSUER,
-      jwtAudience: c.JWT_AUDIENCE,
-      gatewaySecret: c.GATEWAY_SECRET,
-    }),
-  };
+    jwtSecret: c.JWT_SECRET,
+    jwtPublicKey: c.JWT_PUBLIC_KEY,
+    jwtIssuer: c.JWT_ISSUER,
+    jwtAudience: c.JWT_AUDIENCE,
+    gatewaySecret: c.GATEWAY_SECRET,
+  });
+  // The gateway secret signs the services' internal tokens (role SERVICE, any school): whoever holds
+  // the users' signing secret must not be able to make one.
+  if (production && keys.user.kind === 'HS256' && keys.user.secret === keys.gatewaySecret) {
+    throw new ConfigError('In production JWT_SECRET and GATEWAY_SECRET must differ: the gateway secret signs internal service tokens');
+  }
+  return { nodeEnv: c.NODE_ENV, production, dataDir, logLevel: c.LOG_LEVEL, keys };
 }
 
 /** A service's configuration: the common part plus `<PREFIX>_PORT`, `<PREFIX>_HOST`, `<PREFIX>_DATABASE_URL`. */
@@ -99,7 +104,33 @@ export function readGatewayConfig(source: NodeJS.ProcessEnv = process.env): Gate
     spec[`${s.envPrefix}_URL`] = env.url(['http:', 'https:'], `http://${host}:${port}/graphql`) as ReturnType<typeof env.string>;
   }
   const own = readEnv({ GATEWAY_HOST: env.string('0.0.0.0'), GATEWAY_PORT: env.port(GATEWAY_DEFAULT_PORT), ...spec }, source);
+  const limits = readEnv(
+    {
+      GATEWAY_SUBGRAPH_TIMEOUT_MS: env.int(30_000, 100, 600_000),
+      GATEWAY_REQUEST_TIMEOUT_MS: env.int(60_000, 100, 600_000),
+      GATEWAY_BODY_LIMIT_BYTES: env.int(5 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+      GATEWAY_MAX_DEPTH: env.int(12, 2, 100),
+      GATEWAY_MAX_COST: env.int(200_000, 100, 100_000_000),
+      GATEWAY_MAX_ALIASES: env.int(30, 0, 10_000),
+      GATEWAY_MAX_OPERATIONS: env.int(5, 1, 100),
+    },
+    source,
+  );
   const subgraphUrls: Record<string, string> = {};
   for (const s of SERVICES) subgraphUrls[s.name] = (own as Record<string, unknown>)[`${s.envPrefix}_URL`] as string;
-  return { ...common, host: own.GATEWAY_HOST as string, port: own.GATEWAY_PORT as number, subgraphUrls };
+  return {
+    ...common,
+    host: own.GATEWAY_HOST as string,
+    port: own.GATEWAY_PORT as number,
+    subgraphUrls,
+    subgraphTimeoutMs: limits.GATEWAY_SUBGRAPH_TIMEOUT_MS,
+    requestTimeoutMs: limits.GATEWAY_REQUEST_TIMEOUT_MS,
+    bodyLimitBytes: limits.GATEWAY_BODY_LIMIT_BYTES,
+    limits: {
+      maxDepth: limits.GATEWAY_MAX_DEPTH,
+      maxCost: limits.GATEWAY_MAX_COST,
+      maxAliases: limits.GATEWAY_MAX_ALIASES,
+      maxOperations: limits.GATEWAY_MAX_OPERATIONS,
+    },
+  };
 }

@@ -37,8 +37,12 @@ export interface Connection<T> {
  * The GraphQL type of a page of `node`s, named `<Name>Connection` with `<Name>Edge`.
  * @example export const TeacherConnection = ConnectionType(Teacher, 'Teacher'); // @Query(() => TeacherConnection)
  */
-export function ConnectionType<T extends object>(node: ClassType<T>, name: string) {
+export function ConnectionType<T extends object>(node: ClassType<T>, name: string, options: { shareable?: boolean } = {}) {
+  // a connection several subgraphs define alike (the audit log's) must say it may be shared
+  const shareable: ClassDecorator = options.shareable ? Directive('@shareable') : () => undefined;
+
   @ObjectType(`${name}Edge`)
+  @shareable
   class Edge {
     @Field()
     cursor!: string;
@@ -48,6 +52,7 @@ export function ConnectionType<T extends object>(node: ClassType<T>, name: strin
   }
 
   @ObjectType(`${name}Connection`, { description: `A page of ${name} items` })
+  @shareable
   class Page {
     @Field(() => [Edge])
     edges!: Edge[];

@@ -32,5 +32,6 @@ export function allocationPlan(schools: ReadonlyMap<string, SchoolDirectoryEntry
       });
     },
     write: (rows, m) => upsertById(m, PerformancePayAllocation, rows, ['approved_total', 'updated_at']),
+    audit: { entity: 'performance_pay_allocation', target: PerformancePayAllocation },
   };
 }

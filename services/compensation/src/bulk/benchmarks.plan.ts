@@ -23,5 +23,6 @@ export function benchmarkPlan(principal: Principal, now = new Date()): BulkPlan<
       });
     },
     write: (rows, m) => upsertById(m, CivilServantBenchmark, rows, ['average_annual_pay', 'updated_by', 'updated_at']),
+    audit: { entity: 'civil_servant_benchmark', target: CivilServantBenchmark },
   };
 }

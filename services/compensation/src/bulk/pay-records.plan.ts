@@ -72,5 +72,6 @@ export function payRecordPlan(principal: Principal, teachers: ReadonlyMap<string
       });
     },
     write: (rows, m) => upsertById(m, PayRecord, rows, COLUMNS),
+    audit: { entity: 'pay_record', target: PayRecord, teacherIdOf: (r) => r.teacherId },
   };
 }

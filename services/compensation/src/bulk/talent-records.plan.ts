@@ -50,5 +50,6 @@ export function talentRecordPlan(principal: Principal, teachers: ReadonlyMap<str
       });
     },
     write: (rows, m) => upsertById(m, TalentRecord, rows, COLUMNS),
+    audit: { entity: 'talent_record', target: TalentRecord, teacherIdOf: (r) => r.teacherId },
   };
 }

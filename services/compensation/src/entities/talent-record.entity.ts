@@ -12,6 +12,7 @@ export type TalentResult = ValueOf<typeof TALENT_RESULT>;
 @Entity('talent_record')
 @Index('uq_talent_teacher_year', ['teacherId', 'year'], { unique: true })
 @Index('ix_talent_year_category', ['year', 'category', 'result', 'subsidy'])
+@Index('ix_talent_year_school', ['year', 'schoolId', 'result', 'subsidy'])
 @ObjectType('TalentRecord', { description: '优秀教育人才: a teacher\'s category for a year, its assessment and the subsidy paid' })
 export class TalentRecord {
   @PrimaryColumn({ type: 'varchar', length: 36 })

@@ -54,6 +54,6 @@ export class PayRecordResolver {
     const p = requireRole(ctx, 'DISTRICT_ADMIN', 'SCHOOL_ADMIN');
     // an oversized call is refused by runBulk before anything is asked of personnel
     const teachers = rows.length <= MAX_BULK_ROWS ? await teachersOfRows(ctx.directory, rows) : new Map();
-    return runBulk(ctx.ds, rows, options ?? new BulkOptions(), payRecordPlan(p, teachers));
+    return runBulk(ctx.ds, rows, options ?? new BulkOptions(), payRecordPlan(p, teachers), p);
   }
 }

@@ -23,8 +23,8 @@ export class PerformancePayResolver {
     @Arg('options', () => BulkOptions, { nullable: true }) options: BulkOptions | null,
     @Ctx() ctx: CompensationContext,
   ): Promise<BulkResult> {
-    requireRole(ctx, 'DISTRICT_ADMIN');
+    const p = requireRole(ctx, 'DISTRICT_ADMIN');
     const schools = rows.length <= MAX_BULK_ROWS && rows.length ? await ctx.schools.lookup(rows.map((r) => r.schoolId)) : new Map();
-    return runBulk(ctx.ds, rows, options ?? new BulkOptions(), allocationPlan(schools));
+    return runBulk(ctx.ds, rows, options ?? new BulkOptions(), allocationPlan(schools), p);
   }
 }

@@ -47,6 +47,6 @@ export class TalentRecordResolver {
   ): Promise<BulkResult> {
     const p = requireRole(ctx, 'DISTRICT_ADMIN');
     const teachers = rows.length <= MAX_BULK_ROWS ? await teachersOfRows(ctx.directory, rows) : new Map();
-    return runBulk(ctx.ds, rows, options ?? new BulkOptions(), talentRecordPlan(p, teachers));
+    return runBulk(ctx.ds, rows, options ?? new BulkOptions(), talentRecordPlan(p, teachers), p);
   }
 }

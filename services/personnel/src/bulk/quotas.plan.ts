@@ -36,5 +36,6 @@ export function quotaPlan(now = new Date()): BulkPlan<QuotaInput, StaffingQuota>
       });
     },
     write: (rows, m) => upsertById(m, StaffingQuota, rows, ['approved', 'updated_at']),
+    audit: { entity: 'staffing_quota', target: StaffingQuota },
   };
 }

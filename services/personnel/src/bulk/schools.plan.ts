@@ -33,5 +33,6 @@ export function schoolPlan(now = new Date()): BulkPlan<SchoolInput, School> {
       });
     },
     write: (rows, m) => upsertById(m, School, rows, ['code', 'name', 'type', 'sponsor', 'updated_at']),
+    audit: { entity: 'school', target: School },
   };
 }

@@ -131,5 +131,6 @@ export function teacherPlan(principal: Principal, now = new Date()): BulkPlan<Te
       });
     },
     write: (rows, m) => upsertById(m, Teacher, rows, COLUMNS),
+    audit: { entity: 'teacher', target: Teacher, teacherIdOf: (t) => t.id },
   };
 }

@@ -7,6 +7,7 @@ import { Teacher } from './teacher.entity';
 @Entity('rotation')
 @Index('uq_rotation_teacher_start', ['teacherId', 'startMonth'], { unique: true })
 @Index('ix_rotation_start', ['startMonth'])
+@Index('ix_rotation_start_school', ['startMonth', 'fromSchoolId'])
 @ObjectType('Rotation', { description: '交流轮岗: a teacher rotating to another school for a period' })
 export class Rotation {
   @PrimaryColumn({ type: 'varchar', length: 36 })

@@ -5,6 +5,7 @@ import { School } from './school.entity';
 /** 核定编制数: the established posts approved for a school in a year. */
 @Entity('staffing_quota')
 @Index('uq_quota_school_year', ['schoolId', 'year'], { unique: true })
+@Index('ix_quota_year_school', ['year', 'schoolId', 'approved'])
 @ObjectType('StaffingQuota', { description: '编制: established posts approved for a school in a year' })
 export class StaffingQuota {
   @PrimaryColumn({ type: 'varchar', length: 36 })

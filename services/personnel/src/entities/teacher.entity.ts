@@ -36,6 +36,7 @@ export type StaffStatus = ValueOf<typeof STAFF_STATUS>;
 @Index('uq_teacher_id_number', ['idNumber', 'idType'], { unique: true })
 @Index('ix_teacher_school', ['schoolId', 'id'])
 @Index('ix_teacher_status', ['status', 'schoolId'])
+@Index('ix_teacher_roster', ['schoolId', 'status', 'politicalStatus', 'inQuota'])
 @ObjectType('Teacher', { description: 'A teacher of the district (教职工)' })
 @Directive('@key(fields: "id")')
 export class Teacher {

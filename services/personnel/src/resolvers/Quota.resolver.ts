@@ -1,4 +1,4 @@
-import { badInput, BulkOptions, BulkResult, cleanText, newId, requirePrincipal, requireRole, runBulk, SERVING_STATUSES } from '@tw/kernel';
+import { AuditEntry, auditEntry, badInput, BulkOptions, BulkResult, cleanText, newId, recordAudit, requirePrincipal, requireRole, runBulk, SERVING_STATUSES } from '@tw/kernel';
 import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { In } from 'typeorm';
 import { quotaPlan } from '../bulk/quotas.plan';
@@ -50,8 +50,8 @@ export class QuotaResolver {
     @Arg('options', () => BulkOptions, { nullable: true }) options: BulkOptions | null,
     @Ctx() ctx: PersonnelContext,
   ): Promise<BulkResult> {
-    requireRole(ctx, 'DISTRICT_ADMIN');
-    return runBulk(ctx.ds, rows, options ?? new BulkOptions(), quotaPlan());
+    const p = requireRole(ctx, 'DISTRICT_ADMIN');
+    return runBulk(ctx.ds, rows, options ?? new BulkOptions(), quotaPlan(), p);
   }
 
   @Mutation(() => QuotaAdjustmentResult, {
@@ -94,6 +94,7 @@ export class QuotaResolver {
       const now = new Date();
       const batchId = newId();
       const lines: QuotaAdjustment[] = [];
+      const audits: AuditEntry[] = [];
       for (const c of changes) {
         const name = nameOf.get(c.schoolId);
         if (!name) throw badInput(`学校 id“${c.schoolId}”不存在`, { field: 'changes', schoolId: c.schoolId });
@@ -120,8 +121,12 @@ export class QuotaResolver {
           }),
         );
         await m.getRepository(StaffingQuota).update({ id: q.id }, { approved: after, updatedAt: now });
+        audits.push(
+          auditEntry(p, { entity: 'staffing_quota', entityId: q.id, key: `${name} ${input.year}: ${reason}`, before: q, after: { ...q, approved: after, updatedAt: now } }, now),
+        );
       }
       await m.getRepository(QuotaAdjustment).insert(lines);
+      await recordAudit(m, audits);
       return { batchId, year: input.year, districtTotal: Number(all?.total ?? 0), lines };
     });
   }

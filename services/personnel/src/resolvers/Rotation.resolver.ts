@@ -40,6 +40,6 @@ export class RotationResolver {
     @Ctx() ctx: PersonnelContext,
   ): Promise<BulkResult> {
     const p = requireRole(ctx, 'DISTRICT_ADMIN', 'SCHOOL_ADMIN');
-    return runBulk(ctx.ds, rows, options ?? new BulkOptions(), rotationPlan(p));
+    return runBulk(ctx.ds, rows, options ?? new BulkOptions(), rotationPlan(p), p);
   }
 }

@@ -63,8 +63,8 @@ export class SchoolResolver {
     @Arg('options', () => BulkOptions, { nullable: true }) options: BulkOptions | null,
     @Ctx() ctx: PersonnelContext,
   ): Promise<BulkResult> {
-    requireRole(ctx, 'DISTRICT_ADMIN');
-    return runBulk(ctx.ds, rows, options ?? new BulkOptions(), schoolPlan());
+    const p = requireRole(ctx, 'DISTRICT_ADMIN');
+    return runBulk(ctx.ds, rows, options ?? new BulkOptions(), schoolPlan(), p);
   }
 }
 

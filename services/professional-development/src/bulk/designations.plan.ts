@@ -93,5 +93,6 @@ export function designationPlan(principal: Principal, known: KnownTeachers, elig
       });
     },
     write: (rows, m) => upsertById(m, Designation, rows, COLUMNS),
+    audit: { entity: 'designation', target: Designation, teacherIdOf: (d) => d.teacherId },
   };
 }

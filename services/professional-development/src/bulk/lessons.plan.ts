@@ -81,5 +81,6 @@ export function lessonPlan(principal: Principal, known: KnownTeachers, now = new
       });
     },
     write: (rows, m) => upsertById(m, Lesson, rows, COLUMNS),
+    audit: { entity: 'lesson', target: Lesson, teacherIdOf: (l) => l.teacherId },
   };
 }

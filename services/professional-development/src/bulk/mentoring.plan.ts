@@ -62,5 +62,6 @@ export function mentoringPlan(principal: Principal, known: KnownTeachers, now = 
       });
     },
     write: (rows, m) => upsertById(m, MentoringPair, rows, COLUMNS),
+    audit: { entity: 'mentoring_pair', target: MentoringPair, teacherIdOf: (p) => p.menteeId },
   };
 }

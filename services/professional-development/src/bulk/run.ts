@@ -1,4 +1,4 @@
-import { badInput, BulkOptions, BulkPlan, BulkResult, MAX_BULK_ROWS, runBulk } from '@tw/kernel';
+import { badInput, BulkOptions, BulkPlan, BulkResult, MAX_BULK_ROWS, requirePrincipal, runBulk } from '@tw/kernel';
 import { DevelopmentContext } from '../loaders';
 import { KnownTeachers } from './teacher-refs';
 
@@ -18,5 +18,5 @@ export async function runTeacherBulk<R, W>(
   if (rows.length > MAX_BULK_ROWS) throw badInput(`A bulk call takes at most ${MAX_BULK_ROWS} rows; got ${rows.length}. Send them in batches.`);
   const ids = [...new Set(rows.flatMap((r) => teacherIdsOf(r)).filter((id): id is string => !!id))];
   const known = ids.length ? await ctx.directory.lookup(ids) : new Map();
-  return runBulk(ctx.ds, rows, options ?? new BulkOptions(), plan(known));
+  return runBulk(ctx.ds, rows, options ?? new BulkOptions(), plan(known), requirePrincipal(ctx));
 }

@@ -156,5 +156,9 @@ export function studioPlan(principal: Principal, known: KnownTeachers, now = new
       const members = rows.map((r) => r.member).filter((x): x is StudioMember => !!x);
       await upsertById(m, StudioMember, members, ['school_id']);
     },
+    audit: [
+      { entity: 'studio', target: Studio, recordOf: (w) => w.studio, teacherIdOf: (w) => w.studio?.hostTeacherId ?? null },
+      { entity: 'studio_member', target: StudioMember, recordOf: (w) => w.member, teacherIdOf: (w) => w.member?.teacherId ?? null },
+    ],
   };
 }

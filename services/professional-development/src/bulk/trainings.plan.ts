@@ -194,5 +194,9 @@ export function trainingPlan(principal: Principal, known: KnownTeachers, now = n
       await upsertById(m, TrainingProgramme, [...programmes.values()], PROGRAMME_COLUMNS);
       await upsertById(m, TrainingParticipation, rows.map((r) => r.participation), PARTICIPATION_COLUMNS);
     },
+    audit: [
+      { entity: 'training_participation', target: TrainingParticipation, recordOf: (w) => w.participation, teacherIdOf: (w) => w.participation.teacherId },
+      { entity: 'training_programme', target: TrainingProgramme, recordOf: (w) => w.programme },
+    ],
   };
 }

@@ -8,6 +8,7 @@ import type { DesignationKind, DesignationLevel } from '../rules/designation-ran
 @Index('uq_designation_key', ['teacherId', 'kind', 'level', 'year'], { unique: true })
 @Index('ix_designation_school_year', ['schoolId', 'year'])
 @Index('ix_designation_year_level', ['year', 'level', 'kind'])
+@Index('ix_designation_validity', ['year', 'validUntil', 'teacherId'])
 @ObjectType('Designation', { description: 'A designation of excellence (名师, 骨干教师, 学科带头人…) conferred on a teacher' })
 export class Designation {
   @PrimaryColumn({ type: 'varchar', length: 36 })

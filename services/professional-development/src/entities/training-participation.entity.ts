@@ -7,6 +7,8 @@ import { TrainingProgramme } from './training-programme.entity';
 @Index('uq_participation_teacher_programme', ['teacherId', 'programmeId'], { unique: true })
 @Index('ix_participation_teacher_year', ['teacherId', 'year'])
 @Index('ix_participation_school_year', ['schoolId', 'year'])
+@Index('ix_participation_year_school', ['year', 'schoolId', 'programmeId', 'hours'])
+@Index('ix_participation_year_programme', ['year', 'programmeId', 'schoolId', 'hours'])
 @Index('ix_participation_programme', ['programmeId', 'id'])
 @ObjectType('TrainingParticipation', { description: "A teacher's participation in a training programme (one 人次)" })
 export class TrainingParticipation {

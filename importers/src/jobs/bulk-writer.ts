@@ -1,0 +1,59 @@
+import { KindSpec, KindTarget } from '../spec/kind-spec';
+import { GatewayCallError, GraphQLCaller } from './gateway-caller';
+
+/** One input row's outcome, as the subgraph's bulk mutation answers it. */
+export interface BulkRow {
+  readonly index: number;
+  readonly status: 'CREATED' | 'UPDATED' | 'UNCHANGED' | 'REJECTED';
+  readonly code: string | null;
+  readonly message: string | null;
+  readonly field: string | null;
+}
+
+export interface BulkAnswer {
+  readonly created: number;
+  readonly updated: number;
+  readonly unchanged: number;
+  readonly rejected: number;
+  readonly written: boolean;
+  readonly rows: readonly BulkRow[];
+}
+
+export interface BulkOptions {
+  readonly dryRun: boolean;
+  readonly partial: boolean;
+}
+
+/** A bulk mutation a kind writes with, as one GraphQL document. */
+export function bulkMutation(spec: KindSpec, target: KindTarget): string {
+  return `mutation Import_${spec.kind.replace(/\W/g, '_')}($rows: [${target.inputType}!]!, $options: BulkOptions) { r: ${target.mutation}(rows: $rows, options: $options) { created updated unchanged rejected written rows { index status code message field } } }`;
+}
+
+/**
+ * A deadlock between two batches written at once (or, in production, where messages are masked, any
+ * internal error): the subgraph rolled the batch's transaction back, so sending it again is safe.
+ */
+const TRANSIENT = /deadlock|lock wait timeout|SQLITE_BUSY/i;
+
+/**
+ * Sends one batch (at most 1,000 rows, the bulk mutations' limit) to the kind's subgraph through the
+ * gateway. A batch whose transaction lost a deadlock to another batch is sent again: the subgraph
+ * writes a batch in one transaction, so nothing of it was written.
+ */
+export function bulkWriter(spec: KindSpec, target: KindTarget, gateway: GraphQLCaller) {
+  const document = bulkMutation(spec, target);
+  return async (rows: readonly Record<string, unknown>[], options: BulkOptions): Promise<BulkAnswer> => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const d = await gateway.request<{ r: BulkAnswer }>(document, { rows, options });
+        return d.r;
+      } catch (e) {
+        const transient = e instanceof GatewayCallError && (TRANSIENT.test(e.message) || e.code === 'INTERNAL_SERVER_ERROR');
+        if (!transient || attempt >= 4) throw e;
+        await new Promise((r) => setTimeout(r, 50 * attempt));
+      }
+    }
+  };
+}
+
+export type BulkWriter = ReturnType<typeof bulkWriter>;

@@ -1,0 +1,43 @@
+import { EntityManager } from 'typeorm';
+import { Principal } from '../auth/principal';
+import { newId } from '../ids';
+import { currentRequestScope } from '../request-scope';
+import { AuditEntry } from './audit-entry.entity';
+
+/** What one write changed. */
+export interface AuditedChange {
+  readonly entity: string;
+  readonly entityId: string;
+  readonly key: string;
+  readonly teacherId?: string | null;
+  /** null when the write created the record */
+  readonly before: object | null;
+  readonly after: object | null;
+}
+
+/** JSON of a record: bigint (money in fen) as a decimal string, which JSON cannot hold otherwise. */
+const toJson = (record: object): string => JSON.stringify(record, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+
+/** The audit entry of a change made by `principal` now, in the current request. */
+export function auditEntry(principal: Principal, change: AuditedChange, at = new Date()): AuditEntry {
+  return Object.assign(new AuditEntry(), {
+    id: newId(),
+    recordedAt: at,
+    actorSubject: principal.subject,
+    actorRole: principal.role,
+    actingService: principal.actingService ?? null,
+    requestId: currentRequestScope()?.requestId ?? null,
+    entity: change.entity,
+    entityId: change.entityId,
+    key: change.key.slice(0, 300),
+    teacherId: change.teacherId ?? null,
+    before: change.before === null ? null : toJson(change.before),
+    after: change.after === null ? null : toJson(change.after),
+  });
+}
+
+/** Appends entries to the audit log, in the caller's transaction. */
+export async function recordAudit(m: EntityManager, entries: readonly AuditEntry[]): Promise<void> {
+  // 12 columns a row: 500 rows stay far below SQLite's bound-variable limit
+  for (let i = 0; i < entries.length; i += 500) await m.getRepository(AuditEntry).insert(entries.slice(i, i + 500));
+}

@@ -1,0 +1,58 @@
+import { Principal } from '@tw/kernel';
+import { DataSource } from 'typeorm';
+import { readsWholeSchool } from '../access';
+import { TalentRecord } from '../entities/talent-record.entity';
+import { bigintFromSql, Fen } from '../money/fen';
+import { suppressSmallGroups } from '../small-groups';
+
+/** A school's talent figures of a year, as this reader may see them. */
+export interface SchoolTalent {
+  readonly assessed: number;
+  /** null when withheld */
+  readonly passed: number | null;
+  readonly subsidyTotal: Fen | null;
+  readonly withheld: boolean;
+}
+
+export const NO_TALENT: SchoolTalent = { assessed: 0, passed: 0, subsidyTotal: 0n, withheld: false };
+
+/**
+ * Every school's talent figures of a year (by the school recorded on the record): one GROUP BY over
+ * ix_talent_year_school, then the small-group rule exactly as talentTotals applies it, with the
+ * schools as the groups and the district total in view: pass counts are over the teachers assessed,
+ * the subsidy total over those paid one, and a school whose counts are withheld has its subsidy withheld too.
+ */
+export async function schoolTalent(ds: DataSource, year: number, reader: Principal | null): Promise<Map<string, SchoolTalent>> {
+  const rows = await ds
+    .getRepository(TalentRecord)
+    .createQueryBuilder('t')
+    .select('t.school_id', 'schoolId')
+    .addSelect('COUNT(*)', 'assessed')
+    .addSelect("SUM(CASE WHEN t.result = 'PASSED' THEN 1 ELSE 0 END)", 'passed')
+    .addSelect("SUM(CASE WHEN t.result = 'PASSED' AND t.subsidy > 0 THEN 1 ELSE 0 END)", 'paid')
+    .addSelect("SUM(CASE WHEN t.result = 'PASSED' THEN COALESCE(t.subsidy, 0) ELSE 0 END)", 'subsidyTotal')
+    .where('t.year = :year', { year })
+    .groupBy('t.school_id')
+    .getRawMany<{ schoolId: string; assessed: unknown; passed: unknown; paid: unknown; subsidyTotal: unknown }>();
+  const groups = rows.map((r) => ({
+    schoolId: r.schoolId,
+    assessed: Number(bigintFromSql(r.assessed)),
+    passed: Number(bigintFromSql(r.passed)),
+    paid: Number(bigintFromSql(r.paid)),
+    subsidy: bigintFromSql(r.subsidyTotal),
+  }));
+  const open = (id: string) => readsWholeSchool(reader, id);
+  const counts = suppressSmallGroups(groups.map((g) => ({ key: g.schoolId, size: g.assessed, open: open(g.schoolId) })), { withTotal: true });
+  const money = suppressSmallGroups(groups.map((g) => ({ key: g.schoolId, size: g.paid, open: open(g.schoolId) })), { withTotal: true, force: counts.withheld });
+  return new Map(
+    groups.map((g) => [
+      g.schoolId,
+      {
+        assessed: g.assessed,
+        passed: counts.withheld.has(g.schoolId) ? null : g.passed,
+        subsidyTotal: money.withheld.has(g.schoolId) ? null : g.subsidy,
+        withheld: counts.withheld.has(g.schoolId) || money.withheld.has(g.schoolId),
+      },
+    ]),
+  );
+}

@@ -1,0 +1,139 @@
+import { DataSource } from 'typeorm';
+import type { ReformStatus } from '../entities/school-reform.entity';
+import { todayInChina, yearEnd } from '../rules/dates';
+import { marks, num, rows, yearsTable } from './sql';
+import { VIOLATION_OVERLAPS_YEAR } from './veto-sql';
+
+/** A year's governance figures of the district, before personnel's school count is in. */
+export interface DistrictGovernance {
+  readonly principalsCertified: number;
+  readonly teachersCommended: number;
+  readonly inspections: number;
+  readonly inspectionsPreviousYear: number;
+  readonly catalogueItems: number;
+  readonly catalogueItemsPreviousYear: number;
+  /** reform records in the pilot and completed at the end of the year, and all records */
+  readonly reform: { readonly pilot: number; readonly completed: number; readonly records: number };
+  readonly vetoedTeachers: number;
+}
+
+/** A year's governance figures of one school. */
+export interface SchoolGovernance {
+  readonly principalsCertified: number;
+  readonly teachersCommended: number;
+  readonly inspections: number;
+  readonly inspectionsPreviousYear: number;
+  readonly reformStatus: ReformStatus;
+  readonly vetoedTeachers: number;
+}
+
+export const NO_SCHOOL_GOVERNANCE: SchoolGovernance = { principalsCertified: 0, teachersCommended: 0, inspections: 0, inspectionsPreviousYear: 0, reformStatus: 'NOT_STARTED', vetoedTeachers: 0 };
+
+/** The day a year's reform figures describe: its last day, or today while it lasts (as reformProgress). */
+export const reformAsOf = (year: number, today = todayInChina()): string => [yearEnd(year), today].sort()[0];
+
+const counts = (found: ReadonlyArray<{ k: unknown; n: unknown }>) => new Map(found.map((r) => [num(String(r.k).slice(0, 4)), num(r.n)]));
+
+/**
+ * The vetoed teachers of each year (ethics 不合格 in the year, or a sanction whose period overlaps it),
+ * each counted once however many reasons, per `by` (the year, or the school and year).
+ */
+function vetoedSql(years: readonly number[], bySchool: boolean, schoolFilter: string) {
+  const y = yearsTable(years);
+  const school = bySchool ? ', x.schoolId' : '';
+  return {
+    sql: `SELECT x.yr AS yr${bySchool ? ', x.schoolId AS schoolId' : ''}, COUNT(DISTINCT x.teacherId) AS n FROM (
+        SELECT e.year AS yr, e.school_id AS schoolId, e.teacher_id AS teacherId FROM ethics_assessment e
+        WHERE e.result = 'INCOMPETENT' AND e.year IN (${marks(years.length)})${schoolFilter.replace(/\?col/g, 'e.school_id')}
+        UNION
+        SELECT y.yr AS yr, v.school_id AS schoolId, v.teacher_id AS teacherId FROM violation v JOIN (${y.sql}) y ON ${VIOLATION_OVERLAPS_YEAR}
+        WHERE 1 = 1${schoolFilter.replace(/\?col/g, 'v.school_id')}
+      ) x GROUP BY x.yr${school}`,
+    params: (ids: readonly string[]) => [...years, ...ids, ...y.params, ...ids],
+  };
+}
+
+/** The district's governance figures of each year: one statement per figure, however many years. */
+export async function districtGovernance(ds: DataSource, years: readonly number[]): Promise<Map<number, DistrictGovernance>> {
+  const withPrevious = [...new Set(years.flatMap((y) => [y, y - 1]))];
+  const first = Math.min(...years);
+  const last = Math.max(...years);
+  const asOf = years.map((y) => [y, reformAsOf(y)] as const);
+  const veto = vetoedSql(years, false, '');
+  const [ranks, commended, events, items, reform, vetoed] = await Promise.all([
+    rows<{ k: unknown; n: unknown }>(ds, `SELECT r.year AS k, COUNT(*) AS n FROM principal_rank r WHERE r.year IN (${marks(years.length)}) GROUP BY r.year`, years),
+    rows<{ k: unknown; n: unknown }>(
+      ds,
+      'SELECT SUBSTR(w.awarded_on, 1, 4) AS k, COUNT(DISTINCT w.teacher_id) AS n FROM award w WHERE w.awarded_on >= ? AND w.awarded_on <= ? GROUP BY SUBSTR(w.awarded_on, 1, 4)',
+      [`${first}-01-01`, `${last}-12-31`],
+    ),
+    rows<{ k: unknown; n: unknown }>(ds, `SELECT e.year AS k, COUNT(*) AS n FROM inspection_event e WHERE e.year IN (${marks(withPrevious.length)}) GROUP BY e.year`, withPrevious),
+    rows<{ k: unknown; n: unknown }>(ds, `SELECT i.year AS k, COUNT(*) AS n FROM inspection_item i WHERE i.year IN (${marks(withPrevious.length)}) GROUP BY i.year`, withPrevious),
+    rows<{ yr: unknown; pilot: unknown; completed: unknown; records: unknown }>(
+      ds,
+      `SELECT y.yr AS yr,
+         SUM(CASE WHEN r.completed_on IS NOT NULL AND r.completed_on <= y.as_of THEN 1 ELSE 0 END) AS completed,
+         SUM(CASE WHEN (r.completed_on IS NULL OR r.completed_on > y.as_of) AND r.pilot_started_on IS NOT NULL AND r.pilot_started_on <= y.as_of THEN 1 ELSE 0 END) AS pilot,
+         COUNT(*) AS records
+       FROM school_reform r JOIN (${asOf.map(() => 'SELECT ? AS yr, ? AS as_of').join(' UNION ALL ')}) y ON 1 = 1 GROUP BY y.yr`,
+      asOf.flat(),
+    ),
+    rows<{ yr: unknown; n: unknown }>(ds, veto.sql, veto.params([])),
+  ]);
+  const [rankOf, commendedOf, eventsOf, itemsOf] = [counts(ranks), counts(commended), counts(events), counts(items)];
+  const reformOf = new Map(reform.map((r) => [num(r.yr), { pilot: num(r.pilot), completed: num(r.completed), records: num(r.records) }]));
+  const vetoedOf = new Map(vetoed.map((r) => [num(r.yr), num(r.n)]));
+  return new Map(
+    years.map((y) => [
+      y,
+      {
+        principalsCertified: rankOf.get(y) ?? 0,
+        teachersCommended: commendedOf.get(y) ?? 0,
+        inspections: eventsOf.get(y) ?? 0,
+        inspectionsPreviousYear: eventsOf.get(y - 1) ?? 0,
+        catalogueItems: itemsOf.get(y) ?? 0,
+        catalogueItemsPreviousYear: itemsOf.get(y - 1) ?? 0,
+        reform: reformOf.get(y) ?? { pilot: 0, completed: 0, records: 0 },
+        vetoedTeachers: vetoedOf.get(y) ?? 0,
+      },
+    ]),
+  );
+}
+
+/** Each school's governance figures of a year (every school when `schoolIds` is null), by the school recorded on each record. */
+export async function schoolGovernance(ds: DataSource, year: number, schoolIds: readonly string[] | null): Promise<Map<string, SchoolGovernance>> {
+  const ids = schoolIds ?? [];
+  const only = (column: string) => (schoolIds ? ` AND ${column} IN (${marks(ids.length)})` : '');
+  const veto = vetoedSql([year], true, schoolIds ? ` AND ?col IN (${marks(ids.length)})` : '');
+  const asOf = reformAsOf(year);
+  const [ranks, commended, events, reform, vetoed] = await Promise.all([
+    rows<{ schoolId: string; n: unknown }>(ds, `SELECT r.school_id AS schoolId, COUNT(*) AS n FROM principal_rank r WHERE r.year = ?${only('r.school_id')} GROUP BY r.school_id`, [year, ...ids]),
+    rows<{ schoolId: string; n: unknown }>(
+      ds,
+      `SELECT w.school_id AS schoolId, COUNT(DISTINCT w.teacher_id) AS n FROM award w WHERE w.awarded_on >= ? AND w.awarded_on <= ?${only('w.school_id')} GROUP BY w.school_id`,
+      [`${year}-01-01`, `${year}-12-31`, ...ids],
+    ),
+    rows<{ schoolId: string; yr: unknown; n: unknown }>(
+      ds,
+      `SELECT e.school_id AS schoolId, e.year AS yr, COUNT(*) AS n FROM inspection_event e WHERE e.year IN (?, ?) AND e.school_id IS NOT NULL${only('e.school_id')} GROUP BY e.school_id, e.year`,
+      [year, year - 1, ...ids],
+    ),
+    rows<{ schoolId: string; status: ReformStatus }>(
+      ds,
+      `SELECT r.school_id AS schoolId, CASE WHEN r.completed_on IS NOT NULL AND r.completed_on <= ? THEN 'COMPLETED'
+         WHEN r.pilot_started_on IS NOT NULL AND r.pilot_started_on <= ? THEN 'PILOT' ELSE 'NOT_STARTED' END AS status
+       FROM school_reform r WHERE 1 = 1${only('r.school_id')}`,
+      [asOf, asOf, ...ids],
+    ),
+    rows<{ schoolId: string; n: unknown }>(ds, veto.sql, veto.params(ids)),
+  ]);
+  const out = new Map<string, { -readonly [K in keyof SchoolGovernance]: SchoolGovernance[K] }>();
+  const of = (id: string) => out.get(id) ?? out.set(id, { ...NO_SCHOOL_GOVERNANCE }).get(id)!;
+  for (const id of ids) of(id);
+  for (const r of ranks) of(r.schoolId).principalsCertified = num(r.n);
+  for (const r of commended) of(r.schoolId).teachersCommended = num(r.n);
+  for (const r of events) of(r.schoolId)[num(r.yr) === year ? 'inspections' : 'inspectionsPreviousYear'] = num(r.n);
+  for (const r of reform) of(r.schoolId).reformStatus = r.status;
+  for (const r of vetoed) of(r.schoolId).vetoedTeachers = num(r.n);
+  return out;
+}

@@ -1,0 +1,84 @@
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { School } from '../entities/school.entity';
+import { PersonnelContext } from '../loaders';
+import { HireChannelCount } from './district-report.type';
+import { reportYear, requireSchoolReportReader, sinceYearOf } from './report-args';
+import { rosterOf } from './report-loaders';
+import { SchoolReport } from './school-report.type';
+
+/** Personnel's figures of a school's report: its roster now, and the year's hires, rotations and quota. */
+@Resolver(() => SchoolReport)
+export class SchoolReportResolver {
+  @FieldResolver(() => School, { nullable: true })
+  school(@Root() r: SchoolReport, @Ctx() ctx: PersonnelContext): Promise<School | null> {
+    return ctx.loaders.school.load(r.schoolId);
+  }
+
+  @FieldResolver(() => Int, { description: "The school's teachers (in the roster now, 在本单位任职 or 暂未在本单位任职)" })
+  async teacherCount(@Root() r: SchoolReport, @Ctx() ctx: PersonnelContext): Promise<number> {
+    return (await rosterOf(ctx.reports.loaders, r.schoolId)).teachers;
+  }
+
+  @FieldResolver(() => Int, { description: 'teacherCount when the school is public (公办), else 0' })
+  async publicTeacherCount(@Root() r: SchoolReport, @Ctx() ctx: PersonnelContext): Promise<number> {
+    const roster = await rosterOf(ctx.reports.loaders, r.schoolId);
+    return roster.isPublic ? roster.teachers : 0;
+  }
+
+  @FieldResolver(() => Int, { description: 'Its teachers who are party members' })
+  async partyMemberTeacherCount(@Root() r: SchoolReport, @Ctx() ctx: PersonnelContext): Promise<number> {
+    return (await rosterOf(ctx.reports.loaders, r.schoolId)).partyMembers;
+  }
+
+  @FieldResolver(() => Int, { description: 'Hires with an in-quota date in the year, of teachers serving here now' })
+  async inQuotaHires(@Root() r: SchoolReport, @Ctx() ctx: PersonnelContext): Promise<number> {
+    return (await ctx.reports.loaders.schoolRecruitment.load(r)).inQuotaHires;
+  }
+
+  @FieldResolver(() => [HireChannelCount], { description: 'Hires of the year by channel, of teachers serving here now' })
+  async recruitedByChannel(@Root() r: SchoolReport, @Ctx() ctx: PersonnelContext): Promise<HireChannelCount[]> {
+    return [...(await ctx.reports.loaders.schoolRecruitment.load(r)).recruitedByChannel];
+  }
+
+  @FieldResolver(() => Int, { description: 'Hires of the year, of teachers serving here now' })
+  async recruitedTotal(@Root() r: SchoolReport, @Ctx() ctx: PersonnelContext): Promise<number> {
+    return (await ctx.reports.loaders.schoolRecruitment.load(r)).recruitedByChannel.reduce((s, c) => s + c.count, 0);
+  }
+
+  @FieldResolver(() => Int, { description: 'Rotations starting in the year from this school (原单位)' })
+  async rotations(@Root() r: SchoolReport, @Ctx() ctx: PersonnelContext): Promise<number> {
+    return (await ctx.reports.loaders.schoolRecruitment.load(r)).rotations;
+  }
+
+  @FieldResolver(() => Int, { nullable: true, description: '核定编制数 of the year (null when none is approved)' })
+  async quotaApproved(@Root() r: SchoolReport, @Ctx() ctx: PersonnelContext): Promise<number | null> {
+    return (await ctx.reports.loaders.schoolRecruitment.load(r)).quotaApproved;
+  }
+
+  @FieldResolver(() => Int, { description: 'Posts filled: its teachers holding an established post, now' })
+  async quotaFilled(@Root() r: SchoolReport, @Ctx() ctx: PersonnelContext): Promise<number> {
+    return (await rosterOf(ctx.reports.loaders, r.schoolId)).inQuota;
+  }
+}
+
+/** `School.report(year)`: one school's row of the comparison. */
+@Resolver(() => School)
+export class SchoolReportFieldResolver {
+  @FieldResolver(() => SchoolReport, { description: "The school's yearly figures (DISTRICT_ADMIN and ANALYST any school; SCHOOL_ADMIN their own)" })
+  report(
+    @Root() s: School,
+    @Arg('year', () => Int) year: number,
+    @Arg('sinceYear', () => Int, { nullable: true, description: 'First year of newDesignations (default: year)' }) sinceYear: number | null,
+    @Ctx() ctx: PersonnelContext,
+  ): SchoolReport {
+    requireSchoolReportReader(ctx, s.id);
+    reportYear(year);
+    return SchoolReport.of(s.id, year, sinceYearOf(year, sinceYear));
+  }
+}
+
+/** The entity as the gateway asks for it after another subgraph's fields. */
+export function resolveSchoolReportReference(ref: { schoolId: string; year: number; sinceYear: number }, ctx: PersonnelContext): SchoolReport {
+  requireSchoolReportReader(ctx, ref.schoolId);
+  return SchoolReport.of(ref.schoolId, ref.year, ref.sinceYear);
+}

@@ -1,0 +1,26 @@
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+
+/**
+ * One school's figures for a year: the rows of the school comparison. Every subgraph adds the
+ * figures it owns, as for DistrictReport.
+ */
+@ObjectType('SchoolReport', {
+  description:
+    "A school's yearly figures, the same as the district report's where they apply to a school. Roster figures are of the school's teachers now; a record's " +
+    'figures count at the school recorded on it (the teacher’s school when it was written), except hires (the teacher’s school now) and rotations (the school they started from).',
+})
+@Directive('@key(fields: "schoolId year sinceYear")')
+export class SchoolReport {
+  @Field(() => ID)
+  schoolId!: string;
+
+  @Field(() => Int)
+  year!: number;
+
+  @Field(() => Int, { description: 'New designations are counted from this year through `year`' })
+  sinceYear!: number;
+
+  static of(schoolId: string, year: number, sinceYear: number): SchoolReport {
+    return Object.assign(new SchoolReport(), { schoolId, year, sinceYear });
+  }
+}
