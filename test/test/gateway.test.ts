@@ -48,7 +48,8 @@ describe.each(testDatabaseKinds())('the platform through the gateway on %s', (ki
       expect(r.errors).toBeUndefined();
       expect(r.data.teachers.nodes).toHaveLength(n);
       const after = p.statements();
-      return Object.fromEntries(Object.keys(after).map((k) => [k, after[k] - before[k]]));
+      // the importer's job worker polls its own database on a timer, whatever the request: not part of this count
+      return Object.fromEntries(Object.keys(after).filter((k) => k !== 'importer').map((k) => [k, after[k] - before[k]]));
     };
     const five = await count(5);
     const fiveHundred = await count(500);

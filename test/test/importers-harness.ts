@@ -179,7 +179,8 @@ export function tempFolder(label: string): { dir: string; file: (name: string) =
   return { dir, file: (name) => path.join(dir, name), remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
-export const SAMPLES = path.resolve(__dirname, '../../../shared/samples');
+/** The sample school files of ../shared/samples, kept in the repository so a clean clone tests them. */
+export const SAMPLES = path.resolve(__dirname, '../fixtures/samples');
 
 export async function freePort(): Promise<number> {
   const net = await import('node:net');
