@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { ApolloGateway } from '@apollo/gateway';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { createLogger, formatErrorFor, Logger, REQUEST_ID_HEADER, runInRequestScope, currentRequestScope } from '@tw/kernel';
 import express from 'express';
+import { GraphQLError } from 'graphql';
 import { GatewayContext } from './context';
 import { forwardTo } from './forward';
 import { DEFAULT_LIMITS, RequestLimits, requestLimitsPlugin } from './limits';
@@ -65,6 +66,25 @@ const bodyTooLarge: express.ErrorRequestHandler = (err: { type?: string; limit?:
   next(err);
 };
 
+/**
+ * An operationName that names no operation of the document (or is empty) is the client's mistake: a
+ * 400 with OPERATION_RESOLUTION_FAILURE. Without this, @apollo/gateway's executor answers it as a 500.
+ */
+const operationResolutionPlugin: ApolloServerPlugin<GatewayContext> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation(rc) {
+        if (rc.operation) return;
+        const name = rc.request.operationName;
+        throw new GraphQLError(
+          name === undefined || name === null ? 'The document has several operations: name the one to run in operationName' : `The document has no operation named "${name}"`,
+          { extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } } },
+        );
+      },
+    };
+  },
+};
+
 function readyUrl(graphqlUrl: string): string {
   return graphqlUrl.replace(/\/graphql\/?$/, '/ready');
 }
@@ -93,6 +113,7 @@ export async function startGateway(o: GatewayOptions): Promise<GatewayHandle> {
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       requestLimitsPlugin({ ...DEFAULT_LIMITS, ...o.limits }),
+      operationResolutionPlugin,
       ...(o.production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
     introspection: !o.production,
