@@ -1,4 +1,4 @@
-import { BaseContext, compositeKey, listLoader, rowLoader, TeacherDirectory, valueLoader } from '@tw/kernel';
+import { appendTo, BaseContext, compositeKey, listLoader, rowLoader, TeacherDirectory, valueLoader } from '@tw/kernel';
 import { DataSource, In } from 'typeorm';
 import type { ReportLoaders } from './analytics';
 import { EligibilityChecker } from './eligibility';
@@ -130,7 +130,7 @@ export function createLoaders(ds: DataSource) {
 /** Groups keys that carry a year by that year (one statement per year asked, however many keys). */
 export function byYear<K extends { year: number }>(keys: readonly K[]): Map<number, K[]> {
   const out = new Map<number, K[]>();
-  for (const k of keys) out.set(k.year, [...(out.get(k.year) ?? []), k]);
+  for (const k of keys) appendTo(out, k.year, k);
   return out;
 }
 

@@ -1,4 +1,4 @@
-import { compositeKey, valueLoader } from '@tw/kernel';
+import { appendTo, compositeKey, valueLoader } from '@tw/kernel';
 import { DataSource } from 'typeorm';
 import { Designation } from './entities/designation.entity';
 import { Lesson } from './entities/lesson.entity';
@@ -38,7 +38,7 @@ async function perYear<R extends { schoolId: string }, V>(
   value: (row: R) => V,
 ): Promise<Map<unknown, V>> {
   const years = new Map<number, string[]>();
-  for (const k of keys) years.set(k.year, [...(years.get(k.year) ?? []), k.schoolId]);
+  for (const k of keys) appendTo(years, k.year, k.schoolId);
   const out = new Map<unknown, V>();
   await Promise.all(
     [...years].map(async ([year, ids]) => {

@@ -1,4 +1,4 @@
-import { compositeKey } from '@tw/kernel';
+import { appendTo, compositeKey } from '@tw/kernel';
 import { EntityManager, In } from 'typeorm';
 import { EthicsAssessment } from '../entities/ethics-assessment.entity';
 import { Violation } from '../entities/violation.entity';
@@ -28,7 +28,7 @@ export async function loadVetoFacts(m: EntityManager, teacherIds: readonly strin
   ]);
   const ethicsByKey = new Map(ethics.map((e) => [compositeKey(e.teacherId, e.year), e.result]));
   const violationsByTeacher = new Map<string, Violation[]>();
-  for (const v of violations) violationsByTeacher.set(v.teacherId, [...(violationsByTeacher.get(v.teacherId) ?? []), v]);
+  for (const v of violations) appendTo(violationsByTeacher, v.teacherId, v);
   const facts: VetoFacts = {
     ethicsResult: (t, y) => ethicsByKey.get(compositeKey(t, y)) ?? null,
     violations: (t) => violationsByTeacher.get(t) ?? [],

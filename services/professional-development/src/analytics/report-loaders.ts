@@ -1,4 +1,4 @@
-import { compositeKey, valueLoader } from '@tw/kernel';
+import { appendTo, compositeKey, valueLoader } from '@tw/kernel';
 import { DataSource } from 'typeorm';
 import { DesignatedRoster, RosterCount } from './designated-roster';
 import { designatedFigures, DesignatedFigures, designatedTeachers, designationsByYear, NO_DESIGNATED, schoolNewDesignations } from './designation-figures';
@@ -22,7 +22,7 @@ function perSchool<V>(group: (k: SchoolReportKey) => string, compute: (k: School
   return valueLoader<SchoolReportKey, V>(
     async (keys) => {
       const groups = new Map<string, SchoolReportKey[]>();
-      for (const k of keys) groups.set(group(k), [...(groups.get(group(k)) ?? []), k]);
+      for (const k of keys) appendTo(groups, group(k), k);
       const out = new Map<unknown, V>();
       await Promise.all(
         [...groups].map(async ([g, ks]) => {
@@ -54,10 +54,10 @@ export function createReportLoaders(ds: DataSource, roster: DesignatedRoster) {
     const yearsOf = new Map<string, number[]>();
     lists.forEach((list, i) => {
       if (list instanceof Error) throw list;
-      for (const id of list) yearsOf.set(id, [...(yearsOf.get(id) ?? []), years[i]]);
+      for (const id of list) appendTo(yearsOf, id, years[i]);
     });
     const groups = new Map<string, string[]>();
-    for (const [id, ys] of yearsOf) groups.set(ys.join(','), [...(groups.get(ys.join(',')) ?? []), id]);
+    for (const [id, ys] of yearsOf) appendTo(groups, ys.join(','), id);
     const counts = await roster.countsAmong([...groups].map(([key, teacherIds]) => ({ key, teacherIds })));
     return new Map(years.map((y) => [y, counts.filter((c) => c.key.split(',').map(Number).includes(y))]));
   }, []);
@@ -68,7 +68,7 @@ export function createReportLoaders(ds: DataSource, roster: DesignatedRoster) {
         const c = counts[i];
         if (c instanceof Error) throw c;
         const bySchool = new Map<string, RosterCount[]>();
-        for (const x of c) bySchool.set(x.schoolId, [...(bySchool.get(x.schoolId) ?? []), x]);
+        for (const x of c) appendTo(bySchool, x.schoolId, x);
         return [y, new Map([...bySchool].map(([id, list]) => [id, designatedFigures(list)]))];
       }),
     );

@@ -1,4 +1,4 @@
-import { DESIGNATION_LEVEL, STUDIO_KIND } from '@tw/kernel';
+import { appendTo, DESIGNATION_LEVEL, STUDIO_KIND } from '@tw/kernel';
 import { DataSource } from 'typeorm';
 import type { DesignationLevel } from '../rules/designation-rank';
 import type { StudioKind } from '../rules/studio-host';
@@ -34,7 +34,7 @@ export async function schoolStudios(ds: DataSource, year: number, schoolIds: rea
     [year, ...(schoolIds ?? [])],
   );
   const bySchool = new Map<string, typeof found>();
-  for (const r of found) bySchool.set(r.schoolId, [...(bySchool.get(r.schoolId) ?? []), r]);
+  for (const r of found) appendTo(bySchool, r.schoolId, r);
   return new Map([...bySchool].map(([id, rs]) => [id, studioCounts(rs)]));
 }
 

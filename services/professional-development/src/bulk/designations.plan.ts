@@ -1,4 +1,5 @@
 import {
+  appendTo,
   BulkPlan,
   compositeKey,
   currentYearInChina,
@@ -66,7 +67,7 @@ export function designationPlan(principal: Principal, known: KnownTeachers, elig
       // the one-vote veto, for new designations only: one question to governance per year
       const fresh = new Map<number, string[]>();
       planned.forEach((p) => {
-        if (!isRejection(p) && p.status === RowStatus.CREATED) fresh.set(p.write!.year, [...(fresh.get(p.write!.year) ?? []), p.write!.teacherId]);
+        if (!isRejection(p) && p.status === RowStatus.CREATED) appendTo(fresh, p.write!.year, p.write!.teacherId);
       });
       const ask = async (year: number, teacherIds: string[]) => {
         try {
