@@ -171,11 +171,22 @@ async function checkCoverage(zip: yauzl.ZipFile, entries: readonly yauzl.Entry[]
   let prev: yauzl.Entry | undefined;
   for (const e of byOffset) {
     if (!adjacent(e.relativeOffsetOfLocalHeader - expected, prev)) throw hidden();
-    const { fileDataStart } = await zip.readLocalFileHeaderPromise(e, { minimal: true });
+    let fileDataStart: number;
+    try {
+      ({ fileDataStart } = await zip.readLocalFileHeaderPromise(e, { minimal: true }));
+    } catch (err) {
+      // a local header that is not one, or that runs past the end of the file
+      throw new FileError('NOT_A_WORKBOOK', `工作簿部件“${shown(e.fileName)}”的文件头已损坏，无法读取（${(err as Error).message}）：请用 Excel 打开后另存为 .xlsx 再上传`);
+    }
     expected = fileDataStart + e.compressedSize;
     prev = e;
   }
   if (!adjacent(cdStart - expected, prev)) throw hidden();
+}
+
+/** A name from the file, cut to a length a message can carry. */
+function shown(name: string): string {
+  return name.length > 60 ? `${name.slice(0, 60)}…` : name;
 }
 
 /** Nothing between two parts, or only the previous part's data descriptor. */

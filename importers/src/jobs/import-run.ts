@@ -50,6 +50,10 @@ type Mode = 'partial' | 'check' | 'two-pass';
 const GC_EVERY_MS = 2000;
 type Outcome = { status: JobStatus; errorCode?: string; errorMessage?: string };
 
+/** The most characters of a message the job keeps: a TEXT column holds 65,535 bytes, and a Chinese character is 3. */
+const MAX_STORED_MESSAGE = 2000;
+const storedMessage = (m: string): string => (m.length > MAX_STORED_MESSAGE ? `${m.slice(0, MAX_STORED_MESSAGE)}…` : m);
+
 /** A batch kept between the passes: each row's number, cells (for the error report) and input per target (null: nothing to write). */
 interface StoredRow {
   readonly n: number;
@@ -134,7 +138,7 @@ class ImportRun {
       ...this.counters,
       status: outcome.status,
       errorCode: outcome.errorCode ?? null,
-      errorMessage: outcome.errorMessage ?? null,
+      errorMessage: outcome.errorMessage === undefined ? null : storedMessage(outcome.errorMessage),
       finishedAt: new Date(),
       validationMs: times.validation,
       writingMs: times.writing,

@@ -95,6 +95,11 @@ export async function* readTable(source: RowSource, spec: KindSpec, o: HeaderOpt
   if (!header) throw headerNotFound(spec, seen);
 }
 
+/** A sheet's name as a message shows it: at most 60 characters. */
+function sheetName(name: string): string {
+  return name.length > 60 ? `${name.slice(0, 60)}…` : name;
+}
+
 function headerNotFound(spec: KindSpec, seen: ReadonlyArray<{ sheet: string; best?: HeaderCandidate }>): FileError {
   const required = spec.columns.filter((c) => c.required === true).map((c) => c.header);
   const bestOf = seen.filter((s) => s.best).sort((a, b) => a.best!.missing.length - b.best!.missing.length)[0];
@@ -102,11 +107,13 @@ function headerNotFound(spec: KindSpec, seen: ReadonlyArray<{ sheet: string; bes
   if (bestOf?.best) {
     return new FileError(
       'HEADER_INCOMPLETE',
-      `工作表“${bestOf.sheet}”第 ${bestOf.best.rowNumber} 行的表头缺少必填列：${bestOf.best.missing.join('、')}。请对照“${spec.title}”模板的列名（可从 /templates/${spec.kind}.xlsx 下载）`,
+      `工作表“${sheetName(bestOf.sheet)}”第 ${bestOf.best.rowNumber} 行的表头缺少必填列：${bestOf.best.missing.join('、')}。请对照“${spec.title}”模板的列名（可从 /templates/${spec.kind}.xlsx 下载）`,
     );
   }
+  // the names come from the file: a few, each cut short, so the message stays a message
+  const names = seen.slice(0, 10).map((s) => `“${sheetName(s.sheet)}”`).join('、') + (seen.length > 10 ? ` 等 ${seen.length} 个工作表` : '');
   return new FileError(
     'HEADER_NOT_FOUND',
-    `在工作表 ${seen.map((s) => `“${s.sheet}”`).join('、')} 的前 ${HEADER_SCAN_ROWS} 行中没有找到“${spec.title}”的表头（应包含 ${required.join('、')}）。请确认上传的文件类型是否选对`,
+    `在工作表 ${names} 的前 ${HEADER_SCAN_ROWS} 行中没有找到“${spec.title}”的表头（应包含 ${required.join('、')}）。请确认上传的文件类型是否选对`,
   );
 }
