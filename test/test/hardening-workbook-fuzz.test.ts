@@ -351,7 +351,8 @@ describe('workbook fuzz of the file reader (in process)', () => {
     if (ONLY !== undefined) return;
     // a read that leaks a file descriptor per input would exhaust a long-running importer
     expect(openFds() - fdsBefore).toBeLessThan(20);
-    expect(counts.inputs).toBeGreaterThan(Math.min(1000, 25 * SECONDS));
+    // a floor against a run that hung or sent nothing, not a speed target (CI runs this beside other suites)
+    expect(counts.inputs).toBeGreaterThan(10 * SECONDS);
     // the mutations reach both the refusals and the reader
     expect(counts.read).toBeGreaterThan(0);
     expect(Object.keys(counts.codes).length).toBeGreaterThan(5);
@@ -538,7 +539,8 @@ describe.each(KINDS)('workbook fuzz through the importer on %s', (kind) => {
     expect(failures).toEqual([]);
     // what the platform logs as an error is a bug (but for the jobs of known bugs)
     expect(logged.filter((l) => !l.job || !knownJobs.has(l.job)).map((l) => l.line)).toEqual([]);
-    if (ONLY === undefined) expect(counts.inputs).toBeGreaterThan(Math.min(200, 5 * PLATFORM_SECONDS));
+    // a floor against uploads that hung or were not sent, not a speed target
+    if (ONLY === undefined) expect(counts.inputs).toBeGreaterThan(PLATFORM_SECONDS);
     // both still answer, and nothing was written; every job's stored file was dropped
     for (const url of [`${p.origin}/health`, `${new URL(p.importer.url).origin}/health`]) expect({ url, status: (await fetch(url)).status }).toEqual({ url, status: 200 });
     expect(await fingerprint(p.personnelDs)).toEqual(before);
