@@ -32,7 +32,10 @@ export interface SchoolDirectoryEntry {
 
 /** The schools personnel knows, by id: a record naming a school personnel does not know is rejected. */
 export interface SchoolDirectory {
+  /** the schools personnel knows among `ids` (absent ids are unknown to personnel) */
   lookup(ids: readonly string[]): Promise<Map<string, SchoolDirectoryEntry>>;
+  /** how many schools the district has */
+  count(): Promise<number>;
 }
 
 /** The school directory backed by personnel, asked through the gateway (one request per 1,000 ids). */
@@ -51,11 +54,18 @@ export function gatewaySchoolDirectory(gateway: GatewayClient): SchoolDirectory 
       }
       return out;
     },
+    async count() {
+      const data = await gateway.request<{ schools: { totalCount: number } }>('query SchoolCount { schools(first: 1) { totalCount } }');
+      return data.schools.totalCount;
+    },
   };
 }
 
 /** A fixed school directory, for tests. */
 export function staticSchoolDirectory(entries: readonly SchoolDirectoryEntry[]): SchoolDirectory {
   const byId = new Map(entries.map((e) => [e.id, e]));
-  return { lookup: async (ids) => new Map(ids.filter((id) => byId.has(id)).map((id) => [id, byId.get(id)!])) };
+  return {
+    lookup: async (ids) => new Map(ids.filter((id) => byId.has(id)).map((id) => [id, byId.get(id)!])),
+    count: async () => byId.size,
+  };
 }

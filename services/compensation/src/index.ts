@@ -6,8 +6,9 @@ import { startCompensation } from './server';
 export { buildCompensationSchema, openCompensationDatabase, startCompensation };
 export { ENTITIES, MIGRATIONS } from './database';
 export type { CompensationServerOptions } from './server';
-export { staticSchoolDirectory } from './school-directory';
-export type { SchoolDirectory, SchoolDirectoryEntry } from './school-directory';
+// the school directory is the kernel's (personnel's schools, asked through the gateway)
+export { staticSchoolDirectory } from '@tw/kernel';
+export type { SchoolDirectory, SchoolDirectoryEntry } from '@tw/kernel';
 export { Yuan } from './money/yuan.scalar';
 export { formatYuan, parseYuan } from './money/fen';
 

@@ -1,4 +1,4 @@
-import { BaseContext, compositeKey, listLoader, Principal, rowLoader, TeacherDirectory, valueLoader } from '@tw/kernel';
+import { BaseContext, compositeKey, listLoader, Principal, rowLoader, SchoolDirectory, TeacherDirectory, valueLoader } from '@tw/kernel';
 import { DataSource, In } from 'typeorm';
 import type { ReportLoaders } from './analytics';
 import { CivilServantBenchmark } from './entities/civil-servant-benchmark.entity';
@@ -8,7 +8,6 @@ import { payGroups, PayTable, payTable } from './figures/pay-parity';
 import { allocationsOf, performanceGroups, PerformanceTable, performanceTable } from './figures/performance-pay';
 import { talentGroups, talentTotals } from './figures/talent-totals';
 import { TalentTotals } from './figures/talent-totals.types';
-import { SchoolDirectory } from './school-directory';
 
 export type TeacherYear = { teacherId: string; year: number };
 const teacherYearKey = (k: TeacherYear) => compositeKey(k.teacherId, k.year);

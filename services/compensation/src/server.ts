@@ -1,9 +1,8 @@
-import { AppError, ErrorCode, GatewayClient, gatewayTeacherDirectory, ServiceHandle, startService, TeacherDirectory, TokenKeys } from '@tw/kernel';
+import { AppError, ErrorCode, GatewayClient, gatewaySchoolDirectory, gatewayTeacherDirectory, SchoolDirectory, ServiceHandle, startService, TeacherDirectory, TokenKeys } from '@tw/kernel';
 import { DataSource } from 'typeorm';
 import { createReportLoaders } from './analytics';
 import { CompensationContext, createLoaders } from './loaders';
 import { buildCompensationSchema } from './schema';
-import { gatewaySchoolDirectory, SchoolDirectory } from './school-directory';
 
 export interface CompensationServerOptions {
   readonly dataSource: DataSource;
@@ -30,7 +29,7 @@ export async function startCompensation(o: CompensationServerOptions): Promise<S
   const schema = await buildCompensationSchema();
   const gateway = o.gatewayUrl ? new GatewayClient({ url: o.gatewayUrl, serviceName: 'compensation', gatewaySecret: o.keys.gatewaySecret }) : null;
   const directory = o.directory ?? (gateway ? gatewayTeacherDirectory(gateway) : { lookup: async () => noGateway() });
-  const schools = o.schools ?? (gateway ? gatewaySchoolDirectory(gateway) : { lookup: async () => noGateway() });
+  const schools = o.schools ?? (gateway ? gatewaySchoolDirectory(gateway) : { lookup: async () => noGateway(), count: async () => noGateway() });
   return startService<CompensationContext>(
     {
       name: 'compensation',

@@ -1,4 +1,4 @@
-import { BaseContext, compositeKey, listLoader, rowLoader, TeacherDirectory, valueLoader } from '@tw/kernel';
+import { BaseContext, compositeKey, listLoader, rowLoader, SchoolDirectory, TeacherDirectory, valueLoader } from '@tw/kernel';
 import { DataSource, In } from 'typeorm';
 import type { ReportLoaders } from './analytics';
 import { Appraisal } from './entities/appraisal.entity';
@@ -8,7 +8,6 @@ import { InspectionEvent } from './entities/inspection-event.entity';
 import { PrincipalRank } from './entities/principal-rank.entity';
 import { SchoolReform } from './entities/school-reform.entity';
 import { Violation } from './entities/violation.entity';
-import { SchoolDirectory } from './school-directory';
 
 export type TeacherYear = { teacherId: string; year: number };
 export type SchoolYear = { schoolId: string; year: number };

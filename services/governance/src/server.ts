@@ -1,8 +1,8 @@
-import { GatewayClient, gatewayTeacherDirectory, ServiceHandle, startService, TeacherDirectory, TokenKeys } from '@tw/kernel';
+import { GatewayClient, gatewaySchoolDirectory, gatewayTeacherDirectory, SchoolDirectory, ServiceHandle, startService, TeacherDirectory, TokenKeys } from '@tw/kernel';
 import { DataSource } from 'typeorm';
 import { createReportLoaders } from './analytics';
 import { createLoaders, GovernanceContext } from './loaders';
-import { gatewaySchoolDirectory, SchoolDirectory, unreachableDirectories } from './school-directory';
+import { unreachableDirectories } from './school-directory';
 import { buildGovernanceSchema } from './schema';
 
 export interface GovernanceServerOptions {

@@ -15,8 +15,8 @@ export async function startGovernanceForTest(kind: TestDatabaseKind) {
   const keys = testKeys();
   const teachers = new Map<string, TeacherDirectoryEntry>();
   const schools = new Map<string, SchoolDirectoryEntry>([
-    [SCHOOL_A, { id: SCHOOL_A, name: '测试第一小学' }],
-    [SCHOOL_B, { id: SCHOOL_B, name: '测试第二小学' }],
+    [SCHOOL_A, { id: SCHOOL_A, name: '测试第一小学', sponsor: 'PUBLIC' }],
+    [SCHOOL_B, { id: SCHOOL_B, name: '测试第二小学', sponsor: 'PUBLIC' }],
   ]);
   /** the ids each directory call asked for */
   const teacherLookups: string[][] = [];
@@ -46,7 +46,7 @@ export async function startGovernanceForTest(kind: TestDatabaseKind) {
       return id;
     },
     addSchool(id: string, name: string): string {
-      schools.set(id, { id, name });
+      schools.set(id, { id, name, sponsor: 'PUBLIC' });
       return id;
     },
     stop: async () => {

@@ -1,8 +1,7 @@
-import { BulkPlan, compositeKey, newId, Planned, RowStatus, upsertById } from '@tw/kernel';
+import { BulkPlan, compositeKey, newId, Planned, RowStatus, SchoolDirectoryEntry, upsertById } from '@tw/kernel';
 import { In } from 'typeorm';
 import { PerformancePayAllocation } from '../entities/performance-pay-allocation.entity';
 import { PerformancePayAllocationInput } from '../inputs/allocation.input';
-import { SchoolDirectoryEntry } from '../school-directory';
 import { amount, MAX_ALLOCATION, reject, yearUpTo } from './rules';
 
 /**

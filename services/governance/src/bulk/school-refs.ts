@@ -1,5 +1,4 @@
-import { canWriteSchool, Principal, Rejection } from '@tw/kernel';
-import { SchoolDirectory, SchoolDirectoryEntry } from '../school-directory';
+import { canWriteSchool, Principal, Rejection, SchoolDirectory, SchoolDirectoryEntry } from '@tw/kernel';
 import { reject } from './rules';
 
 export type SchoolOf = (schoolId: string, field?: string) => SchoolDirectoryEntry | Rejection;
