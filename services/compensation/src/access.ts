@@ -1,4 +1,4 @@
-import { BaseContext, canReadPerson, forbidden, Principal, requirePrincipal, requireRole } from '@tw/kernel';
+import { BaseContext, canReadPerson, forbidden, Principal, requirePrincipal } from '@tw/kernel';
 import { TeacherRef } from './entities/teacher-ref';
 
 /**
@@ -13,21 +13,9 @@ export function assertCanReadPay(ctx: BaseContext, teacher: TeacherRef): Princip
   return p;
 }
 
-/** Whom a list of records is narrowed to: all, the records recorded at one school, or one teacher's. */
-export type RecordScope = { all: true } | { schoolId: string } | { teacherId: string };
-
-/** The records a principal may list; a SCHOOL_ADMIN asking for another school is refused, not narrowed. */
-export function recordScope(ctx: BaseContext, requestedSchoolId?: string | null): RecordScope {
-  const p = requireRole(ctx, 'DISTRICT_ADMIN', 'SCHOOL_ADMIN', 'TEACHER');
-  if (p.role === 'SCHOOL_ADMIN') {
-    if (requestedSchoolId && requestedSchoolId !== p.schoolId) {
-      throw forbidden(`A SCHOOL_ADMIN token reads only its own school's records (school ${p.schoolId}); asked for school ${requestedSchoolId}`);
-    }
-    return { schoolId: p.schoolId! };
-  }
-  if (p.role === 'TEACHER') return { teacherId: p.teacherId! };
-  return { all: true };
-}
+// whom a list of records is narrowed to is the kernel's rule
+export { recordScope } from '@tw/kernel';
+export type { RecordScope } from '@tw/kernel';
 
 /** Whether the reader may read every teacher of a school, so the small-group rule does not apply to them there. */
 export function readsWholeSchool(p: Principal | null, schoolId: string): boolean {

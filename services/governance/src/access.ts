@@ -1,9 +1,8 @@
-import { BaseContext, canReadPerson, forbidden, Principal, requirePrincipal, requireRole } from '@tw/kernel';
+import { BaseContext, canReadPerson, forbidden, Principal, RecordScope, requirePrincipal, requireRole } from '@tw/kernel';
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { TeacherRef } from './entities/teacher-ref';
 
-/** Whose records a principal may list: all, one school's, or one teacher's own. */
-export type RecordScope = { all: true } | { schoolId: string } | { teacherId: string };
+export type { RecordScope } from '@tw/kernel';
 
 const ANALYST_REFUSAL = 'ANALYST tokens read aggregates only, not individual teachers’ records';
 

@@ -1,30 +1,7 @@
-import { Rejection } from '@tw/kernel';
-import { currentYearInChina, todayInChina } from '../rules/dates';
+import { currentYearInChina, reject, Rejection, todayInChina } from '@tw/kernel';
 
-/** Trimmed, full-width made half-width, inner runs of space made one: how text fields are stored. */
-export function cleanText(value: string | null | undefined): string | null {
-  if (value === null || value === undefined) return null;
-  const s = value.normalize('NFKC').replace(/\s+/g, ' ').trim();
-  return s === '' ? null : s;
-}
-
-export const reject = (code: string, message: string, field?: string): Rejection => ({ code, message, field });
-
-export const isRejection = (v: unknown): v is Rejection => typeof v === 'object' && v !== null && 'code' in v && 'message' in v;
-
-/** A required text field, within a length. */
-export function requiredText(value: string | null | undefined, field: string, title: string, max: number): string | Rejection {
-  const s = cleanText(value);
-  if (!s) return reject('REQUIRED', `${title}不能为空`, field);
-  if (s.length > max) return reject('TOO_LONG', `${title}“${s}”超过 ${max} 个字`, field);
-  return s;
-}
-
-export function optionalText(value: string | null | undefined, field: string, title: string, max: number): string | null | Rejection {
-  const s = cleanText(value);
-  if (s && s.length > max) return reject('TOO_LONG', `${title}“${s}”超过 ${max} 个字`, field);
-  return s;
-}
+// the row rules every service shares are the kernel's; governance adds its year and date checks
+export { cleanText, isRejection, optionalText, reject, requiredText } from '@tw/kernel';
 
 export const MIN_YEAR = 1990;
 

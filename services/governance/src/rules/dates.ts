@@ -46,15 +46,8 @@ export const yearStart = (year: number): string => `${pad(year, 4)}-01-01`;
 export const yearEnd = (year: number): string => `${pad(year, 4)}-12-31`;
 export const yearOf = (date: string): number => Number(date.slice(0, 4));
 
-/** Today in the users' calendar (UTC+8). */
-export function todayInChina(now: Date = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
-
-/** The current year in the users' calendar (UTC+8). */
-export function currentYearInChina(now: Date = new Date()): number {
-  return yearOf(todayInChina(now));
-}
+// the users' calendar (UTC+8) is the kernel's
+export { currentYearInChina, todayInChina } from '@tw/kernel';
 
 /** The UTC instant at which `date` begins in the users' calendar, as a `YYYY-MM-DD HH:MM:SS` datetime. */
 export function chinaDayStartUtc(date: string): string {
