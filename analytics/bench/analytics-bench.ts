@@ -24,6 +24,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { composeSupergraph, startGateway } from '@tw/gateway';
 import { ServiceModule, SERVICES, signUserToken, subgraphSdl } from '@tw/kernel';
+import { freePort } from '@tw/kernel/testing';
 import express from 'express';
 import type { DataSource } from 'typeorm';
 import { loadTables } from './bulk-load';
@@ -54,16 +55,6 @@ async function connect(database?: string) {
   return mysql.createConnection({ host: u.hostname, port: Number(u.port || 3306), user: decodeURIComponent(u.username), password: decodeURIComponent(u.password), database, multipleStatements: false });
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitReady(url: string, child: ChildProcess, name: string): Promise<void> {
   const deadline = Date.now() + 120_000;

@@ -22,6 +22,7 @@ import ExcelJS from 'exceljs';
 import { composeSupergraph, startGateway } from '@tw/gateway';
 import { buildImporterSchema, teachersKind, writeKindXlsx } from '@tw/importers';
 import { ServiceModule, signUserToken, subgraphSdl } from '@tw/kernel';
+import { freePort } from '@tw/kernel/testing';
 import { benchSchools, benchTeachers } from './generate-district';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -68,17 +69,6 @@ async function admin(sql: string): Promise<void> {
   }
 }
 
-async function freePort(): Promise<number> {
-  const net = await import('node:net');
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitReady(url: string, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + 60_000;

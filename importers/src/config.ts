@@ -4,12 +4,17 @@ import { DEFAULT_FILE_LIMITS, FileLimits } from './guard/limits';
 /** The importer's own settings (beside IMPORTER_HOST/PORT/DATABASE_URL, read by readServiceConfig). */
 export interface ImporterSettings {
   readonly limits: FileLimits;
+  /** jobs this instance runs at once */
   readonly concurrency: number;
+  /** rows per bulk call */
   readonly batchSize: number;
   /** bulk calls in flight at once (the next batch is read and checked meanwhile) */
   readonly inFlight: number;
+  /** how long a running job's owner may go without renewing its lease before the job is failed */
   readonly leaseMs: number;
+  /** how often a running job's lease is renewed and lost jobs are looked for */
   readonly heartbeatMs: number;
+  /** how often an idle instance looks for queued jobs */
   readonly pollMs: number;
 }
 

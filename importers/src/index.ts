@@ -13,31 +13,7 @@ export type { FileLimits } from './guard/limits';
 export { guardXlsx } from './guard/zip-guard';
 export { sniffFormat } from './guard/sniff';
 export { FileError } from './file-error';
-export {
-  KINDS,
-  kindSpec,
-  appraisalsKind,
-  awardsKind,
-  benchmarksKind,
-  designationsKind,
-  ethicsKind,
-  hiresKind,
-  inspectionCatalogueKind,
-  inspectionsKind,
-  lessonsKind,
-  mentoringKind,
-  payKind,
-  performancePayKind,
-  principalRanksKind,
-  quotasKind,
-  reformsKind,
-  rotationsKind,
-  schoolsKind,
-  studiosKind,
-  talentKind,
-  teachersKind,
-  trainingsKind,
-} from './kinds';
+export * from './kinds';
 export type { KindSpec, KindTarget, KindDefinition, ColumnSpec, ResolvedRefs, RowGroup } from './spec/kind-spec';
 export { readDate } from './spec/dates';
 export { writeKindXlsx, cellFor } from './generate/write-kind-xlsx';

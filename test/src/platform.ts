@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { composeSupergraph, startGateway } from '@tw/gateway';
 import { Principal, SERVICES, ServiceModule, statementCounter, subgraphSdl } from '@tw/kernel';
-import { createTestDatabase, graphqlClient, TestDatabase, TestDatabaseKind, testKeys, tokenFor } from '@tw/kernel/testing';
+import { createTestDatabase, freePort, graphqlClient, TestDatabase, TestDatabaseKind, testKeys, tokenFor } from '@tw/kernel/testing';
 import { DataSource } from 'typeorm';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -80,19 +80,3 @@ export async function startPlatform(kind: TestDatabaseKind) {
 
 export type Platform = Awaited<ReturnType<typeof startPlatform>>;
 
-/**
- * A free port below the kernel's ephemeral range (32768+), so that the subgraphs, which listen on
- * port 0 and get ephemeral ports, cannot take it between this check and the gateway's listen.
- */
-async function freePort(): Promise<number> {
-  const net = await import('node:net');
-  for (;;) {
-    const port = 20_000 + Math.floor(Math.random() * 12_000);
-    const free = await new Promise<boolean>((resolve) => {
-      const srv = net.createServer();
-      srv.once('error', () => resolve(false));
-      srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
-    });
-    if (free) return port;
-  }
-}

@@ -14,7 +14,10 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Principal, SERVICES, signServiceToken, signUserToken, TokenKeys } from '@tw/kernel';
+import { freePort } from '@tw/kernel/testing';
 import type { GraphQLAnswer } from '@tw/kernel/testing';
+
+export { freePort };
 
 /** The repository root (this file is test/src/processes.ts, or test/bench/gateway/dist/src/processes.js in the bench build). */
 export const ROOT = findRoot(__dirname);
@@ -63,20 +66,6 @@ export function ensureBuilt(): Promise<void> {
   return built;
 }
 
-/** A TCP port nothing listens on right now (never the platform's defaults 4000–4005, which others run). */
-export async function freePort(): Promise<number> {
-  for (;;) {
-    const port = await new Promise<number>((resolve, reject) => {
-      const srv = net.createServer();
-      srv.once('error', reject);
-      srv.listen(0, '127.0.0.1', () => {
-        const { port: p } = srv.address() as net.AddressInfo;
-        srv.close(() => resolve(p));
-      });
-    });
-    if (port < 4000 || port > 4005) return port;
-  }
-}
 
 /** The resident memory of a process in kB (VmRSS of /proc/<pid>/status), or undefined once it is gone. */
 export function rssKb(pid: number): number | undefined {

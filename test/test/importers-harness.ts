@@ -4,7 +4,7 @@ import path from 'node:path';
 import { composeSupergraph, startGateway } from '@tw/gateway';
 import { ImporterHandle, ImporterSettings, openImporterDatabase, readImporterSettings, startImporter } from '@tw/importers';
 import { Principal, ServiceModule, subgraphSdl } from '@tw/kernel';
-import { createTestDatabase, graphqlClient, TestDatabase, TestDatabaseKind, testKeys, tokenFor } from '@tw/kernel/testing';
+import { createTestDatabase, freePort, graphqlClient, TestDatabase, TestDatabaseKind, testKeys, tokenFor } from '@tw/kernel/testing';
 import { buildPersonnelSchema, openPersonnelDatabase, startPersonnel } from '@tw/personnel';
 import { DataSource } from 'typeorm';
 
@@ -182,16 +182,5 @@ export function tempFolder(label: string): { dir: string; file: (name: string) =
 /** The sample school files of ../shared/samples, kept in the repository so a clean clone tests them. */
 export const SAMPLES = path.resolve(__dirname, '../fixtures/samples');
 
-export async function freePort(): Promise<number> {
-  const net = await import('node:net');
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 export type { TestDatabase };

@@ -1,28 +1,16 @@
 import { createLogger, Logger, newId, Principal, Role } from '@tw/kernel';
 import { ImportJob } from '../entities/import-job.entity';
-import { FileLimits } from '../guard/limits';
+import type { ImporterSettings } from '../config';
 import { DelegatedGatewayCaller } from './gateway-caller';
 import { runImport } from './import-run';
 import { JobStore } from './job-store';
 
-export interface WorkerOptions {
+/** What a worker runs with: the importer's settings, and where and how it reaches the gateway. */
+export interface WorkerOptions extends ImporterSettings {
   readonly store: JobStore;
   /** the gateway's /graphql URL, through which jobs read references and write */
   readonly gatewayUrl: string;
   readonly gatewaySecret: string;
-  readonly limits: FileLimits;
-  /** jobs this instance runs at once */
-  readonly concurrency: number;
-  /** rows per bulk call */
-  readonly batchSize: number;
-  /** bulk calls in flight at once */
-  readonly inFlight: number;
-  /** how long a running job's owner may go without renewing its lease before the job is failed */
-  readonly leaseMs: number;
-  /** how often a running job's lease is renewed and lost jobs are looked for */
-  readonly heartbeatMs: number;
-  /** how often an idle instance looks for queued jobs */
-  readonly pollMs: number;
   readonly logger?: Logger;
   readonly tempDir?: string;
 }
