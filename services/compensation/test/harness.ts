@@ -1,5 +1,5 @@
-import { Principal, TeacherDirectory, TeacherDirectoryEntry } from '@tw/kernel';
-import { createTestDatabase, graphqlClient, TestDatabaseKind, testKeys, tokenFor } from '@tw/kernel/testing';
+import { TeacherDirectory, TeacherDirectoryEntry } from '@tw/kernel';
+import { createTestDatabase, directClient, TestDatabaseKind, testKeys } from '@tw/kernel/testing';
 import { openCompensationDatabase, SchoolDirectoryEntry, startCompensation, staticSchoolDirectory } from '@tw/compensation';
 
 /** The current year in the users' calendar, and the last finished one. */
@@ -36,8 +36,7 @@ export async function startCompensationForTest(kind: TestDatabaseKind, teachers:
   const keys = testKeys();
   const dir = mutableDirectory(teachers);
   const handle = await startCompensation({ dataSource: ds, keys, production: false, directory: dir.directory, schools: staticSchoolDirectory(schools) });
-  const as = (principal: Principal) =>
-    graphqlClient(handle.url, { token: tokenFor(keys, principal), gatewaySecret: keys.gatewaySecret, headers: { 'x-debug-sql-count': '1' } });
+  const as = directClient(handle.url, keys);
   return {
     ds,
     url: handle.url,

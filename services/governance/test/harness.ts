@@ -1,5 +1,5 @@
-import { Principal, TeacherDirectory, TeacherDirectoryEntry } from '@tw/kernel';
-import { createTestDatabase, graphqlClient, TestDatabaseKind, testKeys, tokenFor } from '@tw/kernel/testing';
+import { TeacherDirectory, TeacherDirectoryEntry } from '@tw/kernel';
+import { createTestDatabase, directClient, TestDatabaseKind, testKeys } from '@tw/kernel/testing';
 import { openGovernanceDatabase, SchoolDirectory, SchoolDirectoryEntry, startGovernance } from '@tw/governance';
 
 export const SCHOOL_A = 'school-a';
@@ -31,8 +31,7 @@ export async function startGovernanceForTest(kind: TestDatabaseKind) {
     count: async () => schools.size,
   };
   const handle = await startGovernance({ dataSource: ds, keys, production: false, directory, schoolDirectory });
-  const as = (principal: Principal) =>
-    graphqlClient(handle.url, { token: tokenFor(keys, principal), gatewaySecret: keys.gatewaySecret, headers: { 'x-debug-sql-count': '1' } });
+  const as = directClient(handle.url, keys);
   return {
     kind,
     ds,

@@ -1,5 +1,4 @@
-import { Principal } from '@tw/kernel';
-import { createTestDatabase, graphqlClient, makeIdNumber, TestDatabaseKind, testKeys, tokenFor } from '@tw/kernel/testing';
+import { createTestDatabase, directClient, makeIdNumber, TestDatabaseKind, testKeys } from '@tw/kernel/testing';
 import { openPersonnelDatabase, startPersonnel } from '@tw/personnel';
 
 /** The personnel subgraph on a fresh database of `kind`, reached directly (with the gateway secret). */
@@ -8,8 +7,7 @@ export async function startPersonnelForTest(kind: TestDatabaseKind) {
   const ds = await openPersonnelDatabase({ url: db.url, dataDir: db.dataDir, sqliteFile: db.sqliteFile });
   const keys = testKeys();
   const handle = await startPersonnel({ dataSource: ds, keys, production: false });
-  const as = (principal: Principal) =>
-    graphqlClient(handle.url, { token: tokenFor(keys, principal), gatewaySecret: keys.gatewaySecret, headers: { 'x-debug-sql-count': '1' } });
+  const as = directClient(handle.url, keys);
   return {
     ds,
     url: handle.url,

@@ -1,5 +1,5 @@
-import { AppError, newId, Principal, staticTeacherDirectory, TeacherDirectoryEntry } from '@tw/kernel';
-import { createTestDatabase, graphqlClient, TestDatabaseKind, testKeys, tokenFor } from '@tw/kernel/testing';
+import { AppError, newId, staticTeacherDirectory, TeacherDirectoryEntry } from '@tw/kernel';
+import { createTestDatabase, directClient, TestDatabaseKind, testKeys } from '@tw/kernel/testing';
 import { EligibilityChecker, openProfessionalDevelopmentDatabase, startProfessionalDevelopment, TeacherEligibility } from '@tw/professional-development';
 
 /** Two schools of a test district, and their teachers as personnel would answer for them. */
@@ -43,8 +43,7 @@ export async function startDevelopmentForTest(kind: TestDatabaseKind, teachers: 
   const keys = testKeys();
   const governance = new FakeGovernance();
   const handle = await startProfessionalDevelopment({ dataSource: ds, keys, production: false, directory: staticTeacherDirectory(teachers), eligibility: governance });
-  const as = (principal: Principal) =>
-    graphqlClient(handle.url, { token: tokenFor(keys, principal), gatewaySecret: keys.gatewaySecret, headers: { 'x-debug-sql-count': '1' } });
+  const as = directClient(handle.url, keys);
   return {
     ds,
     url: handle.url,

@@ -159,3 +159,12 @@ export async function freePort(): Promise<number> {
     if (free) return port;
   }
 }
+
+/**
+ * A client of one subgraph reached directly, as the gateway would reach it (with the gateway secret),
+ * for any principal; each answer carries the SQL statements it made (`x-debug-sql-count`).
+ * @example const as = directClient(handle.url, keys); await as({ subject: 'a', role: 'DISTRICT_ADMIN' })('{ schools { totalCount } }')
+ */
+export function directClient(url: string, keys: TokenKeys): (principal: Principal) => GraphQLClient {
+  return (principal) => graphqlClient(url, { token: tokenFor(keys, principal), gatewaySecret: keys.gatewaySecret, headers: { 'x-debug-sql-count': '1' } });
+}
