@@ -2,6 +2,7 @@ import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } fr
 import { DataSource, EntityManager, EntityTarget, In, ObjectLiteral } from 'typeorm';
 import { auditEntry, recordAudit } from './audit/record';
 import { Principal } from './auth/principal';
+import { insertRows } from './database/insert-rows';
 import { badInput } from './errors';
 import { isRejection } from './row-rules';
 
@@ -208,18 +209,5 @@ export async function upsertById<T extends ObjectLiteral>(
   rows: readonly T[],
   columns: readonly string[],
 ): Promise<void> {
-  if (!rows.length) return;
-  const meta = manager.connection.getMetadata(target);
-  // SQLite allows 32,766 bound variables a statement; stay well under it, and under ~1,000 rows.
-  const chunk = Math.max(1, Math.min(1000, Math.floor(20_000 / meta.columns.length)));
-  for (let i = 0; i < rows.length; i += chunk) {
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(target)
-      .values(rows.slice(i, i + chunk) as never)
-      .orUpdate([...columns], ['id'])
-      .updateEntity(false)
-      .execute();
-  }
+  await insertRows(manager, target, rows, columns);
 }

@@ -88,6 +88,12 @@ describe('newId', () => {
     const ids = new Set(Array.from({ length: 10000 }, () => newId()));
     expect(ids.size).toBe(10000);
   });
+
+  it('draws fresh random bits for every id, across many refills of its random pool', () => {
+    // the last 16 hex digits are random but for the variant bits: repeats would mean reused bytes
+    const tails = new Set(Array.from({ length: 10000 }, () => newId().replace(/-/g, '').slice(16)));
+    expect(tails.size).toBe(10000);
+  });
 });
 
 describe('newId within one millisecond', () => {

@@ -1,4 +1,4 @@
-import { newId, Principal } from '@tw/kernel';
+import { insertRows, newId, Principal } from '@tw/kernel';
 import { EntityManager } from 'typeorm';
 import { AuditEntity } from './codes';
 import { AuditEntry } from './entities/audit-entry.entity';
@@ -36,6 +36,5 @@ export function auditEntry(principal: Principal, change: AuditedChange, at: Date
 
 /** Appends entries to the audit log, in the caller's transaction. */
 export async function recordAudit(m: EntityManager, entries: readonly AuditEntry[]): Promise<void> {
-  // 11 columns a row: 500 rows stay far below SQLite's bound-variable limit
-  for (let i = 0; i < entries.length; i += 500) await m.getRepository(AuditEntry).insert(entries.slice(i, i + 500));
+  await insertRows(m, AuditEntry, entries);
 }

@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { Principal } from '../auth/principal';
+import { insertRows } from '../database/insert-rows';
 import { newId } from '../ids';
 import { currentRequestScope } from '../request-scope';
 import { AuditEntry } from './audit-entry.entity';
@@ -38,6 +39,5 @@ export function auditEntry(principal: Principal, change: AuditedChange, at = new
 
 /** Appends entries to the audit log, in the caller's transaction. */
 export async function recordAudit(m: EntityManager, entries: readonly AuditEntry[]): Promise<void> {
-  // 12 columns a row: 500 rows stay far below SQLite's bound-variable limit
-  for (let i = 0; i < entries.length; i += 500) await m.getRepository(AuditEntry).insert(entries.slice(i, i + 500));
+  await insertRows(m, AuditEntry, entries);
 }
