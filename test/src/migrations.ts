@@ -1,13 +1,16 @@
-import { dataSourceOptions } from '@tw/kernel';
+import { dataSourceOptions, PREPARED_BULK_TABLE } from '@tw/kernel';
 import { createTestDatabase, TestDatabaseKind } from '@tw/kernel/testing';
 import { DataSource, DataSourceOptions, EntitySchema, MixedList } from 'typeorm';
 
 /**
  * Columns, indexes and foreign keys of a MySQL/MariaDB database as the server describes them
- * (information_schema). Integer display widths are left out: they store nothing.
+ * (information_schema). Integer display widths are left out: they store nothing. Left out too:
+ * TypeORM's own table, and the kernel's table of prepared bulk rows, which has no entity (it is
+ * read and written with plain SQL, and its payload is a LONGBLOB on MySQL, a type SQLite entities
+ * cannot declare).
  */
 async function describeMysqlSchema(ds: DataSource) {
-  const mine = "TABLE_SCHEMA = DATABASE() AND TABLE_NAME NOT IN ('migrations')";
+  const mine = `TABLE_SCHEMA = DATABASE() AND TABLE_NAME NOT IN ('migrations', '${PREPARED_BULK_TABLE}')`;
   return {
     columns: await ds.query(
       `SELECT TABLE_NAME, COLUMN_NAME, DATA_TYPE, CHARACTER_MAXIMUM_LENGTH, NUMERIC_PRECISION, NUMERIC_SCALE, IS_NULLABLE, COLUMN_DEFAULT FROM information_schema.COLUMNS WHERE ${mine} ORDER BY 1, 2`,

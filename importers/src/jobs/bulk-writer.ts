@@ -16,17 +16,22 @@ export interface BulkAnswer {
   readonly unchanged: number;
   readonly rejected: number;
   readonly written: boolean;
+  /** what a `prepare` call kept, to write with `commit` (null: nothing would be written) */
+  readonly prepared: string | null;
   readonly rows: readonly BulkRow[];
 }
 
+/** The subgraphs' BulkOptions (see the kernel's bulk.ts). */
 export interface BulkOptions {
-  readonly dryRun: boolean;
-  readonly partial: boolean;
+  readonly dryRun?: boolean;
+  readonly partial?: boolean;
+  readonly prepare?: boolean;
+  readonly commit?: string;
 }
 
 /** A bulk mutation a kind writes with, as one GraphQL document. */
 export function bulkMutation(spec: KindSpec, target: KindTarget): string {
-  return `mutation Import_${spec.kind.replace(/\W/g, '_')}($rows: [${target.inputType}!]!, $options: BulkOptions) { r: ${target.mutation}(rows: $rows, options: $options) { created updated unchanged rejected written rows { index status code message field } } }`;
+  return `mutation Import_${spec.kind.replace(/\W/g, '_')}($rows: [${target.inputType}!]!, $options: BulkOptions) { r: ${target.mutation}(rows: $rows, options: $options) { created updated unchanged rejected written prepared rows { index status code message field } } }`;
 }
 
 /**

@@ -15,7 +15,7 @@ import { KindSpec, ResolvedRefs, RowGroup, RowValues } from '../spec/kind-spec';
 import { resolveRefs } from '../validate/resolve-refs';
 import { SchoolDirectory } from '../validate/references';
 import { ReadRow, RowReader } from '../validate/row-reader';
-import { BulkOptions, BulkRow, bulkWriter, BulkWriter } from './bulk-writer';
+import { BulkAnswer, BulkOptions, BulkRow, bulkWriter, BulkWriter } from './bulk-writer';
 import { GatewayCallError, GraphQLCaller } from './gateway-caller';
 import { Counters, JobStore } from './job-store';
 import { collectGarbageEvery } from './memory';
@@ -54,15 +54,24 @@ type Outcome = { status: JobStatus; errorCode?: string; errorMessage?: string };
 const MAX_STORED_MESSAGE = 2000;
 const storedMessage = (m: string): string => (m.length > MAX_STORED_MESSAGE ? `${m.slice(0, MAX_STORED_MESSAGE)}…` : m);
 
-/** A batch kept between the passes: each row's number, cells (for the error report) and input per target (null: nothing to write). */
-interface StoredRow {
-  readonly n: number;
-  readonly c: readonly CellValue[];
-  readonly i: ReadonlyArray<Record<string, unknown> | null>;
+/**
+ * A batch kept between the passes: per target, what the subgraph kept of it (`prepare`) and which
+ * of the batch's rows those are; and each row's number and cells, for the error report should a row
+ * be refused when written.
+ */
+interface StoredBatch {
+  readonly p: ReadonlyArray<Prepared | null>;
+  readonly r: ReadonlyArray<{ readonly n: number; readonly c: readonly CellValue[] }>;
+}
+
+/** What a subgraph kept of a batch for one target: its id, and the batch's row of each kept input, by the input's index. */
+interface Prepared {
+  readonly id: string;
+  readonly k: readonly number[];
 }
 
 /** A valid row of pass 1 and its input for each of the kind's targets (null: the row gives none). */
-interface Prepared {
+interface ReadyRow {
   readonly row: ReadRow;
   readonly inputs: ReadonlyArray<Record<string, unknown> | null>;
 }
@@ -71,8 +80,6 @@ interface Prepared {
 interface RowOutcome {
   status: BulkRow['status'];
   readonly rejections: BulkRow[];
-  /** the inputs a target created or updated, by target */
-  readonly changed: Array<Record<string, unknown> | null>;
 }
 
 /** Two parsed values are the same (dates and codes are strings, numbers numbers). */
@@ -86,13 +93,14 @@ const SCHOOL_QUERY = 'query ImporterJobSchool($codes: [String!]!, $names: [Strin
  *
  * Pass 1 reads the file once, streaming, a batch of rows at a time: each row is read against the
  * kind's spec, its references resolved in batches through the gateway, duplicates in the file
- * found, and the valid rows sent to the subgraph's bulk mutation with dryRun, so the subgraph's own
- * rules (and its access rules, for the user) are checked too. Reading the next batch overlaps the
- * subgraph's work on the last. The rows the dry run would create or update are kept, gzipped, in
- * the importer's database. Only when no row of the whole file was rejected does pass 2 send those
- * batches for real: by default a file with one bad row writes nothing. With `partial`, one pass
- * writes the valid rows as it goes. Rows the dry run found unchanged are not sent again, so
- * importing the same file twice writes nothing the second time.
+ * found, and the valid rows sent to the subgraph's bulk mutation as a dry run that keeps the rows
+ * it would create or update (`prepare`), so the subgraph's own rules (and its access rules, for the
+ * user) are checked too. Reading the next batch overlaps the subgraph's work on the last. Only when
+ * no row of the whole file was rejected does pass 2 commit what the subgraph kept, batch by batch:
+ * by default a file with one bad row writes nothing. The rows cross the gateway once; the subgraph
+ * plans them again when it writes them, against the data as it is then. With `partial`, one pass
+ * writes the valid rows as it goes. Rows the dry run found unchanged are not kept, so importing the
+ * same file twice writes nothing the second time.
  */
 export async function runImport(job: ImportJob, deps: RunDeps): Promise<void> {
   const spec = kindSpec(job.kind);
@@ -249,11 +257,11 @@ class ImportRun {
   }
 
   /** Pass 1, in file order: a batch's references resolved, duplicates of earlier rows found, inputs made. */
-  private async prepareBatch(rows: ReadRow[]): Promise<Prepared[]> {
+  private async prepareBatch(rows: ReadRow[]): Promise<ReadyRow[]> {
     const reader = this.reader!;
     const candidates = rows.filter((r) => r.issues.length === 0);
     const outcomes = await resolveRefs(this.spec, candidates, { gateway: this.d.gateway, schools: this.schools, jobSchoolId: this.jobSchoolId });
-    const send: Prepared[] = [];
+    const send: ReadyRow[] = [];
     candidates.forEach((row, i) => {
       const o = outcomes[i];
       if (!o.ok) {
@@ -272,7 +280,7 @@ class ImportRun {
    * a duplicate (a repeat of an equal record is sent once, where the target allows it), and rows of
    * one group must agree on the group's columns. Nothing is remembered of a row that fails.
    */
-  private inputsOf(row: ReadRow, refs: ResolvedRefs): Prepared | undefined {
+  private inputsOf(row: ReadRow, refs: ResolvedRefs): ReadyRow | undefined {
     const reader = this.reader!;
     const targets = this.spec.targets;
     const inputs: Array<Record<string, unknown> | null> = new Array(targets.length).fill(null);
@@ -328,41 +336,46 @@ class ImportRun {
     return { row, inputs };
   }
 
-  /** Pass 1, possibly beside the next batch: the subgraph's (dry or partial) run, errors and valid rows kept. */
-  private async checkBatch(rows: ReadRow[], send: Prepared[], mode: Mode): Promise<void> {
+  /**
+   * Pass 1, possibly beside the next batch: the subgraph's run (a dry run; one that writes, with
+   * `partial`), rejections recorded. In two passes, while no row of the file has been rejected, the
+   * subgraph keeps the rows it would write (`prepare`) and the batch records what it kept, for pass 2
+   * to commit without sending the rows again.
+   */
+  private async checkBatch(rows: ReadRow[], send: ReadyRow[], mode: Mode): Promise<void> {
     const reader = this.reader!;
-    let keep: StoredRow[] = [];
+    let keep: StoredBatch | undefined;
     if (send.length) {
-      const outcomes = await this.sendAll(
+      // once a row is rejected nothing will be written: the subgraph need not keep anything
+      const prepare = mode === 'two-pass' && this.counters.rowsRejected === 0;
+      const { outcomes, prepared } = await this.sendAll(
         send.map((s) => s.inputs),
-        { dryRun: mode !== 'partial' || this.job.dryRun, partial: mode === 'partial' },
+        mode === 'partial' ? { dryRun: this.job.dryRun, partial: true } : prepare ? { prepare: true } : { dryRun: true },
       );
       // in the first of two passes created/updated are only what the writing pass would do
       this.count(outcomes, send.map((s) => s.row), reader, mode === 'two-pass' ? { ...this.counters } : this.counters);
-      if (mode === 'two-pass') {
-        keep = [];
-        outcomes.forEach((o, k) => {
-          if (o.status === 'CREATED' || o.status === 'UPDATED') keep.push({ n: send[k].row.number, c: send[k].row.cells, i: o.changed });
-        });
-      }
+      if (prepare && prepared.some((p) => p)) keep = { p: prepared, r: send.map((s) => ({ n: s.row.number, c: s.row.cells })) };
     }
     this.counters.rowsRead += rows.length;
     const rejected = rows.filter((r) => r.issues.length);
     this.counters.rowsRejected += rejected.length;
     if (rejected.length) await this.d.store.saveErrors(this.job.id, rejected.map((r) => ({ rowNumber: r.number, sheet: reader.sheet, cells: reader.display(r.cells), issues: r.issues })));
-    // once a row is rejected nothing will be written: the valid rows need not be kept
-    if (keep.length && this.counters.rowsRejected === 0) await this.d.store.saveBatch(this.job.id, rows[0].number, gzipSync(JSON.stringify(keep), { level: 1 }));
+    if (keep && this.counters.rowsRejected === 0) await this.d.store.saveBatch(this.job.id, rows[0].number, gzipSync(JSON.stringify(keep), { level: 1 }));
     if (!(await this.d.store.update(this.job.id, this.d.owner, { ...this.counters }))) throw new RunStopped('lease-lost');
   }
 
   /**
    * Sends a batch's inputs to each target's bulk mutation (targets one after another, in the spec's
    * order) and answers each row's outcome across them: rejected when any target rejected it, else
-   * created when any created, updated when any updated, else unchanged; with the inputs a target
-   * created or updated (what a writing pass sends again).
+   * created when any created, updated when any updated, else unchanged; and, per target, what the
+   * subgraph kept of the batch when asked to prepare.
    */
-  private async sendAll(inputs: ReadonlyArray<ReadonlyArray<Record<string, unknown> | null>>, options: BulkOptions): Promise<RowOutcome[]> {
-    const out: RowOutcome[] = inputs.map(() => ({ status: 'UNCHANGED', rejections: [], changed: new Array(this.spec.targets.length).fill(null) }));
+  private async sendAll(
+    inputs: ReadonlyArray<ReadonlyArray<Record<string, unknown> | null>>,
+    options: BulkOptions,
+  ): Promise<{ outcomes: RowOutcome[]; prepared: Array<Prepared | null> }> {
+    const outcomes: RowOutcome[] = inputs.map(() => ({ status: 'UNCHANGED', rejections: [] }));
+    const prepared: Array<Prepared | null> = this.spec.targets.map(() => null);
     for (let t = 0; t < this.spec.targets.length; t++) {
       const rows: number[] = [];
       const batch: Array<Record<string, unknown>> = [];
@@ -375,19 +388,25 @@ class ImportRun {
       });
       if (!batch.length) continue;
       const answer = await this.writers[t](batch, options);
-      for (const r of answer.rows) {
-        const o = out[rows[r.index]];
-        if (r.status === 'REJECTED') {
-          o.status = 'REJECTED';
-          o.rejections.push(r);
-          continue;
-        }
-        if (r.status !== 'UNCHANGED') o.changed[t] = batch[r.index];
-        if (o.status === 'REJECTED') continue;
-        if (r.status === 'CREATED' || (r.status === 'UPDATED' && o.status === 'UNCHANGED')) o.status = r.status;
-      }
+      if (answer.prepared) prepared[t] = { id: answer.prepared, k: rows };
+      this.merge(outcomes, answer, rows);
     }
-    return out;
+    return { outcomes, prepared };
+  }
+
+  /** Adds one target's answer to the rows' outcomes; `rowOf` gives the batch's row of each input the answer numbers. */
+  private merge(outcomes: Array<RowOutcome | undefined>, answer: BulkAnswer, rowOf: readonly number[]): void {
+    for (const r of answer.rows) {
+      const k = rowOf[r.index];
+      const o = (outcomes[k] ??= { status: 'UNCHANGED', rejections: [] });
+      if (r.status === 'REJECTED') {
+        o.status = 'REJECTED';
+        o.rejections.push(r);
+        continue;
+      }
+      if (o.status === 'REJECTED') continue;
+      if (r.status === 'CREATED' || (r.status === 'UPDATED' && o.status === 'UNCHANGED')) o.status = r.status;
+    }
   }
 
   /** Adds row outcomes to the counters; rejected rows get their issues on the columns of the fields. */
@@ -402,7 +421,11 @@ class ImportRun {
     });
   }
 
-  /** Pass 2: the batches the dry run validated, written for real, in file order. */
+  /**
+   * Pass 2: each batch pass 1 checked is committed, target by target, in file order: the subgraph
+   * writes the rows it kept, planning them again against the data as it is now. A row refused now
+   * (the data changed since pass 1) is reported, and its batch is not written.
+   */
   private async secondPass(): Promise<Outcome | undefined> {
     const reader = this.reader!;
     const pipeline = new BatchPipeline(this.d.inFlight);
@@ -412,14 +435,20 @@ class ImportRun {
       collectGarbageEvery(GC_EVERY_MS);
       if (failure) break;
       await pipeline.push(
-        async () => JSON.parse(gunzipSync((await this.d.store.loadBatch(this.job.id, seq))!).toString('utf8')) as StoredRow[],
-        async (rows) => {
-          const outcomes = await this.sendAll(
-            rows.map((r) => r.i),
-            { dryRun: false, partial: false },
+        async () => JSON.parse(gunzipSync((await this.d.store.loadBatch(this.job.id, seq))!).toString('utf8')) as StoredBatch,
+        async (batch) => {
+          const outcomes: Array<RowOutcome | undefined> = new Array(batch.r.length);
+          for (let t = 0; t < batch.p.length; t++) {
+            const kept = batch.p[t];
+            if (kept) this.merge(outcomes, await this.commit(t, kept.id), kept.k);
+          }
+          const written = outcomes.flatMap((o, k) => (o ? [k] : []));
+          const read: ReadRow[] = written.map((k) => ({ number: batch.r[k].n, cells: batch.r[k].c, values: {}, issues: [] }));
+          this.count(
+            written.map((k) => outcomes[k]!),
+            read,
+            reader,
           );
-          const read: ReadRow[] = rows.map((r) => ({ number: r.n, cells: r.c, values: {}, issues: [] }));
-          this.count(outcomes, read, reader);
           const rejected = read.filter((r) => r.issues.length);
           if (rejected.length) {
             this.counters.rowsRejected += rejected.length;
@@ -436,5 +465,20 @@ class ImportRun {
     }
     await pipeline.drain();
     return failure;
+  }
+
+  /** Writes what the subgraph kept of a batch for target `t`. */
+  private async commit(t: number, prepared: string): Promise<BulkAnswer> {
+    try {
+      return await this.writers[t]([], { commit: prepared });
+    } catch (e) {
+      if (e instanceof GatewayCallError && e.code === 'NOT_FOUND') {
+        throw new FileError(
+          'PREPARED_EXPIRED',
+          '校验通过的数据在写入前已失效（校验后超过一小时才开始写入，或已被写入过）。请重新上传同一文件：已写入的行不会重复',
+        );
+      }
+      throw e;
+    }
   }
 }

@@ -3,6 +3,7 @@ import { DataSource, EntityManager, EntityTarget, In, ObjectLiteral } from 'type
 import { auditEntry, recordAudit } from './audit/record';
 import { Principal } from './auth/principal';
 import { insertRows } from './database/insert-rows';
+import { dropPrepared, findPrepared, keepPrepared, PreparedRow } from './database/prepared-bulk';
 import { badInput } from './errors';
 import { isRejection } from './row-rules';
 
@@ -27,6 +28,20 @@ export class BulkOptions {
 
   @Field({ defaultValue: false, description: 'Write the valid rows even when others are rejected (by default one rejected row writes nothing)' })
   partial: boolean = false;
+
+  @Field({
+    defaultValue: false,
+    description:
+      'Check every row as a dry run (nothing is written) and keep, in the service, the rows that would be written; the answer\'s `prepared` commits them later without sending them again. Nothing is kept when a row is rejected (unless `partial`)',
+  })
+  prepare: boolean = false;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'Write the rows a `prepare` call kept, sending no rows: they are planned again against the data as it is now, so every rule applies as if they were sent again (a row rejected now writes nothing, unless `partial`). Only the user who prepared them can commit them, through the same mutation, within an hour, once',
+  })
+  commit?: string | null;
 }
 
 @ObjectType({ description: "One input row's outcome" })
@@ -63,7 +78,10 @@ export class BulkResult {
   @Field(() => Int) rejected!: number;
   @Field() dryRun!: boolean;
   @Field({ description: 'Whether anything was written' }) written!: boolean;
-  @Field(() => [RowResult]) rows!: RowResult[];
+  @Field(() => ID, { nullable: true, description: 'What a `prepare` call kept, to write with the `commit` option; null when nothing would be written' })
+  prepared?: string | null;
+  @Field(() => [RowResult], { description: 'One per row sent, in order (for a commit: one per row kept, `index` as in the prepare call)' })
+  rows!: RowResult[];
 }
 
 /** How the writes of a bulk plan are audited: which record of a write, of which table. */
@@ -103,6 +121,8 @@ export interface BulkItem<R> {
 
 /** How one kind of record is upserted in bulk. Reads in `plan` are batched: never one query per row. */
 export interface BulkPlan<R, W> {
+  /** what the plan upserts (e.g. 'teachers'): prepared rows are committed only through the plan of this name */
+  readonly name: string;
   /** the natural key as text (what makes a re-import an update) */
   key(row: R): string;
   /** validates every row and compares it with what is stored, in a few batched queries */
@@ -121,44 +141,68 @@ export interface BulkPlan<R, W> {
  * Runs a bulk upsert in one transaction: duplicate keys in the call are rejected, every row is
  * planned before anything is written, and nothing is written on a dry run or when any row is
  * rejected (unless `partial`).
+ *
+ * `prepare` is a dry run that also keeps the rows it would write (see prepared-bulk.ts); `commit`
+ * takes them back, in the transaction that writes them, and plans them again like rows just sent.
+ * An importer checks a whole file with `prepare` and writes it with `commit`, so its rows cross the
+ * network, and are coerced by GraphQL, once.
  */
-export async function runBulk<R, W>(ds: DataSource, rows: readonly R[], options: BulkOptions, plan: BulkPlan<R, W>, actor?: Principal): Promise<BulkResult> {
+export async function runBulk<R, W>(ds: DataSource, sent: readonly R[], options: BulkOptions, plan: BulkPlan<R, W>, actor?: Principal): Promise<BulkResult> {
   const audits: readonly AuditSpec<W>[] = plan.audit ? (Array.isArray(plan.audit) ? plan.audit : [plan.audit as AuditSpec<W>]) : [];
   if (audits.length && !actor) throw new Error(`runBulk: auditing ${audits[0].entity} needs the principal who writes`);
-  if (rows.length > MAX_BULK_ROWS) throw badInput(`A bulk call takes at most ${MAX_BULK_ROWS} rows; got ${rows.length}. Send them in batches.`);
-  const results: RowResult[] = new Array(rows.length);
-  const firstIndexOfKey = new Map<string, number>();
-  const items: BulkItem<R>[] = [];
-  rows.forEach((row, index) => {
-    const key = plan.key(row);
-    const first = firstIndexOfKey.get(key);
-    if (first !== undefined) {
-      results[index] = { index, key, status: RowStatus.REJECTED, code: 'DUPLICATE_KEY', message: `与本批第 ${first + 1} 条记录重复（${key}）` };
-      return;
-    }
-    firstIndexOfKey.set(key, index);
-    items.push({ index, row, key });
-  });
+  if (options.prepare && !actor) throw new Error('runBulk: prepared rows are kept for the principal who sends them: pass it');
+  if (sent.length > MAX_BULK_ROWS) throw badInput(`A bulk call takes at most ${MAX_BULK_ROWS} rows; got ${sent.length}. Send them in batches.`);
+  const commit = options.commit ?? undefined;
+  if (commit !== undefined && (options.dryRun || options.prepare)) throw badInput('`commit` cannot be combined with `dryRun` or `prepare`');
+  // a commit's rows are the ones bulkRows handed out for it (or, for a plan that looks nothing up first, are read here)
+  const rows = commit !== undefined && !kept.has(sent) ? await bulkRows(ds, sent, options, plan.name, actor) : sent;
+  const keptFor = commit !== undefined ? kept.get(rows)! : undefined;
+  if (keptFor && (keptFor.id !== commit || keptFor.plan !== plan.name)) throw new Error(`runBulk: rows kept for ${keptFor.plan} ${keptFor.id} passed to ${plan.name} ${commit}`);
+  const writesNothing = options.dryRun || options.prepare;
 
+  const results: RowResult[] = new Array(rows.length);
   let written = false;
+  let prepared: string | null = null;
   await ds.transaction(async (manager) => {
+    if (keptFor) await dropPrepared(manager, keptFor.id);
+    const input: readonly PreparedRow<R>[] = rows.map((row, at) => ({ index: keptFor ? keptFor.indexes[at] : at, row }));
+    const firstIndexOfKey = new Map<string, number>();
+    const items: BulkItem<R>[] = [];
+    const positions: number[] = [];
+    input.forEach(({ index, row }, at) => {
+      const key = plan.key(row);
+      const first = firstIndexOfKey.get(key);
+      if (first !== undefined) {
+        results[at] = { index, key, status: RowStatus.REJECTED, code: 'DUPLICATE_KEY', message: `与本批第 ${first + 1} 条记录重复（${key}）` };
+        return;
+      }
+      firstIndexOfKey.set(key, index);
+      items.push({ index, row, key });
+      positions.push(at);
+    });
+
     const planned = items.length ? await plan.plan(items, manager) : [];
     const writes: W[] = [];
+    const toKeep: PreparedRow<R>[] = [];
     const keyOfWrite = new Map<W, string>();
     planned.forEach((p, i) => {
-      const { index, key } = items[i];
+      const { index, key, row } = items[i];
+      const at = positions[i];
       if (isRejection(p)) {
-        results[index] = { index, key, status: RowStatus.REJECTED, code: p.code, message: p.message, field: p.field };
+        results[at] = { index, key, status: RowStatus.REJECTED, code: p.code, message: p.message, field: p.field };
       } else {
-        results[index] = { index, key, status: p.status, id: p.id, ...(p.notice ? { code: p.notice.code, message: p.notice.message, field: p.notice.field } : {}) };
+        results[at] = { index, key, status: p.status, id: p.id, ...(p.notice ? { code: p.notice.code, message: p.notice.message, field: p.notice.field } : {}) };
         if (p.write !== undefined && p.status !== RowStatus.UNCHANGED) {
           writes.push(p.write);
           keyOfWrite.set(p.write, key);
+          toKeep.push({ index, row });
         }
       }
     });
     const anyRejected = results.some((r) => r.status === RowStatus.REJECTED);
-    if (options.dryRun || (anyRejected && !options.partial) || writes.length === 0) return;
+    if (anyRejected && !options.partial) return;
+    if (options.prepare && toKeep.length) prepared = await keepPrepared(manager, plan.name, actor, toKeep);
+    if (writesNothing || writes.length === 0) return;
     const records = audits.map((spec) => {
       const byWrite = writes.map((w) => [w, spec.recordOf ? spec.recordOf(w) : (w as { id: string })] as const).filter((x): x is readonly [W, { id: string }] => !!x[1]);
       return { spec, byWrite };
@@ -183,10 +227,30 @@ export async function runBulk<R, W>(ds: DataSource, rows: readonly R[], options:
     updated: count(RowStatus.UPDATED),
     unchanged: count(RowStatus.UNCHANGED),
     rejected: count(RowStatus.REJECTED),
-    dryRun: options.dryRun,
+    dryRun: writesNothing,
     written,
+    prepared,
     rows: results,
   };
+}
+
+/** Rows bulkRows read back for a commit: the prepared call's id and plan, and each row's index in it. */
+const kept = new WeakMap<readonly unknown[], { readonly id: string; readonly plan: string; readonly indexes: readonly number[] }>();
+
+/**
+ * The rows a bulk call is about: the rows sent or, with `commit`, the rows the `prepare` call kept
+ * (for `plan`, the BulkPlan's name, and the principal who prepared them). A resolver that looks up
+ * what the rows name before runBulk (teachers in personnel, say) looks up these, and passes these
+ * to runBulk.
+ */
+export async function bulkRows<R>(ds: DataSource, sent: readonly R[], options: BulkOptions | null, plan: string, actor: Principal | undefined): Promise<readonly R[]> {
+  const commit = options?.commit ?? undefined;
+  if (commit === undefined) return sent;
+  if (sent.length) throw badInput('A call with `commit` writes the rows its `prepare` call kept: send no rows with it');
+  const found = await findPrepared<R>(ds.manager, commit, plan, actor);
+  const rows = found.map((f) => f.row);
+  kept.set(rows, { id: commit, plan, indexes: found.map((f) => f.index) });
+  return rows;
 }
 
 /** The stored rows the writes are about to replace, by id (one query a 1,000 ids). */

@@ -15,6 +15,7 @@ export * from './auth/secrets';
 export * from './database/data-source';
 export * from './database/counting-logger';
 export * from './database/insert-rows';
+export * from './database/prepared-bulk';
 export * from './graphql/scalars';
 export * from './graphql/enums';
 export * from './graphql/context';

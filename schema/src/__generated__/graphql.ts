@@ -7,10 +7,14 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 /** How a bulk call writes */
 export type BulkOptions = {
+  /** Write the rows a `prepare` call kept, sending no rows: they are planned again against the data as it is now, so every rule applies as if they were sent again (a row rejected now writes nothing, unless `partial`). Only the user who prepared them can commit them, through the same mutation, within an hour, once */
+  commit?: string | null | undefined;
   /** Validate every row and report, writing nothing */
   dryRun?: boolean;
   /** Write the valid rows even when others are rejected (by default one rejected row writes nothing) */
   partial?: boolean;
+  /** Check every row as a dry run (nothing is written) and keep, in the service, the rows that would be written; the answer's `prepared` commits them later without sending them again. Nothing is kept when a row is rejected (unless `partial`) */
+  prepare?: boolean;
 };
 
 /** 最高学历 */

@@ -1,4 +1,4 @@
-import { DatabaseOptions, openDatabase } from '@tw/kernel';
+import { CreatePreparedBulk1764800000000, DatabaseOptions, openDatabase } from '@tw/kernel';
 import { DataSource } from 'typeorm';
 import { Appraisal } from './entities/appraisal.entity';
 import { AuditEntry } from './entities/audit-entry.entity';
@@ -15,7 +15,7 @@ import { NegativeList1764201600001 } from './migrations/1764201600001-negative-l
 import { AuditAppendOnly1764201600002 } from './migrations/1764201600002-audit-append-only';
 
 export const ENTITIES = [NegativeListItem, EthicsAssessment, Violation, Appraisal, Award, PrincipalRank, SchoolReform, InspectionItem, InspectionEvent, AuditEntry];
-export const MIGRATIONS = [Initial1764201600000, NegativeList1764201600001, AuditAppendOnly1764201600002];
+export const MIGRATIONS = [Initial1764201600000, NegativeList1764201600001, AuditAppendOnly1764201600002, CreatePreparedBulk1764800000000];
 
 /** Opens the governance database and runs its migrations. */
 export function openGovernanceDatabase(o: Omit<DatabaseOptions, 'service' | 'entities' | 'migrations'>): Promise<DataSource> {

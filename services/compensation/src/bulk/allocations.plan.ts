@@ -10,6 +10,7 @@ import { amount, MAX_ALLOCATION, reject, yearUpTo } from './rules';
  */
 export function allocationPlan(schools: ReadonlyMap<string, SchoolDirectoryEntry>, now = new Date()): BulkPlan<PerformancePayAllocationInput, PerformancePayAllocation> {
   return {
+    name: 'allocations',
     key: (r) => compositeKey(r.schoolId, r.year),
     async plan(items, m) {
       const ids = [...new Set(items.map((i) => i.row.schoolId).filter((id) => schools.has(id)))];

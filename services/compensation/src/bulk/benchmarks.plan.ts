@@ -7,6 +7,7 @@ import { amount, finishedYear, MAX_ANNUAL_PAY } from './rules';
 /** Upserting the civil servants' average annual pay by year (a finished year, as for teachers' pay). */
 export function benchmarkPlan(principal: Principal, now = new Date()): BulkPlan<CivilServantBenchmarkInput, CivilServantBenchmark> {
   return {
+    name: 'benchmarks',
     key: (r) => String(r.year),
     async plan(items, m) {
       const stored = await m.getRepository(CivilServantBenchmark).findBy({ year: In(items.map((i) => i.row.year)) });

@@ -20,6 +20,7 @@ const AMOUNTS = ['annualIncome', ...MONTHLY_COMPONENTS.map(([k]) => k)] as const
  */
 export function payRecordPlan(principal: Principal, teachers: ReadonlyMap<string, TeacherDirectoryEntry>, now = new Date()): BulkPlan<PayRecordInput, PayRecord> {
   return {
+    name: 'pay-records',
     key: (r) => compositeKey(r.teacherId, r.year),
     async plan(items, m) {
       const ids = [...new Set(items.map((i) => i.row.teacherId).filter((id) => teachers.has(id)))];

@@ -15,6 +15,7 @@ const COLUMNS = ['category', 'result', 'subsidy', 'school_id', 'school_public', 
  */
 export function talentRecordPlan(principal: Principal, teachers: ReadonlyMap<string, TeacherDirectoryEntry>, now = new Date()): BulkPlan<TalentRecordInput, TalentRecord> {
   return {
+    name: 'talent-records',
     key: (r) => compositeKey(r.teacherId, r.year),
     async plan(items, m) {
       const ids = [...new Set(items.map((i) => i.row.teacherId).filter((id) => teachers.has(id)))];

@@ -1,4 +1,4 @@
-import { BulkOptions, BulkResult, ConnectionType, MAX_BULK_ROWS, PageArgs, paginate, requireRole, runBulk } from '@tw/kernel';
+import { BulkOptions, bulkRows, BulkResult, ConnectionType, MAX_BULK_ROWS, PageArgs, paginate, requireRole, runBulk } from '@tw/kernel';
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { recordScope } from '../access';
 import { payRecordPlan } from '../bulk/pay-records.plan';
@@ -53,7 +53,8 @@ export class PayRecordResolver {
   ): Promise<BulkResult> {
     const p = requireRole(ctx, 'DISTRICT_ADMIN', 'SCHOOL_ADMIN');
     // an oversized call is refused by runBulk before anything is asked of personnel
-    const teachers = rows.length <= MAX_BULK_ROWS ? await teachersOfRows(ctx.directory, rows) : new Map();
-    return runBulk(ctx.ds, rows, options ?? new BulkOptions(), payRecordPlan(p, teachers), p);
+    const input = rows.length <= MAX_BULK_ROWS ? await bulkRows(ctx.ds, rows, options, 'pay-records', p) : rows;
+    const teachers = input.length <= MAX_BULK_ROWS ? await teachersOfRows(ctx.directory, input) : new Map();
+    return runBulk(ctx.ds, input, options ?? new BulkOptions(), payRecordPlan(p, teachers), p);
   }
 }

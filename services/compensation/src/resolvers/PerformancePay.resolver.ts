@@ -1,4 +1,4 @@
-import { BulkOptions, BulkResult, MAX_BULK_ROWS, requirePrincipal, requireRole, runBulk } from '@tw/kernel';
+import { BulkOptions, bulkRows, BulkResult, MAX_BULK_ROWS, requirePrincipal, requireRole, runBulk } from '@tw/kernel';
 import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { allocationPlan } from '../bulk/allocations.plan';
 import { PerformancePaySummary } from '../figures/performance-pay.types';
@@ -24,7 +24,8 @@ export class PerformancePayResolver {
     @Ctx() ctx: CompensationContext,
   ): Promise<BulkResult> {
     const p = requireRole(ctx, 'DISTRICT_ADMIN');
-    const schools = rows.length <= MAX_BULK_ROWS && rows.length ? await ctx.schools.lookup(rows.map((r) => r.schoolId)) : new Map();
-    return runBulk(ctx.ds, rows, options ?? new BulkOptions(), allocationPlan(schools), p);
+    const input = rows.length <= MAX_BULK_ROWS ? await bulkRows(ctx.ds, rows, options, 'allocations', p) : rows;
+    const schools = input.length <= MAX_BULK_ROWS && input.length ? await ctx.schools.lookup(input.map((r) => r.schoolId)) : new Map();
+    return runBulk(ctx.ds, input, options ?? new BulkOptions(), allocationPlan(schools), p);
   }
 }

@@ -1,4 +1,4 @@
-import { BulkOptions, BulkResult, ConnectionType, MAX_BULK_ROWS, PageArgs, paginate, requireRole, runBulk } from '@tw/kernel';
+import { BulkOptions, bulkRows, BulkResult, ConnectionType, MAX_BULK_ROWS, PageArgs, paginate, requireRole, runBulk } from '@tw/kernel';
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { recordScope } from '../access';
 import { talentRecordPlan } from '../bulk/talent-records.plan';
@@ -46,7 +46,8 @@ export class TalentRecordResolver {
     @Ctx() ctx: CompensationContext,
   ): Promise<BulkResult> {
     const p = requireRole(ctx, 'DISTRICT_ADMIN');
-    const teachers = rows.length <= MAX_BULK_ROWS ? await teachersOfRows(ctx.directory, rows) : new Map();
-    return runBulk(ctx.ds, rows, options ?? new BulkOptions(), talentRecordPlan(p, teachers), p);
+    const input = rows.length <= MAX_BULK_ROWS ? await bulkRows(ctx.ds, rows, options, 'talent-records', p) : rows;
+    const teachers = input.length <= MAX_BULK_ROWS ? await teachersOfRows(ctx.directory, input) : new Map();
+    return runBulk(ctx.ds, input, options ?? new BulkOptions(), talentRecordPlan(p, teachers), p);
   }
 }

@@ -26,6 +26,7 @@ const COMPARED: Array<keyof Appraisal> = ['result', 'requestedResult', 'appraise
  */
 export function appraisalPlan(principal: Principal, teacherOf: TeacherOf, notices: Notices, now = new Date()): BulkPlan<AppraisalInput, AppraisalWrite> {
   return {
+    name: 'appraisals',
     key: (r) => compositeKey(r.teacherId, r.year),
     async plan(items, m) {
       const ids = [...new Set(items.map((i) => i.row.teacherId))];

@@ -20,6 +20,7 @@ const COMPARED: Array<keyof Award> = ['level', 'issuer'];
 /** Upserting awards by teacher + 荣誉称号 + 荣誉发生日期; an award for a teacher vetoed in the award date's year is refused with the reasons. */
 export function awardPlan(principal: Principal, teacherOf: TeacherOf, now = new Date()): BulkPlan<AwardInput, AwardWrite> {
   return {
+    name: 'awards',
     key: (r) => compositeKey(r.teacherId, cleanText(r.title), r.awardedOn),
     async plan(items, m) {
       const ids = [...new Set(items.map((i) => i.row.teacherId))];

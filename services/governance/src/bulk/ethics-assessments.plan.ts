@@ -26,6 +26,7 @@ export interface EthicsWrite {
  */
 export function ethicsAssessmentPlan(principal: Principal, teacherOf: TeacherOf, notices: Notices, now = new Date()): BulkPlan<EthicsAssessmentInput, EthicsWrite> {
   return {
+    name: 'ethics-assessments',
     key: (r) => compositeKey(r.teacherId, r.year),
     async plan(items, m) {
       const ids = [...new Set(items.map((i) => i.row.teacherId))];

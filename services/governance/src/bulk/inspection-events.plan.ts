@@ -13,6 +13,7 @@ import { SchoolOf } from './school-refs';
  */
 export function inspectionEventPlan(principal: Principal, schoolOf: SchoolOf, now = new Date()): BulkPlan<InspectionEventInput, InspectionEvent> {
   return {
+    name: 'inspection-events',
     key: (r) => compositeKey(r.year, cleanText(r.name), r.schoolId ?? null, r.heldOn ?? null),
     async plan(items, m) {
       const years = [...new Set(items.map((i) => i.row.year).filter((y) => Number.isInteger(y)))];

@@ -1,4 +1,4 @@
-import { BulkOptions, BulkPlan, BulkResult, RowStatus, runBulk } from '@tw/kernel';
+import { BulkOptions, BulkPlan, BulkResult, Principal, RowStatus, runBulk } from '@tw/kernel';
 import { DataSource } from 'typeorm';
 
 /** Something a person should know about an accepted row (a result the rules changed), by row index. */
@@ -18,9 +18,10 @@ export async function runBulkWithNotices<R, W>(
   rows: readonly R[],
   options: BulkOptions,
   makePlan: (notices: Notices) => BulkPlan<R, W>,
+  actor: Principal,
 ): Promise<BulkResult> {
   const notices: Notices = new Map();
-  const result = await runBulk(ds, rows, options, makePlan(notices));
+  const result = await runBulk(ds, rows, options, makePlan(notices), actor);
   for (const row of result.rows) {
     const n = notices.get(row.index);
     if (n && row.status !== RowStatus.REJECTED) Object.assign(row, { code: n.code, message: n.message, field: n.field });

@@ -11,6 +11,7 @@ const COMPARED: Array<keyof PrincipalRank> = ['schoolId', 'rank'];
 /** Upserting principal rank certifications by principal + 认定年度; the school defaults to the principal's own. */
 export function principalRankPlan(teacherOf: TeacherOf, schoolOf: SchoolOf, now = new Date()): BulkPlan<PrincipalRankInput, PrincipalRank> {
   return {
+    name: 'principal-ranks',
     key: (r) => compositeKey(r.teacherId, r.year),
     async plan(items, m) {
       const ids = [...new Set(items.map((i) => i.row.teacherId))];

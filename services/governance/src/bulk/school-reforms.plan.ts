@@ -22,6 +22,7 @@ function checkDates(r: SchoolReformInput, now: Date): Rejection | null {
 /** Upserting each school's state in the governance reform (党组织领导的校长负责制), by school. */
 export function schoolReformPlan(schoolOf: SchoolOf, now = new Date()): BulkPlan<SchoolReformInput, SchoolReform> {
   return {
+    name: 'school-reforms',
     key: (r) => r.schoolId,
     async plan(items, m) {
       const ids = [...new Set(items.map((i) => i.row.schoolId))];

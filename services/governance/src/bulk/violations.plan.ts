@@ -29,6 +29,7 @@ const COMPARED: Array<keyof Violation> = ['negativeListItemId', 'sanction', 'rev
  */
 export function violationPlan(principal: Principal, teacherOf: TeacherOf, notices: Notices, now = new Date()): BulkPlan<ViolationInput, ViolationWrite> {
   return {
+    name: 'violations',
     key: (r) => compositeKey(r.teacherId, r.occurredOn),
     async plan(items, m) {
       const ids = [...new Set(items.map((i) => i.row.teacherId))];

@@ -43,7 +43,7 @@ export class AppraisalResolver {
     @Arg('options', () => BulkOptions, { nullable: true }) options: BulkOptions | null,
     @Ctx() ctx: GovernanceContext,
   ): Promise<BulkResult> {
-    const { principal, teacherOf } = await prepareBulk(ctx, ['DISTRICT_ADMIN', 'SCHOOL_ADMIN'], rows);
-    return runBulkWithNotices(ctx.ds, rows, options ?? new BulkOptions(), (notices) => appraisalPlan(principal, teacherOf, notices));
+    const { principal, teacherOf, rows: input } = await prepareBulk(ctx, ['DISTRICT_ADMIN', 'SCHOOL_ADMIN'], rows, options, 'appraisals');
+    return runBulkWithNotices(ctx.ds, input, options ?? new BulkOptions(), (notices) => appraisalPlan(principal, teacherOf, notices), principal);
   }
 }

@@ -38,7 +38,7 @@ export class AwardResolver {
     @Arg('options', () => BulkOptions, { nullable: true }) options: BulkOptions | null,
     @Ctx() ctx: GovernanceContext,
   ): Promise<BulkResult> {
-    const { principal, teacherOf } = await prepareBulk(ctx, ['DISTRICT_ADMIN', 'SCHOOL_ADMIN'], rows);
-    return runBulk(ctx.ds, rows, options ?? new BulkOptions(), awardPlan(principal, teacherOf));
+    const { principal, teacherOf, rows: input } = await prepareBulk(ctx, ['DISTRICT_ADMIN', 'SCHOOL_ADMIN'], rows, options, 'awards');
+    return runBulk(ctx.ds, input, options ?? new BulkOptions(), awardPlan(principal, teacherOf), principal);
   }
 }

@@ -38,7 +38,7 @@ export class EthicsAssessmentResolver {
     @Arg('options', () => BulkOptions, { nullable: true }) options: BulkOptions | null,
     @Ctx() ctx: GovernanceContext,
   ): Promise<BulkResult> {
-    const { principal, teacherOf } = await prepareBulk(ctx, ['DISTRICT_ADMIN', 'SCHOOL_ADMIN'], rows);
-    return runBulkWithNotices(ctx.ds, rows, options ?? new BulkOptions(), (notices) => ethicsAssessmentPlan(principal, teacherOf, notices));
+    const { principal, teacherOf, rows: input } = await prepareBulk(ctx, ['DISTRICT_ADMIN', 'SCHOOL_ADMIN'], rows, options, 'ethics-assessments');
+    return runBulkWithNotices(ctx.ds, input, options ?? new BulkOptions(), (notices) => ethicsAssessmentPlan(principal, teacherOf, notices), principal);
   }
 }

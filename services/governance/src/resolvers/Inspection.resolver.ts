@@ -75,8 +75,8 @@ export class InspectionResolver {
     @Arg('options', () => BulkOptions, { nullable: true }) options: BulkOptions | null,
     @Ctx() ctx: GovernanceContext,
   ): Promise<BulkResult> {
-    requireRole(ctx, 'DISTRICT_ADMIN');
-    return runBulk(ctx.ds, rows, options ?? new BulkOptions(), inspectionItemPlan());
+    const principal = requireRole(ctx, 'DISTRICT_ADMIN');
+    return runBulk(ctx.ds, rows, options ?? new BulkOptions(), inspectionItemPlan(), principal);
   }
 
   @Mutation(() => BulkResult, {
@@ -89,7 +89,7 @@ export class InspectionResolver {
     @Arg('options', () => BulkOptions, { nullable: true }) options: BulkOptions | null,
     @Ctx() ctx: GovernanceContext,
   ): Promise<BulkResult> {
-    const { principal, schoolOf } = await prepareBulk(ctx, ['DISTRICT_ADMIN', 'SCHOOL_ADMIN'], rows);
-    return runBulk(ctx.ds, rows, options ?? new BulkOptions(), inspectionEventPlan(principal, schoolOf));
+    const { principal, schoolOf, rows: input } = await prepareBulk(ctx, ['DISTRICT_ADMIN', 'SCHOOL_ADMIN'], rows, options, 'inspection-events');
+    return runBulk(ctx.ds, input, options ?? new BulkOptions(), inspectionEventPlan(principal, schoolOf), principal);
   }
 }

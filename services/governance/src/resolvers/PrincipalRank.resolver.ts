@@ -39,7 +39,7 @@ export class PrincipalRankResolver {
     @Arg('options', () => BulkOptions, { nullable: true }) options: BulkOptions | null,
     @Ctx() ctx: GovernanceContext,
   ): Promise<BulkResult> {
-    const { teacherOf, schoolOf } = await prepareBulk(ctx, ['DISTRICT_ADMIN'], rows);
-    return runBulk(ctx.ds, rows, options ?? new BulkOptions(), principalRankPlan(teacherOf, schoolOf));
+    const { principal, teacherOf, schoolOf, rows: input } = await prepareBulk(ctx, ['DISTRICT_ADMIN'], rows, options, 'principal-ranks');
+    return runBulk(ctx.ds, input, options ?? new BulkOptions(), principalRankPlan(teacherOf, schoolOf), principal);
   }
 }

@@ -44,7 +44,7 @@ export class SchoolReformResolver {
     @Arg('options', () => BulkOptions, { nullable: true }) options: BulkOptions | null,
     @Ctx() ctx: GovernanceContext,
   ): Promise<BulkResult> {
-    const { schoolOf } = await prepareBulk(ctx, ['DISTRICT_ADMIN'], rows);
-    return runBulk(ctx.ds, rows, options ?? new BulkOptions(), schoolReformPlan(schoolOf));
+    const { principal, schoolOf, rows: input } = await prepareBulk(ctx, ['DISTRICT_ADMIN'], rows, options, 'school-reforms');
+    return runBulk(ctx.ds, input, options ?? new BulkOptions(), schoolReformPlan(schoolOf), principal);
   }
 }

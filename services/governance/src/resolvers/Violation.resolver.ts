@@ -46,7 +46,7 @@ export class ViolationResolver {
     @Arg('options', () => BulkOptions, { nullable: true }) options: BulkOptions | null,
     @Ctx() ctx: GovernanceContext,
   ): Promise<BulkResult> {
-    const { principal, teacherOf } = await prepareBulk(ctx, ['DISTRICT_ADMIN', 'SCHOOL_ADMIN'], rows);
-    return runBulkWithNotices(ctx.ds, rows, options ?? new BulkOptions(), (notices) => violationPlan(principal, teacherOf, notices));
+    const { principal, teacherOf, rows: input } = await prepareBulk(ctx, ['DISTRICT_ADMIN', 'SCHOOL_ADMIN'], rows, options, 'violations');
+    return runBulkWithNotices(ctx.ds, input, options ?? new BulkOptions(), (notices) => violationPlan(principal, teacherOf, notices), principal);
   }
 }

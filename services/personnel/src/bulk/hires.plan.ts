@@ -8,6 +8,7 @@ import { resolveTeacherRefs } from './teacher-refs';
 /** Upserting hires by teacher + 招聘年度. */
 export function hirePlan(principal: Principal, now = new Date()): BulkPlan<HireInput, Hire> {
   return {
+    name: 'hires',
     key: (r) => compositeKey(r.teacherId ?? `${r.idType ?? 'RESIDENT_ID'}:${normalizeIdNumber(r.idNumber ?? '')}`, r.year),
     async plan(items, m) {
       const teacherOf = await resolveTeacherRefs(m, principal, items.map((i) => i.row));

@@ -10,6 +10,7 @@ export const MAX_YEAR = 2100;
 /** Upserting approved quotas by school + year (a district decision: DISTRICT_ADMIN only). */
 export function quotaPlan(now = new Date()): BulkPlan<QuotaInput, StaffingQuota> {
   return {
+    name: 'quotas',
     key: (r) => compositeKey(r.schoolId ?? r.schoolCode ?? r.schoolName, r.year),
     async plan(items, m) {
       const schoolOf = await resolveSchoolRefs(m, items.map((i) => i.row));

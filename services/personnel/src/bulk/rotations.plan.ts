@@ -13,6 +13,7 @@ const COMPARED: Array<keyof Rotation> = ['type', 'personnelRelationMoved', 'endM
  */
 export function rotationPlan(principal: Principal, now = new Date()): BulkPlan<RotationInput, Rotation> {
   return {
+    name: 'rotations',
     key: (r) => compositeKey(r.teacherId ?? `${r.idType ?? 'RESIDENT_ID'}:${normalizeIdNumber(r.idNumber ?? '')}`, r.startMonth),
     async plan(items, m) {
       const teacherOf = await resolveTeacherRefs(m, principal, items.map((i) => i.row));

@@ -6,6 +6,7 @@ import { SchoolInput } from '../inputs/school.input';
 /** Upserting schools by 学校标识码; a name another school already has is refused. */
 export function schoolPlan(now = new Date()): BulkPlan<SchoolInput, School> {
   return {
+    name: 'schools',
     key: (r) => cleanText(r.code) ?? '',
     async plan(items, m) {
       const codes = items.map((i) => cleanText(i.row.code) ?? '');

@@ -99,6 +99,7 @@ function validate(r: TeacherInput, now: Date): Omit<Teacher, 'id' | 'schoolId' |
  */
 export function teacherPlan(principal: Principal, now = new Date()): BulkPlan<TeacherInput, Teacher> {
   return {
+    name: 'teachers',
     key: teacherKey,
     async plan(items, m) {
       const schoolOf = await resolveSchoolRefs(m, items.map((i) => i.row));

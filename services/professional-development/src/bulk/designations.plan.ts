@@ -47,6 +47,7 @@ function checkRow(row: DesignationInput, known: KnownTeachers, principal: Princi
  */
 export function designationPlan(principal: Principal, known: KnownTeachers, eligibility: EligibilityChecker, now = new Date()): BulkPlan<DesignationInput, Designation> {
   return {
+    name: 'designations',
     key: (r) => compositeKey(r.teacherId, r.kind, r.level, r.year),
     async plan(items, m) {
       const checked = items.map(({ row }) => checkRow(row, known, principal, now));

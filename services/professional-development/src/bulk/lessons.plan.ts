@@ -47,6 +47,7 @@ function checkRow(row: LessonInput, known: KnownTeachers, principal: Principal, 
  */
 export function lessonPlan(principal: Principal, known: KnownTeachers, now = new Date()): BulkPlan<LessonInput, Lesson> {
   return {
+    name: 'lessons',
     key: (r) => compositeKey(r.teacherId, r.date, cleanText(r.title) ?? ''),
     async plan(items, m) {
       const checked = items.map(({ row }) => checkRow(row, known, principal, now));

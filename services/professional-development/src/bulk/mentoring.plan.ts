@@ -39,6 +39,7 @@ function checkRow(row: MentoringPairInput, known: KnownTeachers, principal: Prin
  */
 export function mentoringPlan(principal: Principal, known: KnownTeachers, now = new Date()): BulkPlan<MentoringPairInput, MentoringPair> {
   return {
+    name: 'mentoring',
     key: (r) => compositeKey(r.mentorId, r.menteeId),
     async plan(items, m) {
       const checked = items.map(({ row }) => checkRow(row, known, principal, now));

@@ -80,6 +80,7 @@ function disagreement(first: CheckedRow, r: CheckedRow): Rejection | null {
  */
 export function studioPlan(principal: Principal, known: KnownTeachers, now = new Date()): BulkPlan<StudioInput, StudioWrite> {
   return {
+    name: 'studios',
     key: (r) => compositeKey(cleanText(r.name) ?? '', r.memberTeacherId ?? ''),
     async plan(items, m) {
       const checked = items.map(({ row }) => checkRow(row, known, principal, now));

@@ -127,6 +127,7 @@ const programmeChanged = (a: TrainingProgramme, b: TrainingProgramme) =>
  */
 export function trainingPlan(principal: Principal, known: KnownTeachers, now = new Date()): BulkPlan<TrainingInput, TrainingWrite> {
   return {
+    name: 'trainings',
     key: (r) => compositeKey(r.teacherId, r.year, cleanText(r.projectName) ?? ''),
     async plan(items, m) {
       const checked = items.map(({ row }) => checkRow(row, known, principal, now));

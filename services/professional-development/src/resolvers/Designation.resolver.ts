@@ -82,7 +82,7 @@ export class DesignationResolver {
     @Ctx() ctx: DevelopmentContext,
   ): Promise<BulkResult> {
     const p = requireRole(ctx, 'DISTRICT_ADMIN', 'SCHOOL_ADMIN');
-    return runTeacherBulk(ctx, rows, options, (r) => [r.teacherId], (known) => designationPlan(p, known, ctx.eligibility));
+    return runTeacherBulk(ctx, rows, options, 'designations', (r) => [r.teacherId], (known) => designationPlan(p, known, ctx.eligibility));
   }
 }
 

@@ -54,6 +54,6 @@ export class LessonResolver {
     @Ctx() ctx: DevelopmentContext,
   ): Promise<BulkResult> {
     const p = requireRole(ctx, 'DISTRICT_ADMIN', 'SCHOOL_ADMIN');
-    return runTeacherBulk(ctx, rows, options, (r) => [r.teacherId], (known) => lessonPlan(p, known));
+    return runTeacherBulk(ctx, rows, options, 'lessons', (r) => [r.teacherId], (known) => lessonPlan(p, known));
   }
 }

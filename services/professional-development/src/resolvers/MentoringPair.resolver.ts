@@ -51,6 +51,6 @@ export class MentoringPairResolver {
     @Ctx() ctx: DevelopmentContext,
   ): Promise<BulkResult> {
     const p = requireRole(ctx, 'DISTRICT_ADMIN', 'SCHOOL_ADMIN');
-    return runTeacherBulk(ctx, rows, options, (r) => [r.mentorId, r.menteeId], (known) => mentoringPlan(p, known));
+    return runTeacherBulk(ctx, rows, options, 'mentoring', (r) => [r.mentorId, r.menteeId], (known) => mentoringPlan(p, known));
   }
 }

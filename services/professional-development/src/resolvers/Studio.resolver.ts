@@ -74,6 +74,6 @@ export class StudioResolver {
     @Ctx() ctx: DevelopmentContext,
   ): Promise<BulkResult> {
     const p = requireRole(ctx, 'DISTRICT_ADMIN', 'SCHOOL_ADMIN');
-    return runTeacherBulk(ctx, rows, options, (r) => [r.hostTeacherId, r.memberTeacherId], (known) => studioPlan(p, known));
+    return runTeacherBulk(ctx, rows, options, 'studios', (r) => [r.hostTeacherId, r.memberTeacherId], (known) => studioPlan(p, known));
   }
 }

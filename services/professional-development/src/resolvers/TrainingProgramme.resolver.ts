@@ -59,6 +59,6 @@ export class TrainingProgrammeResolver {
     @Ctx() ctx: DevelopmentContext,
   ): Promise<BulkResult> {
     const p = requireRole(ctx, 'DISTRICT_ADMIN', 'SCHOOL_ADMIN');
-    return runTeacherBulk(ctx, rows, options, (r) => [r.teacherId], (known) => trainingPlan(p, known));
+    return runTeacherBulk(ctx, rows, options, 'trainings', (r) => [r.teacherId], (known) => trainingPlan(p, known));
   }
 }
