@@ -3,7 +3,7 @@ import { DataSource, EntityManager, EntityTarget, In, ObjectLiteral } from 'type
 import { auditEntry, recordAudit } from './audit/record';
 import { Principal } from './auth/principal';
 import { insertRows } from './database/insert-rows';
-import { dropPrepared, findPrepared, keepPrepared, PreparedRow } from './database/prepared-bulk';
+import { dropPrepared, findPrepared, keepPrepared, PreparedRow, sweepPrepared } from './database/prepared-bulk';
 import { badInput } from './errors';
 import { isRejection } from './row-rules';
 
@@ -221,6 +221,7 @@ export async function runBulk<R, W>(ds: DataSource, sent: readonly R[], options:
     written = true;
   });
 
+  if (options.prepare) await sweepPrepared(ds);
   const count = (s: RowStatus) => results.filter((r) => r.status === s).length;
   return {
     created: count(RowStatus.CREATED),

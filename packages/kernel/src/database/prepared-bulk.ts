@@ -1,5 +1,5 @@
 import v8 from 'node:v8';
-import { EntityManager, MigrationInterface, QueryRunner, Table } from 'typeorm';
+import { DataSource, EntityManager, MigrationInterface, QueryRunner, Table } from 'typeorm';
 import { Principal } from '../auth/principal';
 import { AppError, ErrorCode } from '../errors';
 import { newId } from '../ids';
@@ -20,24 +20,31 @@ export interface PreparedRow<R> {
 const actorOf = (p: Principal | undefined) => (p ? [p.subject, p.role, p.schoolId ?? '', p.actingService ?? ''].join('\u0000') : '');
 
 /**
- * Keeps the rows a bulk `prepare` call would write, in the service's own database, until the same
- * principal commits them through the same plan (or they expire). Expired rows of earlier calls go
- * first. Answers the id to commit them by.
+ * Keeps the rows a bulk `prepare` call would write, in the service's own database (in the call's
+ * transaction), until the same principal commits them through the same plan, or they expire.
+ * Answers the id to commit them by.
  */
 export async function keepPrepared<R>(m: EntityManager, plan: string, actor: Principal | undefined, rows: readonly PreparedRow<R>[]): Promise<string> {
-  const now = Date.now();
-  await m.query('DELETE FROM prepared_bulk WHERE expires_at_ms < ?', [now]);
   const id = newId();
   const payload = v8.serialize({ indexes: rows.map((r) => r.index), rows: rows.map((r) => r.row) });
   await m.query('INSERT INTO prepared_bulk (id, plan, actor, expires_at_ms, row_count, payload) VALUES (?, ?, ?, ?, ?, ?)', [
     id,
     plan,
     actorOf(actor),
-    now + PREPARED_TTL_MS,
+    Date.now() + PREPARED_TTL_MS,
     rows.length,
     payload,
   ]);
   return id;
+}
+
+/**
+ * Deletes expired kept rows, in a statement of its own after the prepare call's transaction: inside
+ * it, the range delete's gap locks (MySQL, repeatable read) would be held while the transaction goes
+ * on to insert, where concurrent prepare calls insert too.
+ */
+export async function sweepPrepared(ds: DataSource): Promise<void> {
+  await ds.query('DELETE FROM prepared_bulk WHERE expires_at_ms < ?', [Date.now()]);
 }
 
 /** Kept rows, read (not taken) for a commit; rows kept for another plan or principal, or expired, are not found. */
