@@ -33,13 +33,12 @@ function normalizedIdNumber(r: TeacherInput): string | ReturnType<typeof reject>
   return v;
 }
 
-/** Validates a teacher row apart from its school and the stored record. */
-function validate(r: TeacherInput, now: Date): Omit<Teacher, 'id' | 'schoolId' | 'createdAt' | 'updatedAt'> | ReturnType<typeof reject> {
+/** Validates a teacher row apart from its school and the stored record; `month` is the current one (YYYY-MM, UTC+8). */
+function validate(r: TeacherInput, month: string): Omit<Teacher, 'id' | 'schoolId' | 'createdAt' | 'updatedAt'> | ReturnType<typeof reject> {
   const name = requiredText(r.name, 'name', '姓名', 50);
   if (isRejection(name)) return name;
   const idNumber = normalizedIdNumber(r);
   if (isRejection(idNumber)) return idNumber;
-  const month = currentMonthInChina(now);
   if (r.workStartMonth > month) return reject('MONTH_IN_FUTURE', `参加工作年月 ${r.workStartMonth} 晚于本月`, 'workStartMonth');
   if (r.schoolStartMonth > month) return reject('MONTH_IN_FUTURE', `进本校年月 ${r.schoolStartMonth} 晚于本月`, 'schoolStartMonth');
   if (r.workStartMonth <= r.birthDate.slice(0, 7)) {
@@ -102,6 +101,7 @@ export function teacherPlan(principal: Principal, now = new Date()): BulkPlan<Te
     name: 'teachers',
     key: teacherKey,
     async plan(items, m) {
+      const month = currentMonthInChina(now);
       const schoolOf = await resolveSchoolRefs(m, items.map((i) => i.row));
       const numbers = [...new Set(items.map((i) => normalizeIdNumber(i.row.idNumber ?? '')))];
       const stored = await m.getRepository(Teacher).findBy({ idNumber: In(numbers) });
@@ -113,7 +113,7 @@ export function teacherPlan(principal: Principal, now = new Date()): BulkPlan<Te
         if (!canWriteSchool(principal, school.id)) {
           return reject('SCHOOL_FORBIDDEN', `无权写入学校“${school.name}”的教师：本账号只能维护本校（${principal.schoolId ?? '无'}）的数据`, 'schoolCode');
         }
-        const fields = validate(row, now);
+        const fields = validate(row, month);
         if (isRejection(fields)) return fields;
         const existing = byKey.get(`${fields.idType}:${fields.idNumber}`);
         if (existing && !canWriteSchool(principal, existing.schoolId)) {
