@@ -37,7 +37,7 @@ export async function guardXlsx(file: string, limits: FileLimits): Promise<ZipRe
   try {
     zip = await yauzl.openPromise(file, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false, decodeStrings: true });
   } catch (e) {
-    throw new FileError('NOT_A_WORKBOOK', `文件不是有效的 .xlsx 工作簿（${(e as Error).message}）：请用 Excel 或 WPS 打开后另存为 .xlsx 再上传`);
+    throw new FileError('NOT_A_WORKBOOK', '文件不是有效的 .xlsx 工作簿（不是 zip 格式，或文件不完整）：请用 Excel 或 WPS 打开后另存为 .xlsx 再上传', (e as Error).message);
   }
   try {
     return await inspect(zip, limits);
@@ -62,7 +62,7 @@ async function inspect(zip: yauzl.ZipFile, limits: FileLimits): Promise<ZipRepor
     zip.on('error', reject);
     zip.readEntry();
   }).catch((e: Error) => {
-    throw new FileError('NOT_A_WORKBOOK', `文件不是有效的 .xlsx 工作簿（${e.message}）`);
+    throw new FileError('NOT_A_WORKBOOK', '文件不是有效的 .xlsx 工作簿（内部目录已损坏）：请用 Excel 或 WPS 打开后另存为 .xlsx 再上传', e.message);
   });
 
   let declared = 0;
@@ -75,7 +75,7 @@ async function inspect(zip: yauzl.ZipFile, limits: FileLimits): Promise<ZipRepor
     if (e.uncompressedSize > limits.ratioFloorBytes && e.uncompressedSize / Math.max(1, e.compressedSize) > limits.maxCompressionRatio) {
       throw new FileError(
         'ZIP_RATIO',
-        `工作簿部件“${e.fileName}”的压缩比为 ${Math.round(e.uncompressedSize / Math.max(1, e.compressedSize))}:1，超过上限 ${limits.maxCompressionRatio}:1，疑似“压缩炸弹”，已拒绝`,
+        `工作簿部件“${shown(e.fileName)}”的压缩比为 ${Math.round(e.uncompressedSize / Math.max(1, e.compressedSize))}:1，超过上限 ${limits.maxCompressionRatio}:1，疑似“压缩炸弹”，已拒绝`,
       );
     }
   }
@@ -92,7 +92,7 @@ async function inspect(zip: yauzl.ZipFile, limits: FileLimits): Promise<ZipRepor
     try {
       stream = await zip.openReadStreamPromise(e);
     } catch (err) {
-      throw new FileError('NOT_A_WORKBOOK', `无法读取工作簿部件“${e.fileName}”（${(err as Error).message}）`);
+      throw new FileError('NOT_A_WORKBOOK', `无法读取工作簿部件“${shown(e.fileName)}”，文件已损坏：请用 Excel 或 WPS 打开后另存为 .xlsx 再上传`, (err as Error).message);
     }
     try {
       for await (const chunk of stream) {
@@ -110,7 +110,7 @@ async function inspect(zip: yauzl.ZipFile, limits: FileLimits): Promise<ZipRepor
       stream.destroy();
       if (err instanceof FileError) throw err;
       // yauzl stops a part that inflates past its declared size (validateEntrySizes)
-      throw new FileError('ZIP_SIZE_MISMATCH', `工作簿部件“${e.fileName}”的实际大小与声明不符（${(err as Error).message}），文件已损坏或被构造过`);
+      throw new FileError('ZIP_SIZE_MISMATCH', `工作簿部件“${shown(e.fileName)}”的实际大小与声明不符，文件已损坏或被构造过`, (err as Error).message);
     }
     if (scanner) {
       scanner.end();
@@ -176,7 +176,7 @@ async function checkCoverage(zip: yauzl.ZipFile, entries: readonly yauzl.Entry[]
       ({ fileDataStart } = await zip.readLocalFileHeaderPromise(e, { minimal: true }));
     } catch (err) {
       // a local header that is not one, or that runs past the end of the file
-      throw new FileError('NOT_A_WORKBOOK', `工作簿部件“${shown(e.fileName)}”的文件头已损坏，无法读取（${(err as Error).message}）：请用 Excel 打开后另存为 .xlsx 再上传`);
+      throw new FileError('NOT_A_WORKBOOK', `工作簿部件“${shown(e.fileName)}”的文件头已损坏，无法读取：请用 Excel 或 WPS 打开后另存为 .xlsx 再上传`, (err as Error).message);
     }
     expected = fileDataStart + e.compressedSize;
     prev = e;

@@ -4,6 +4,12 @@ import { CellValue, plainCell } from '../spec/cell';
 import { ReadLimits, SourceEvent } from './source';
 import { Utf8WorkbookReader } from './utf8-workbook-reader';
 
+/** The most rows an Excel sheet has: a larger row number (its r attribute) is a corrupt or crafted file. */
+const EXCEL_MAX_ROWS = 1_048_576;
+
+/** A sheet's name as a message shows it: at most 60 characters. */
+const sheetName = (name: string) => (name.length > 60 ? `${name.slice(0, 60)}…` : name);
+
 /**
  * Reads an .xlsx with ExcelJS's streaming reader, a row at a time: the workbook is never held in
  * memory. Styles are not read (faster): date cells come as serial numbers, which the date columns
@@ -22,10 +28,13 @@ export async function* xlsxSource(file: string, limits: ReadLimits): AsyncGenera
       const ws = sheet as AsyncIterable<ExcelJS.Row> & { name: string };
       yield { type: 'sheet', name: ws.name };
       for await (const row of ws) {
+        if (!(row.number >= 1 && row.number <= EXCEL_MAX_ROWS)) {
+          throw new FileError('SHEET_ROW_NUMBER', `工作表“${sheetName(ws.name)}”中有行号为 ${String(row.number).slice(0, 20)} 的行，超出 Excel 的行号范围（1 至 ${EXCEL_MAX_ROWS}）：文件已损坏或被构造过`);
+        }
         const values = row.values as unknown[];
         // row.values is 1-based and sparse
         if (values.length - 1 > limits.maxColumns) {
-          throw new FileError('TOO_MANY_COLUMNS', `工作表“${ws.name}”第 ${row.number} 行有 ${values.length - 1} 列，超过上限 ${limits.maxColumns} 列`);
+          throw new FileError('TOO_MANY_COLUMNS', `工作表“${sheetName(ws.name)}”第 ${row.number} 行有 ${values.length - 1} 列，超过上限 ${limits.maxColumns} 列`);
         }
         const cells: CellValue[] = new Array(Math.max(0, values.length - 1));
         for (let i = 1; i < values.length; i++) cells[i - 1] = plainCell(values[i]);
@@ -34,6 +43,6 @@ export async function* xlsxSource(file: string, limits: ReadLimits): AsyncGenera
     }
   } catch (e) {
     if (e instanceof FileError) throw e;
-    throw new FileError('FILE_UNREADABLE', `无法读取该 .xlsx 文件（${(e as Error).message}）：请用 Excel 或 WPS 打开后另存为 .xlsx 再上传`);
+    throw new FileError('FILE_UNREADABLE', '无法读取该 .xlsx 文件：文件内容已损坏或不是标准的 Excel 格式。请用 Excel 或 WPS 打开后另存为 .xlsx 再上传', (e as Error).message);
   }
 }
