@@ -18,7 +18,7 @@ import { ReadRow, RowReader } from '../validate/row-reader';
 import { BulkAnswer, BulkOptions, BulkRow, bulkWriter, BulkWriter } from './bulk-writer';
 import { GatewayCallError, GraphQLCaller } from './gateway-caller';
 import { Counters, JobStore } from './job-store';
-import { collectGarbageEvery } from './memory';
+import { collectGarbageWhen } from './memory';
 import { BatchPipeline } from './pipeline';
 import { mapRejection } from './rejections';
 
@@ -46,7 +46,8 @@ export interface RunDeps {
 
 type Mode = 'partial' | 'check' | 'two-pass';
 
-/** How often a running import collects its garbage (see memory.ts). */
+/** When a running import collects its garbage: the heap past this many MB, at most this often (see memory.ts). */
+const GC_HEAP_MB = 160;
 const GC_EVERY_MS = 2000;
 type Outcome = { status: JobStatus; errorCode?: string; errorMessage?: string };
 
@@ -236,7 +237,7 @@ class ImportRun {
       const rows = batch;
       batch = [];
       this.checkSignal();
-      collectGarbageEvery(GC_EVERY_MS);
+      collectGarbageWhen(GC_HEAP_MB, GC_EVERY_MS);
       await pipeline.push(
         () => this.prepareBatch(rows),
         (send) => this.checkBatch(rows, send, mode),
@@ -433,7 +434,7 @@ class ImportRun {
     let failure: Outcome | undefined;
     for (const seq of await this.d.store.batchKeys(this.job.id)) {
       this.checkSignal();
-      collectGarbageEvery(GC_EVERY_MS);
+      collectGarbageWhen(GC_HEAP_MB, GC_EVERY_MS);
       if (failure) break;
       await pipeline.push(
         async () => JSON.parse(gunzipSync((await this.d.store.loadBatch(this.job.id, seq))!).toString('utf8')) as StoredBatch,
