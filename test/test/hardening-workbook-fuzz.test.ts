@@ -214,6 +214,7 @@ async function readInput(file: string, input: Input, odd: (why: string) => void)
   let header = false;
   let rows = 0;
   let rejected = 0;
+  let lastRow = 0;
   try {
     for await (const ev of readKindFile(file, input.spec, { fileName: input.fileName, limits: input.limits, schoolGiven: input.schoolGiven })) {
       if (ev.type === 'header') {
@@ -222,6 +223,9 @@ async function readInput(file: string, input: Input, odd: (why: string) => void)
         continue;
       }
       if (!header) odd('a row before the header');
+      // a row's number keys its error in the job (import_row_error: job, row): each read once, in order
+      if (ev.row.number <= lastRow) odd(`row ${ev.row.number} read after row ${lastRow}`);
+      lastRow = ev.row.number;
       rows++;
       if (ev.row.issues.length) rejected++;
       for (const issue of ev.row.issues) if (!CODE.test(issue.code) || !CJK.test(issue.message)) odd(`a row issue without a code or a Chinese message: ${JSON.stringify(issue).slice(0, 300)}`);
@@ -591,6 +595,29 @@ describe('found by the fuzz: a row numbered past Excel’s last row is refused a
       (e: unknown) => e,
     );
     expect(refusal).toMatchObject({ code: 'SHEET_ROW_NUMBER', message: expect.stringContaining('3000000000') });
+    expect(notAFileError(refusal)).toBeUndefined();
+  });
+});
+
+/**
+ * Bug found by this fuzz (seed 382640492, inputs 69 and 83, on SQLite and MariaDB): a sheet whose
+ * rows repeat a row number (two <row r="13">) was read as two rows numbered 13; when both were
+ * rejected, saving their errors broke import_row_error's key (job, row) and the job ended INTERNAL.
+ * Fixed: the reader refuses rows that repeat or go back as SHEET_ROW_NUMBER.
+ */
+describe('found by the fuzz: a sheet repeating a row number is refused as a file', () => {
+  it('refuses a sheet with two rows numbered 2', async () => {
+    const file = tmp.file('repeated-row.xlsx');
+    const sheet = sheetXml(3, 2).replace(/<row r="3"/, '<row r="2"').replace(/r="([A-Z]+)3"/g, 'r="$12"');
+    fs.writeFileSync(file, buildZip(workbookParts(sheet)));
+    const read = async () => {
+      for await (const _ of readKindFile(file, teachersKind, { fileName: '名单.xlsx', limits: DEFAULT_FILE_LIMITS, schoolGiven: true })) void _;
+    };
+    const refusal = await read().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(refusal).toMatchObject({ code: 'SHEET_ROW_NUMBER', message: expect.stringContaining('第 2 行出现在第 2 行之后') });
     expect(notAFileError(refusal)).toBeUndefined();
   });
 });

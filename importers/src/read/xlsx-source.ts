@@ -27,10 +27,16 @@ export async function* xlsxSource(file: string, limits: ReadLimits): AsyncGenera
     for await (const sheet of reader) {
       const ws = sheet as AsyncIterable<ExcelJS.Row> & { name: string };
       yield { type: 'sheet', name: ws.name };
+      let previous = 0;
       for await (const row of ws) {
         if (!(row.number >= 1 && row.number <= EXCEL_MAX_ROWS)) {
           throw new FileError('SHEET_ROW_NUMBER', `工作表“${sheetName(ws.name)}”中有行号为 ${String(row.number).slice(0, 20)} 的行，超出 Excel 的行号范围（1 至 ${EXCEL_MAX_ROWS}）：文件已损坏或被构造过`);
         }
+        // Excel writes a sheet's rows once each, in order; a row numbered again would be two rows in one
+        if (row.number <= previous) {
+          throw new FileError('SHEET_ROW_NUMBER', `工作表“${sheetName(ws.name)}”中第 ${row.number} 行出现在第 ${previous} 行之后（行号重复或顺序颠倒）：文件已损坏或被构造过，请用 Excel 或 WPS 打开后另存为 .xlsx 再上传`);
+        }
+        previous = row.number;
         const values = row.values as unknown[];
         // row.values is 1-based and sparse
         if (values.length - 1 > limits.maxColumns) {
