@@ -85,7 +85,9 @@ const INSPECTIONS: ReadonlyArray<readonly [string, string]> = [
 /**
  * Governance records of the demo district: ethics assessments and appraisals of the last two years,
  * about ten violations, ~150 awards, a principal's rank per school, every school's reform state,
- * and an inspection catalogue for last year (30 items) and this year (22) with the inspections held.
+ * and an inspection catalogue for the last three years (30, 26 and 22 items: the bureau cuts them
+ * back year after year) with the inspections held, so the reports of last year and this year both
+ * show the year-over-year reduction.
  * No teacher under a veto gets an award or an 优秀 appraisal: governance would refuse them.
  */
 export const governanceDemo: ServiceDemo = async (ctx: DemoContext) => {
@@ -176,11 +178,10 @@ export const governanceDemo: ServiceDemo = async (ctx: DemoContext) => {
   });
   await ctx.bulk('upsertSchoolReforms', 'SchoolReformInput', reforms, 'school reform states');
 
-  // last year's catalogue of 30; this year's keeps 22 of them, as the bureau cuts inspections back
-  const catalogue = [
-    ...INSPECTIONS.map(([name, department], i) => ({ year: ctx.year - 1, name, department, approvalNo: `中教〔${ctx.year - 1}〕${i + 1}号` })),
-    ...sample(r, INSPECTIONS, 22).map(([name, department], i) => ({ year: ctx.year, name, department, approvalNo: `中教〔${ctx.year}〕${i + 1}号` })),
-  ];
+  // the catalogue of two years ago has 30 items; last year's keeps 26 of them, this year's 22 of those
+  const lastYears = sample(r, INSPECTIONS, 26);
+  const items = (year: number, list: typeof INSPECTIONS) => list.map(([name, department], i) => ({ year, name, department, approvalNo: `中教〔${year}〕${i + 1}号` }));
+  const catalogue = [...items(ctx.year - 2, INSPECTIONS), ...items(ctx.year - 1, lastYears), ...items(ctx.year, sample(r, lastYears, 22))];
   await ctx.bulk('upsertInspectionItems', 'InspectionItemInput', catalogue, 'inspection catalogue items');
 
   const held = new Set<string>();
