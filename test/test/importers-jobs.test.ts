@@ -228,6 +228,16 @@ describe.each(testDatabaseKinds())('imports through the gateway on %s', (kind) =
     expect(xls.status).toBe(415);
     expect(xls.body.error).toMatchObject({ code: 'LEGACY_XLS', message: expect.stringContaining('.xlsx') });
 
+    const post = (headers: Record<string, string>, body: string) =>
+      fetch(`${p.origin}/imports`, { method: 'POST', headers: { authorization: `Bearer ${p.token(ADMIN)}`, ...headers }, body }).then(async (r) => ({ status: r.status, body: (await r.json()) as { error: Record<string, string> } }));
+    // the clerk reads Chinese; the multipart parser's own words are in `detail`, for developers
+    const notMultipart = await post({ 'content-type': 'application/json' }, '{}');
+    expect(notMultipart).toMatchObject({ status: 400, body: { error: { code: 'NOT_MULTIPART', detail: expect.stringMatching(/[A-Za-z]{3} [A-Za-z]{3}/) } } });
+    expect(notMultipart.body.error.message).not.toMatch(/[A-Za-z]{3,} [A-Za-z]{3,}/);
+    const cut = await post({ 'content-type': 'multipart/form-data; boundary=XYZ' }, '--XYZ\r\ncontent-disposition: form-data; name="kind"\r\n\r\nteachers\r\n--XYZ\r\ncontent-disposition: form-da');
+    expect(cut).toMatchObject({ status: 400, body: { error: { code: 'BAD_MULTIPART', detail: expect.any(String) } } });
+    expect(cut.body.error.message).not.toMatch(/[A-Za-z]{3,} [A-Za-z]{3,}/);
+
     const unknown = await p.upload('salaries', Buffer.from('a,b\n'), { fileName: 'x.csv' });
     expect(unknown).toMatchObject({ status: 400, body: { error: { code: 'UNKNOWN_KIND' } } });
 

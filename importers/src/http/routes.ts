@@ -18,7 +18,8 @@ export interface RouteDeps {
 
 type PrincipalOf = (req: express.Request) => Principal | null;
 
-const fail = (res: express.Response, status: number, code: string, message: string) => res.status(status).json({ error: { code, message } });
+const fail = (res: express.Response, status: number, code: string, message: string, detail?: string) =>
+  res.status(status).json({ error: { code, message, ...(detail ? { detail } : {}) } });
 const flag = (v: string | undefined) => /^(1|true|yes|on|是)$/i.test((v ?? '').trim());
 
 /** The signed-in principal, or an answer saying why not (401). */
@@ -76,7 +77,7 @@ export function mountImportRoutes(router: express.Router, principalOf: Principal
       res.status(202).location(`/imports/${job.id}`).json(jobView(job));
     } catch (e) {
       await deps.store.deleteFile(jobId).catch(() => undefined);
-      if (e instanceof UploadError) return fail(res, e.status, e.code, e.message);
+      if (e instanceof UploadError) return fail(res, e.status, e.code, e.message, e.detail);
       throw e;
     }
   });

@@ -15,12 +15,13 @@ export interface Upload {
   readonly format: 'xlsx' | 'csv';
 }
 
-/** Why an upload is refused, with the HTTP status to answer. */
+/** Why an upload is refused, with the HTTP status to answer; `detail`: what a library said of it (English), for developers. */
 export class UploadError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly detail?: string,
   ) {
     super(message);
   }
@@ -45,7 +46,7 @@ export async function receiveUpload(req: express.Request, store: JobStore, jobId
       try {
         bb = busboy({ headers: req.headers, limits: { files: 1, fileSize: maxBytes, fields: 20, fieldSize: 10_000, parts: 30 }, defParamCharset: 'utf8' });
       } catch (e) {
-        reject(new UploadError(400, 'NOT_MULTIPART', `上传须为 multipart/form-data，含文件字段 file 与 kind 等字段（${(e as Error).message}）`));
+        reject(new UploadError(400, 'NOT_MULTIPART', '上传须为 multipart/form-data，含文件字段 file 与 kind 等字段', (e as Error).message));
         return;
       }
       bb.on('field', (name, value) => {
@@ -61,7 +62,7 @@ export async function receiveUpload(req: express.Request, store: JobStore, jobId
         file.catch(() => undefined);
       });
       bb.on('close', () => resolve());
-      bb.on('error', (e: Error) => reject(new UploadError(400, 'BAD_MULTIPART', `上传的表单无法解析：${e.message}`)));
+      bb.on('error', (e: Error) => reject(new UploadError(400, 'BAD_MULTIPART', '上传的表单不完整或格式有误，无法解析：请重新上传', e.message)));
       req.on('aborted', () => reject(new UploadError(400, 'UPLOAD_ABORTED', '上传中断')));
       req.pipe(bb);
     });
