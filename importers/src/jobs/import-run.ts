@@ -179,7 +179,7 @@ class ImportRun {
     if (this.d.signal.aborted) {
       return { status: 'failed', errorCode: 'INTERRUPTED', errorMessage: '导入程序停止，任务被中断。已写入的数据保留；重新上传同一文件即可补全，不会产生重复记录' };
     }
-    if (e instanceof FileError && e.detail) this.d.logger.warn('file refused', { job: this.job.id, code: e.code, detail: e.detail });
+    if (e instanceof FileError && e.detail) this.d.logger.info('file refused', { job: this.job.id, code: e.code, detail: e.detail });
     if (e instanceof FileError || e instanceof GatewayCallError) return { status: 'failed', errorCode: e.code, errorMessage: e.message };
     this.d.logger.error('import failed', { job: this.job.id, error: (e as Error).stack ?? String(e) });
     return { status: 'failed', errorCode: 'INTERNAL', errorMessage: `导入时发生内部错误：${(e as Error).message}` };
