@@ -558,17 +558,25 @@ describe.each(KINDS)('workbook fuzz through the importer on %s', (kind) => {
   }, (PLATFORM_SECONDS + JOB_MS / 1000 + 120) * 1000);
 });
 
+/** What reading a workbook of one sheet as teachers is refused with (undefined when it is read). */
+async function refusalOfSheet(name: string, sheet: string): Promise<unknown> {
+  const file = tmp.file(name);
+  fs.writeFileSync(file, buildZip(workbookParts(sheet)));
+  try {
+    for await (const _ of readKindFile(file, teachersKind, { fileName: '名单.xlsx', limits: DEFAULT_FILE_LIMITS, schoolGiven: true })) void _;
+    return undefined;
+  } catch (e) {
+    return e;
+  }
+}
+
+/** `sheetXml(rows, cols)` with row `from` numbered `to` instead. */
+const renumbered = (rows: number, cols: number, from: number, to: number) =>
+  sheetXml(rows, cols).replace(`<row r="${from}"`, `<row r="${to}"`).replace(new RegExp(`r="([A-Z]+)${from}"`, 'g'), `r="$1${to}"`);
+
 describe('a workbook ExcelJS cannot parse', () => {
   it('is refused as FILE_UNREADABLE in Chinese only, the parser’s own words kept as the detail for the log', async () => {
-    const file = tmp.file('garbage-sheet.xlsx');
-    fs.writeFileSync(file, buildZip(workbookParts('<<<<>>>>')));
-    const read = async () => {
-      for await (const _ of readKindFile(file, teachersKind, { fileName: '名单.xlsx', limits: DEFAULT_FILE_LIMITS, schoolGiven: true })) void _;
-    };
-    const refusal = await read().then(
-      () => undefined,
-      (e: unknown) => e,
-    );
+    const refusal = await refusalOfSheet('garbage-sheet.xlsx', '<<<<>>>>');
     expect(refusal).toBeInstanceOf(FileError);
     expect(refusal).toMatchObject({ code: 'FILE_UNREADABLE', detail: expect.stringContaining('outside of root node') });
     expect(notAFileError(refusal)).toBeUndefined();
@@ -584,16 +592,7 @@ describe('a workbook ExcelJS cannot parse', () => {
  */
 describe('found by the fuzz: a row numbered past Excel’s last row is refused as a file', () => {
   it('refuses a sheet with a row numbered 3,000,000,000', async () => {
-    const file = tmp.file('row-number.xlsx');
-    const sheet = sheetXml(2, 3).replace(/<row r="2"/, '<row r="3000000000"').replace(/r="([A-Z]+)2"/g, 'r="$13000000000"');
-    fs.writeFileSync(file, buildZip(workbookParts(sheet)));
-    const read = async () => {
-      for await (const _ of readKindFile(file, teachersKind, { fileName: '名单.xlsx', limits: DEFAULT_FILE_LIMITS, schoolGiven: true })) void _;
-    };
-    const refusal = await read().then(
-      () => undefined,
-      (e: unknown) => e,
-    );
+    const refusal = await refusalOfSheet('row-number.xlsx', renumbered(2, 3, 2, 3_000_000_000));
     expect(refusal).toMatchObject({ code: 'SHEET_ROW_NUMBER', message: expect.stringContaining('3000000000') });
     expect(notAFileError(refusal)).toBeUndefined();
   });
@@ -607,16 +606,7 @@ describe('found by the fuzz: a row numbered past Excel’s last row is refused a
  */
 describe('found by the fuzz: a sheet repeating a row number is refused as a file', () => {
   it('refuses a sheet with two rows numbered 2', async () => {
-    const file = tmp.file('repeated-row.xlsx');
-    const sheet = sheetXml(3, 2).replace(/<row r="3"/, '<row r="2"').replace(/r="([A-Z]+)3"/g, 'r="$12"');
-    fs.writeFileSync(file, buildZip(workbookParts(sheet)));
-    const read = async () => {
-      for await (const _ of readKindFile(file, teachersKind, { fileName: '名单.xlsx', limits: DEFAULT_FILE_LIMITS, schoolGiven: true })) void _;
-    };
-    const refusal = await read().then(
-      () => undefined,
-      (e: unknown) => e,
-    );
+    const refusal = await refusalOfSheet('repeated-row.xlsx', renumbered(3, 2, 3, 2));
     expect(refusal).toMatchObject({ code: 'SHEET_ROW_NUMBER', message: expect.stringContaining('第 2 行出现在第 2 行之后') });
     expect(notAFileError(refusal)).toBeUndefined();
   });
