@@ -1,6 +1,5 @@
-import { BulkOptions, BulkResult, ConnectionType, PageArgs, paginate, requireRole, runBulk } from '@tw/kernel';
+import { BulkOptions, BulkResult, ConnectionType, PageArgs, paginate, recordScope, requireRole, runBulk } from '@tw/kernel';
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { teacherScope } from '../access';
 import { hirePlan } from '../bulk/hires.plan';
 import { Hire } from '../entities/hire.entity';
 import { Teacher } from '../entities/teacher.entity';
@@ -14,7 +13,7 @@ export class HireResolver {
   @Query(() => HireConnection, { description: 'Hires, by year, channel or school (DISTRICT_ADMIN; SCHOOL_ADMIN for their school)' })
   async hires(@Arg('filter', () => HireFilter, { nullable: true }) filter: HireFilter | null, @Args() page: PageArgs, @Ctx() ctx: PersonnelContext) {
     requireRole(ctx, 'DISTRICT_ADMIN', 'SCHOOL_ADMIN');
-    const scope = teacherScope(ctx, filter?.schoolId);
+    const scope = recordScope(ctx, filter?.schoolId);
     const qb = ctx.ds.getRepository(Hire).createQueryBuilder('h');
     const schoolId = 'schoolId' in scope ? scope.schoolId : filter?.schoolId;
     if (schoolId) qb.innerJoin(Teacher, 't', 't.id = h.teacher_id AND t.school_id = :schoolId', { schoolId });

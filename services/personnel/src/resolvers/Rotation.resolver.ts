@@ -1,7 +1,6 @@
-import { BulkOptions, BulkResult, ConnectionType, PageArgs, paginate, requireRole, runBulk } from '@tw/kernel';
+import { BulkOptions, BulkResult, ConnectionType, PageArgs, paginate, recordScope, requireRole, runBulk } from '@tw/kernel';
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Brackets } from 'typeorm';
-import { teacherScope } from '../access';
 import { rotationPlan } from '../bulk/rotations.plan';
 import { Rotation } from '../entities/rotation.entity';
 import { Teacher } from '../entities/teacher.entity';
@@ -15,7 +14,7 @@ export class RotationResolver {
   @Query(() => RotationConnection, { description: 'Rotations (交流轮岗), by start year or school (DISTRICT_ADMIN; SCHOOL_ADMIN for their school)' })
   async rotations(@Arg('filter', () => RotationFilter, { nullable: true }) filter: RotationFilter | null, @Args() page: PageArgs, @Ctx() ctx: PersonnelContext) {
     requireRole(ctx, 'DISTRICT_ADMIN', 'SCHOOL_ADMIN');
-    const scope = teacherScope(ctx, filter?.schoolId);
+    const scope = recordScope(ctx, filter?.schoolId);
     const qb = ctx.ds.getRepository(Rotation).createQueryBuilder('r');
     const schoolId = 'schoolId' in scope ? scope.schoolId : filter?.schoolId;
     if (schoolId) {

@@ -1,6 +1,5 @@
-import { ConnectionType, PageArgs, paginate, SERVING_STATUSES } from '@tw/kernel';
+import { ConnectionType, PageArgs, paginate, recordScope, SERVING_STATUSES } from '@tw/kernel';
 import { Teacher } from '../entities/teacher.entity';
-import { teacherScope } from '../access';
 import { TeacherFilter } from '../inputs/teacher.input';
 import { PersonnelContext } from '../loaders';
 
@@ -8,7 +7,7 @@ export const TeacherConnection = ConnectionType(Teacher, 'Teacher');
 
 /** The teachers list behind Query.teachers and School.teachers, narrowed to what the token may read. */
 export function teacherQuery(ctx: PersonnelContext, filter: TeacherFilter | null, page: PageArgs) {
-  const scope = teacherScope(ctx, filter?.schoolId);
+  const scope = recordScope(ctx, filter?.schoolId);
   const qb = ctx.ds.getRepository(Teacher).createQueryBuilder('t');
   if ('schoolId' in scope) qb.andWhere('t.school_id = :scopeSchool', { scopeSchool: scope.schoolId });
   if ('teacherId' in scope) qb.andWhere('t.id = :scopeTeacher', { scopeTeacher: scope.teacherId });
