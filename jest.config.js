@@ -8,7 +8,7 @@ delete swc.$schema;
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/packages', '<rootDir>/services', '<rootDir>/gateway', '<rootDir>/schema', '<rootDir>/test'],
+  roots: ['<rootDir>/packages', '<rootDir>/services', '<rootDir>/gateway', '<rootDir>/schema', '<rootDir>/importer', '<rootDir>/test'],
   testMatch: ['**/test/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   modulePathIgnorePatterns: ['<rootDir>/.*/dist/'],
@@ -24,7 +24,7 @@ module.exports = {
     '^@tw/test$': '<rootDir>/test/src/index.ts',
     '^@tw/gateway$': '<rootDir>/gateway/src/index.ts',
     '^@tw/schema$': '<rootDir>/schema/src/index.ts',
-    '^@tw/importers$': '<rootDir>/importers/src/index.ts',
+    '^@tw/importer$': '<rootDir>/importer/src/index.ts',
   },
   setupFiles: ['reflect-metadata'],
   testTimeout: 120000,

@@ -3,7 +3,7 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 /**
  * TypeScript types for the API schema (the supergraph as clients see it, without federation
  * internals) and typed documents for the operations in schema/operations, used by the tests, the
- * importers and frontend teams. `npm run codegen` regenerates; a test fails when it is stale.
+ * the importer and frontend teams. `npm run codegen` regenerates; a test fails when it is stale.
  */
 // The staleness test writes to a temporary file instead, to compare with the committed one.
 const out = process.env.CODEGEN_OUT ?? 'schema/src/__generated__/graphql.ts';

@@ -107,7 +107,7 @@ async function main() {
     const localUrl = `http://${host === 'localhost' ? '127.0.0.1' : host}:${gatewayCfg.port}/graphql`;
     const post = demo.gatewayPoster(localUrl, token);
     if (await demo.districtIsEmpty(post)) {
-      say('loading the demo district through the importers (DEMO_DATA=0 starts empty)…');
+      say('loading the demo district through the importer (DEMO_DATA=0 starts empty)…');
       const secret = gatewayCfg.keys.user.secret;
       // the district uploads its files; one school's roster is uploaded by that school's own administrator
       const target = {
@@ -115,7 +115,7 @@ async function main() {
         token: (as) => (as.role === 'DISTRICT_ADMIN' ? token : kernel.signUserToken({ subject: 'dev-school-admin', role: 'SCHOOL_ADMIN', schoolId: as.schoolId }, secret, '1h')),
       };
       const loaded = await demo.loadDemoDistrict(target, say);
-      say(`demo district loaded through the importers: ${loaded.schools} schools, ${loaded.teachers} teachers, ${loaded.files} files, ${loaded.rows} rows in ${(loaded.ms / 1000).toFixed(1)} s`);
+      say(`demo district loaded through the importer: ${loaded.schools} schools, ${loaded.teachers} teachers, ${loaded.files} files, ${loaded.rows} rows in ${(loaded.ms / 1000).toFixed(1)} s`);
     }
   }
   say('');

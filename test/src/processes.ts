@@ -19,7 +19,7 @@ import type { GraphQLAnswer } from '@tw/kernel/testing';
 
 export { freePort };
 
-/** The repository root (this file is test/src/processes.ts, or test/bench/gateway/dist/src/processes.js in the bench build). */
+/** The repository root (this file is test/src/processes.ts, or bench/gateway/dist/test/src/processes.js in the bench build). */
 export const ROOT = findRoot(__dirname);
 
 function findRoot(from: string): string {

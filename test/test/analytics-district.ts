@@ -1,6 +1,6 @@
 /**
  * A small district whose every report figure is known by construction, loaded through the gateway's
- * bulk mutations (the importers' path), and the figures it must give. Report year 2025 (a finished
+ * bulk mutations (the importer's path), and the figures it must give. Report year 2025 (a finished
  * year, so pay can be filed), previous year 2024.
  */
 import { makeIdNumber } from '@tw/kernel/testing';

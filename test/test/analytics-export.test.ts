@@ -4,7 +4,7 @@ import { REFORM_STATUS, SPONSOR } from '@tw/kernel';
 import { testDatabaseKinds, tokenFor } from '@tw/kernel/testing';
 import ExcelJS from 'exceljs';
 import express from 'express';
-import { BREAKDOWNS, DISTRICT_FIGURES, EMPTY, GENERAL_NOTES, mountReports, SCHOOL_FIGURES, schoolHeader, SHEETS } from '../../gateway/src/reports';
+import { BREAKDOWNS, DISTRICT_FIGURES, EMPTY, GENERAL_NOTES, mountReports, SCHOOL_FIGURES, schoolHeader, SHEETS } from '@tw/gateway';
 import { Platform, startPlatform } from '../src/platform';
 import { District, loadReportDistrict, SCHOOL_ROWS_2025, YEAR } from './analytics-district';
 

@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Principal, SERVICES } from '@tw/kernel';
-import { queryMix, readApiSchema } from '../bench/gateway/queries';
+import { queryMix, readApiSchema } from '../src/queries';
 import { generator, Random } from '../src/random';
 import { caller, postRaw, ProcessPlatform, RawAnswer, ROOT, startProcessPlatform } from '../src/processes';
 import { seedSmallDistrict, SmallDistrict } from './hardening-seed';

@@ -4,8 +4,8 @@
  * fail, and no process's memory may keep growing. Nothing here is timed: speed is the bench's to report.
  */
 import { ROOT, caller, ProcessPlatform, startProcessPlatform } from '../src/processes';
-import { memoryLevel, runLoad, sendGraphQL } from '../bench/gateway/load';
-import { queryMix, readApiSchema } from '../bench/gateway/queries';
+import { memoryLevel, runLoad, sendGraphQL } from '../src/load';
+import { queryMix, readApiSchema } from '../src/queries';
 import { seedSmallDistrict, SmallDistrict } from './hardening-seed';
 
 const CONCURRENCY = 8;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { hiresKind, KindSpec, quotasKind, rotationsKind, schoolsKind, SchoolFileOptions, teachersKind, writeKindXlsx } from '@tw/importers';
+import { hiresKind, KindSpec, quotasKind, rotationsKind, schoolsKind, SchoolFileOptions, teachersKind, writeKindXlsx } from '@tw/importer';
 import { DemoContext, DemoSchoolRecord, DemoTeacherRecord, ServiceDemo } from './context';
 import { generateDistrict } from './district';
 import { DemoJob, DemoPrincipal, ImporterClient } from './importer-client';
@@ -73,7 +73,7 @@ const DISTRICT: DemoPrincipal = { role: 'DISTRICT_ADMIN' };
 
 /**
  * Loads the demo district the way a district's data arrives: as spreadsheets shaped like schools'
- * files (title rows, `code-label` values, dates as text…), written with the importers' writer into
+ * files (title rows, `code-label` values, dates as text…), written with the importer's writer into
  * a temporary folder and uploaded to the gateway's /imports, each job awaited and any job that does
  * not import every row failing the load. Personnel's files first (schools; a roster per school, one
  * uploaded by that school's own SCHOOL_ADMIN; quotas, hires, rotations), then the other services'

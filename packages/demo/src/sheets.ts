@@ -1,4 +1,4 @@
-import { KINDS, KindSpec, SchoolFileOptions, teachersKind } from '@tw/importers';
+import { KINDS, KindSpec, SchoolFileOptions, teachersKind } from '@tw/importer';
 import type { DemoSchoolRecord, DemoTeacherRecord } from './context';
 
 type Input = Readonly<Record<string, unknown>>;

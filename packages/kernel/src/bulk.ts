@@ -7,7 +7,7 @@ import { dropPrepared, findPrepared, keepPrepared, PreparedRow, sweepPrepared } 
 import { badInput } from './errors';
 import { isRejection } from './row-rules';
 
-/** The most rows one bulk call takes; importers send batches of this size. */
+/** The most rows one bulk call takes; the importer sends batches of this size. */
 export const MAX_BULK_ROWS = 1000;
 
 export enum RowStatus {

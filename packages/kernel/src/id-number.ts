@@ -1,6 +1,6 @@
 /**
  * 居民身份证 numbers (GB 11643-1999): normalising what files hold, and checking the check digit
- * (ISO 7064 MOD 11-2), the birth date and the sex digit. One module for the services and importers.
+ * (ISO 7064 MOD 11-2), the birth date and the sex digit. One module for the services and the importer.
  */
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];

@@ -17,7 +17,7 @@ export const SERVICES: readonly ServiceInfo[] = [
   { name: 'professional-development', envPrefix: 'PROFESSIONAL_DEVELOPMENT', folder: 'services/professional-development', defaultPort: 4002 },
   { name: 'compensation', envPrefix: 'COMPENSATION', folder: 'services/compensation', defaultPort: 4003 },
   { name: 'governance', envPrefix: 'GOVERNANCE', folder: 'services/governance', defaultPort: 4004 },
-  { name: 'importer', envPrefix: 'IMPORTER', folder: 'importers', defaultPort: 4005 },
+  { name: 'importer', envPrefix: 'IMPORTER', folder: 'importer', defaultPort: 4005 },
 ];
 
 export const GATEWAY_DEFAULT_PORT = 4000;

@@ -1,7 +1,7 @@
 import { newId, TeacherDirectoryEntry } from '@tw/kernel';
 import { testDatabaseKinds } from '@tw/kernel/testing';
 import { DemoContext, DemoSchoolRecord, DemoTeacherRecord, generateDistrict, Random } from '@tw/demo';
-import { professionalDevelopmentDemo } from '../../../packages/demo/src/professional-development';
+import { professionalDevelopmentDemo } from '@tw/demo';
 import { DevelopmentTestServer, startDevelopmentForTest } from './harness';
 
 /** A slice of the demo district (its first schools), with the ids personnel would give them. */

@@ -1,0 +1,250 @@
+/**
+ * npm run bench:import — how fast a 100,000-row × 20-column teachers file imports, against how fast
+ * ExcelJS alone can stream-read it, on MariaDB.
+ *
+ * The bench generates the file (≈100 schools created first, distinct valid ID numbers), times a bare
+ * ExcelJS streaming read of it (every cell touched), then starts personnel and the importer as their
+ * own processes on MariaDB databases it creates (and drops at the end), the gateway in this process,
+ * uploads the file through the gateway and polls the job to its end. It prints rows/s of both, their
+ * ratio, and the importer process's peak RSS (VmHWM).
+ *
+ * Settings: BENCH_ROWS (100000), BENCH_SCHOOLS (100), BENCH_MYSQL_URL (default TEST_MYSQL_URL or
+ * mysql://root@127.0.0.1:3306), BENCH_KEEP_FILE=1 keeps the generated file, BENCH_IMPORTER_NODE_ARGS
+ * and BENCH_PERSONNEL_NODE_ARGS (e.g. --cpu-prof --cpu-prof-dir=/tmp/prof) for the two processes.
+ */
+import 'reflect-metadata';
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { composeSupergraph, startGateway } from '@tw/gateway';
+import { buildImporterSchema, teachersKind, writeKindXlsx } from '@tw/importer';
+import { ServiceModule, signUserToken, subgraphSdl } from '@tw/kernel';
+import { freePort } from '@tw/kernel/testing';
+import { benchSchools, benchTeachers } from './generate-district';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
+const SCHOOLS = Number(process.env.BENCH_SCHOOLS ?? 100);
+/**
+ * The processes run as deployed (NODE_ENV=production, as the Dockerfile and docker-compose set it):
+ * graphql-js checks every instanceof the slow way outside production, which cost the gateway and the
+ * subgraph about a tenth of their time. npm run bench:import sets it (run the script with node directly
+ * to measure development mode).
+ */
+const PRODUCTION = process.env.NODE_ENV === 'production';
+const MYSQL = (process.env.BENCH_MYSQL_URL ?? process.env.TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306').replace(/^mariadb:/, 'mysql:');
+
+/** The personnel service's module contract, from its build (its package's main starts the server). */
+const personnelModule = () => require(path.join(ROOT, 'services/personnel/dist/index.js')) as ServiceModule;
+
+const say = (s: string) => process.stdout.write(`${s}\n`);
+const rate = (rows: number, ms: number) => Math.round(rows / (ms / 1000));
+
+/** ExcelJS's streaming reader over the file, touching every cell, as the baseline. */
+async function bareRead(file: string): Promise<{ rows: number; ms: number }> {
+  const t = Date.now();
+  let rows = 0;
+  let cells = 0;
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', entries: 'ignore' });
+  for await (const ws of reader) {
+    for await (const row of ws as unknown as AsyncIterable<ExcelJS.Row>) {
+      rows++;
+      cells += (row.values as unknown[]).length;
+    }
+  }
+  if (cells === 0) throw new Error('the bare read saw no cells');
+  return { rows, ms: Date.now() - t };
+}
+
+function databaseUrl(name: string): string {
+  const u = new URL(MYSQL);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+async function admin(sql: string): Promise<void> {
+  const mysql = await import('mysql2/promise');
+  const u = new URL(MYSQL);
+  const conn = await mysql.createConnection({ host: u.hostname, port: Number(u.port || 3306), user: decodeURIComponent(u.username), password: decodeURIComponent(u.password) });
+  try {
+    await conn.query(sql);
+  } finally {
+    await conn.end();
+  }
+}
+
+
+async function waitReady(url: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${url}: the process exited (${child.exitCode})`);
+    try {
+      if ((await fetch(url, { signal: AbortSignal.timeout(1000) })).ok) return;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > deadline) throw new Error(`${url} not ready after 60 s`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux). */
+function cpuSeconds(pid: number): number | undefined {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The database server's process, to see what share of the work it did (when it runs on this machine). */
+function databasePid(): number | undefined {
+  for (const name of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      if (/^(mariadbd|mysqld)$/.test(fs.readFileSync(`/proc/${name}/comm`, 'utf8').trim())) return Number(name);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return undefined;
+}
+
+/** Peak resident set size of a process, from /proc (Linux). */
+function peakRssMb(pid: number): number | undefined {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Math.round(Number(m[1]) / 1024) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function main(): Promise<void> {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'tw-bench-'));
+  const suffix = randomBytes(3).toString('hex');
+  const dbs = { personnel: `tw_bench_personnel_${suffix}`, importer: `tw_bench_importer_${suffix}` };
+  const children: ChildProcess[] = [];
+  let stopGateway: (() => Promise<void>) | undefined;
+  try {
+    const schools = benchSchools(SCHOOLS);
+    const file = path.join(work, 'teachers-100k.xlsx');
+    let t = Date.now();
+    await writeKindXlsx(teachersKind, benchTeachers(ROWS, schools), file, { title: '基准测试教职工基本信息表' });
+    say(`generated ${ROWS} rows × ${teachersKind.columns.length} columns in ${((Date.now() - t) / 1000).toFixed(1)} s: ${(fs.statSync(file).size / 1024 / 1024).toFixed(1)} MB`);
+
+    const bare = await bareRead(file);
+    say(`bare ExcelJS streaming read: ${bare.rows} rows in ${(bare.ms / 1000).toFixed(2)} s = ${rate(bare.rows, bare.ms)} rows/s`);
+
+    const secrets = { JWT_SECRET: randomBytes(32).toString('hex'), GATEWAY_SECRET: randomBytes(32).toString('hex') };
+    const [personnelPort, importerPort, gatewayPort] = [await freePort(), await freePort(), await freePort()];
+    const gatewayUrl = `http://127.0.0.1:${gatewayPort}/graphql`;
+    const env = {
+      ...process.env,
+      ...secrets,
+      NODE_ENV: PRODUCTION ? 'production' : 'development',
+      LOG_LEVEL: 'warn',
+      DATA_DIR: work,
+      GATEWAY_URL: gatewayUrl,
+      PERSONNEL_PORT: String(personnelPort),
+      PERSONNEL_DATABASE_URL: databaseUrl(dbs.personnel),
+      IMPORTER_PORT: String(importerPort),
+      IMPORTER_DATABASE_URL: databaseUrl(dbs.importer),
+    };
+    const launch = (script: string, nodeArgs: string[] = []) => {
+      const child = spawn(process.execPath, [...nodeArgs, path.join(ROOT, script)], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+      children.push(child);
+      return child;
+    };
+    const personnel = launch('services/personnel/dist/main.js', (process.env.BENCH_PERSONNEL_NODE_ARGS ?? '').split(' ').filter(Boolean));
+    const importer = launch('importer/dist/main.js', (process.env.BENCH_IMPORTER_NODE_ARGS ?? '').split(' ').filter(Boolean));
+    await waitReady(`http://127.0.0.1:${personnelPort}/ready`, personnel);
+    await waitReady(`http://127.0.0.1:${importerPort}/ready`, importer);
+    const { supergraphSdl } = composeSupergraph([
+      { name: 'personnel', url: `http://127.0.0.1:${personnelPort}/graphql`, sdl: subgraphSdl(await personnelModule().buildServiceSchema()) },
+      { name: 'importer', url: `http://127.0.0.1:${importerPort}/graphql`, sdl: subgraphSdl(await buildImporterSchema()) },
+    ]);
+    const gateway = await startGateway({
+      supergraphSdl,
+      subgraphUrls: { personnel: `http://127.0.0.1:${personnelPort}/graphql`, importer: `http://127.0.0.1:${importerPort}/graphql` },
+      gatewaySecret: secrets.GATEWAY_SECRET,
+      production: PRODUCTION,
+      port: gatewayPort,
+    });
+    stopGateway = gateway.stop;
+    const token = signUserToken({ subject: 'bench', role: 'DISTRICT_ADMIN' }, secrets.JWT_SECRET, '2h');
+    const gql = async (query: string, variables?: unknown) => {
+      const res = await fetch(gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+      const body = (await res.json()) as { data?: any; errors?: unknown[] };
+      if (body.errors) throw new Error(JSON.stringify(body.errors));
+      return body.data;
+    };
+    const created = await gql('mutation($rows: [SchoolInput!]!) { upsertSchools(rows: $rows) { created rejected } }', { rows: schools });
+    if (created.upsertSchools.rejected) throw new Error('schools were rejected');
+
+    const origin = `http://127.0.0.1:${gatewayPort}`;
+    const dbPid = databasePid();
+    const processes = { importer: importer.pid!, personnel: personnel.pid!, 'gateway (this process)': process.pid, ...(dbPid ? { mariadb: dbPid } : {}) };
+    const cpuBefore = Object.fromEntries(Object.entries(processes).map(([k, pid]) => [k, cpuSeconds(pid) ?? 0]));
+    t = Date.now();
+    const form = new FormData();
+    form.set('kind', 'teachers');
+    form.set('file', await fs.openAsBlob(file), path.basename(file));
+    const up = await fetch(`${origin}/imports`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+    const job = (await up.json()) as { id: string };
+    if (up.status !== 202) throw new Error(`upload refused: ${JSON.stringify(job)}`);
+    const uploadMs = Date.now() - t;
+    let done: any;
+    for (;;) {
+      await new Promise((r) => setTimeout(r, 250));
+      done = await (await fetch(`${origin}/imports/${job.id}?errors=3`, { headers: { authorization: `Bearer ${token}` } })).json();
+      if (['succeeded', 'failed', 'partially_succeeded'].includes(done.status)) break;
+    }
+    const importMs = Date.now() - t;
+    const rss = peakRssMb(importer.pid!);
+    const cpu = Object.entries(processes).map(([k, pid]) => `${k} ${((cpuSeconds(pid) ?? 0) - cpuBefore[k]).toFixed(1)} s`);
+    if (done.status !== 'succeeded') throw new Error(`the import ${done.status}: ${done.errorMessage} ${JSON.stringify(done.errors)}`);
+    const count = (await gql('{ teachers(first: 1) { totalCount } }')).teachers.totalCount as number;
+    if (count !== ROWS) throw new Error(`expected ${ROWS} teachers stored, found ${count}`);
+
+    const fullRate = rate(done.rowsRead, importMs);
+    const bareRate = rate(bare.rows, bare.ms);
+    say(`full import (upload ${uploadMs} ms, validating ${done.validationMs} ms, writing ${done.writingMs} ms): ${done.rowsRead} rows in ${(importMs / 1000).toFixed(2)} s = ${fullRate} rows/s`);
+    say(`ratio full/bare: ${(fullRate / bareRate).toFixed(2)} (target ≥ 0.50)`);
+    say(`importer peak RSS: ${rss ?? '?'} MB (target < 400 MB)`);
+    say(`CPU time during the import: ${cpu.join(', ')} (wall ${(importMs / 1000).toFixed(1)} s)`);
+    say(`stored: ${count} teachers; machine: ${os.cpus().length} cores, Node ${process.version}, ${PRODUCTION ? 'production' : 'development'} mode`);
+
+    // the same file again: every row unchanged, so only the checking pass runs and nothing is written
+    t = Date.now();
+    const again = (await (
+      await fetch(`${origin}/imports`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form })
+    ).json()) as { id: string };
+    let second: any;
+    for (;;) {
+      await new Promise((r) => setTimeout(r, 250));
+      second = await (await fetch(`${origin}/imports/${again.id}?errors=3`, { headers: { authorization: `Bearer ${token}` } })).json();
+      if (['succeeded', 'failed', 'partially_succeeded'].includes(second.status)) break;
+    }
+    const againMs = Date.now() - t;
+    say(`re-import of the same file: ${second.status}, ${second.rowsUnchanged} unchanged, ${second.rowsWritten} written, in ${(againMs / 1000).toFixed(2)} s = ${rate(second.rowsRead, againMs)} rows/s`);
+    say(`importer peak RSS after both: ${peakRssMb(importer.pid!) ?? '?'} MB`);
+  } finally {
+    await stopGateway?.().catch(() => undefined);
+    for (const c of children) c.kill('SIGTERM');
+    await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r)))));
+    await admin(`DROP DATABASE IF EXISTS \`${dbs.personnel}\``).catch(() => undefined);
+    await admin(`DROP DATABASE IF EXISTS \`${dbs.importer}\``).catch(() => undefined);
+    if (process.env.BENCH_KEEP_FILE !== '1') fs.rmSync(work, { recursive: true, force: true });
+    else say(`kept ${work}`);
+  }
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`bench:import failed: ${(e as Error).stack ?? String(e)}\n`);
+  process.exit(1);
+});
