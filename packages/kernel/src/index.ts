@@ -21,6 +21,7 @@ export * from './graphql/enums';
 export * from './graphql/context';
 export * from './graphql/pagination';
 export * from './graphql/federation';
+export * from './graphql/figure';
 export * from './loaders';
 export * from './bulk';
 export * from './row-rules';

@@ -5,10 +5,17 @@ import { GraphQLSchema, parse } from 'graphql';
 import { buildSchema, BuildSchemaOptions, createResolversMap } from 'type-graphql';
 import { LocalDate, YearMonth } from './scalars';
 import { authChecker } from './context';
+import { FIGURE_DIRECTIVE, FIGURE_DIRECTIVES_SDL, FIGURE_ROW_DIRECTIVE, FIGURE_SPEC_URL } from './figure';
 
-/** The federation spec every subgraph links, and what it imports from it. */
-export const FEDERATION_LINK =
-  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag", "@override"])';
+/**
+ * The federation spec every subgraph links, and what it imports from it; and the figure directives,
+ * linked and composed so that they reach the supergraph (federation drops custom directives otherwise).
+ */
+export const FEDERATION_LINK = `extend schema
+  @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag", "@override", "@composeDirective"])
+  @link(url: "${FIGURE_SPEC_URL}", import: ["@${FIGURE_DIRECTIVE}", "@${FIGURE_ROW_DIRECTIVE}"])
+  @composeDirective(name: "@${FIGURE_DIRECTIVE}")
+  @composeDirective(name: "@${FIGURE_ROW_DIRECTIVE}")`;
 
 export type ReferenceResolvers = Record<string, { __resolveReference: (reference: any, context: any, info: any) => unknown }>;
 
@@ -34,7 +41,7 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
     skipCheck: true,
     emitSchemaFile: false,
   });
-  const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(tgSchema)}`;
+  const sdl = `${FEDERATION_LINK}\n\n${FIGURE_DIRECTIVES_SDL}\n\n${printSchemaWithDirectives(tgSchema)}`;
   const resolvers = createResolversMap(tgSchema) as GraphQLResolverMap<unknown>;
   for (const [type, ref] of Object.entries(options.referenceResolvers ?? {})) {
     resolvers[type] = { ...(resolvers[type] as object), ...ref } as never;

@@ -1,3 +1,4 @@
+import { Figure } from '@tw/kernel';
 import { Ctx, FieldResolver, Float, Int, Resolver, Root } from 'type-graphql';
 import { emptySchoolPay } from '../figures/pay-parity';
 import { SchoolPay } from '../figures/pay-parity.types';
@@ -5,6 +6,7 @@ import { CompensationContext } from '../loaders';
 import { Fen } from '../money/fen';
 import { Yuan } from '../money/yuan.scalar';
 import { figuresFor } from '../resolvers/figures';
+import { AVERAGE_TEACHER_PAY, PAY_PARITY_RATIO, TALENT_PASSED, TALENT_SUBSIDY_TOTAL } from './figure-definitions';
 import { requireSchoolReportReader } from './report-access';
 import { SchoolReportRef } from './report-types';
 import { NO_TALENT, SchoolTalent } from './school-talent';
@@ -21,6 +23,7 @@ const talentOf = async (r: SchoolReportRef, ctx: CompensationContext): Promise<S
 @Resolver(() => SchoolReportRef)
 export class SchoolReportResolver {
   @FieldResolver(() => Yuan, { nullable: true, description: "Its serving teachers' average annual income of the year (null when withheld or none)" })
+  @Figure(AVERAGE_TEACHER_PAY)
   async averageTeacherPay(@Root() r: SchoolReportRef, @Ctx() ctx: CompensationContext): Promise<Fen | null> {
     return (await schoolPayOf(r, ctx)).averageAnnualIncome;
   }
@@ -31,6 +34,7 @@ export class SchoolReportResolver {
   }
 
   @FieldResolver(() => Float, { nullable: true, description: 'averageTeacherPay ÷ civilServantAveragePay, 4 places (public schools)' })
+  @Figure(PAY_PARITY_RATIO)
   async payParityRatio(@Root() r: SchoolReportRef, @Ctx() ctx: CompensationContext): Promise<number | null> {
     return (await schoolPayOf(r, ctx)).ratio;
   }
@@ -46,11 +50,13 @@ export class SchoolReportResolver {
   }
 
   @FieldResolver(() => Int, { nullable: true, description: '优秀教育人才 recorded at the school who passed the year’s assessment (null when withheld)' })
+  @Figure(TALENT_PASSED)
   async talentPassed(@Root() r: SchoolReportRef, @Ctx() ctx: CompensationContext): Promise<number | null> {
     return (await talentOf(r, ctx)).passed;
   }
 
   @FieldResolver(() => Yuan, { nullable: true, description: 'Their subsidies (null when withheld)' })
+  @Figure(TALENT_SUBSIDY_TOTAL)
   async talentSubsidyTotal(@Root() r: SchoolReportRef, @Ctx() ctx: CompensationContext): Promise<Fen | null> {
     return (await talentOf(r, ctx)).subsidyTotal;
   }

@@ -1,4 +1,4 @@
-import { graphqlEnum, TALENT_CATEGORY } from '@tw/kernel';
+import { FigureRow, graphqlEnum, TALENT_CATEGORY } from '@tw/kernel';
 import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import type { TalentCategory } from '../entities/talent-record.entity';
 
@@ -22,7 +22,9 @@ export class SchoolReportRef {
 @ObjectType('TalentCategoryPassed', { description: 'Teachers of one talent category (优秀教育人才 A/B/C) who passed the year’s assessment' })
 export class TalentCategoryPassed {
   @Field(() => graphqlEnum(TALENT_CATEGORY)) category!: TalentCategory;
-  @Field(() => Int, { nullable: true, description: 'null when withheld from this reader (fewer than 5 assessed)' }) passed!: number | null;
+  @Field(() => Int, { nullable: true, description: 'null when withheld from this reader (fewer than 5 assessed)' })
+  @FigureRow({ label: '其中：{category}', order: 1 })
+  passed!: number | null;
   @Field() withheld!: boolean;
 }
 

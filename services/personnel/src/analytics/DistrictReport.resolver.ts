@@ -1,7 +1,8 @@
-import { badInput } from '@tw/kernel';
+import { badInput, Figure } from '@tw/kernel';
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { PersonnelContext } from '../loaders';
 import { DistrictReport, HireChannelCount } from './district-report.type';
+import { IN_QUOTA_HIRES, PARTY_MEMBER_TEACHER_COUNT, PUBLIC_SCHOOL_COUNT, PUBLIC_TEACHER_COUNT, QUOTA_APPROVED, QUOTA_FILLED, RECRUITED_BY_CHANNEL, RECRUITED_TOTAL, ROTATIONS, SCHOOL_COUNT, TEACHER_COUNT } from './figure-definitions';
 import { MAX_TREND_YEARS, reportYear, requireReportReader, sinceYearOf } from './report-args';
 
 /** Personnel's figures of the district report: the roster now, and the year's hires, rotations and quotas. */
@@ -40,56 +41,67 @@ export class DistrictReportResolver {
   }
 
   @FieldResolver(() => Int, { description: 'Schools of the district (now)' })
+  @Figure(SCHOOL_COUNT)
   async schoolCount(@Ctx() ctx: PersonnelContext): Promise<number> {
     return (await ctx.reports.loaders.districtRoster()).schools;
   }
 
   @FieldResolver(() => Int, { description: 'Public (公办) schools of the district (now)' })
+  @Figure(PUBLIC_SCHOOL_COUNT)
   async publicSchoolCount(@Ctx() ctx: PersonnelContext): Promise<number> {
     return (await ctx.reports.loaders.districtRoster()).publicSchools;
   }
 
   @FieldResolver(() => Int, { description: 'Teachers: in the roster now with status 在本单位任职 or 暂未在本单位任职 (the roster has no history: the same for every year)' })
+  @Figure(TEACHER_COUNT)
   async teacherCount(@Ctx() ctx: PersonnelContext): Promise<number> {
     return (await ctx.reports.loaders.districtRoster()).teachers;
   }
 
   @FieldResolver(() => Int, { description: 'Teachers of public (公办) schools' })
+  @Figure(PUBLIC_TEACHER_COUNT)
   async publicTeacherCount(@Ctx() ctx: PersonnelContext): Promise<number> {
     return (await ctx.reports.loaders.districtRoster()).publicTeachers;
   }
 
   @FieldResolver(() => Int, { description: 'Teachers who are party members (中国共产党党员 or 中国共产党预备党员)' })
+  @Figure(PARTY_MEMBER_TEACHER_COUNT)
   async partyMemberTeacherCount(@Ctx() ctx: PersonnelContext): Promise<number> {
     return (await ctx.reports.loaders.districtRoster()).partyMembers;
   }
 
   @FieldResolver(() => Int, { description: 'Hires whose 入编日期 (in-quota date) falls in the year' })
+  @Figure(IN_QUOTA_HIRES)
   async inQuotaHires(@Root() r: DistrictReport, @Ctx() ctx: PersonnelContext): Promise<number> {
     return (await ctx.reports.loaders.districtRecruitment.load(r.year)).inQuotaHires;
   }
 
   @FieldResolver(() => [HireChannelCount], { description: 'Hires of the year (招聘年度), by channel; every channel listed' })
+  @Figure(RECRUITED_BY_CHANNEL)
   async recruitedByChannel(@Root() r: DistrictReport, @Ctx() ctx: PersonnelContext): Promise<HireChannelCount[]> {
     return [...(await ctx.reports.loaders.districtRecruitment.load(r.year)).recruitedByChannel];
   }
 
   @FieldResolver(() => Int, { description: 'Hires of the year (招聘年度), all channels' })
+  @Figure(RECRUITED_TOTAL)
   async recruitedTotal(@Root() r: DistrictReport, @Ctx() ctx: PersonnelContext): Promise<number> {
     return (await ctx.reports.loaders.districtRecruitment.load(r.year)).recruitedByChannel.reduce((s, c) => s + c.count, 0);
   }
 
   @FieldResolver(() => Int, { description: 'Rotations (交流轮岗) whose 开始年月 falls in the year' })
+  @Figure(ROTATIONS)
   async rotations(@Root() r: DistrictReport, @Ctx() ctx: PersonnelContext): Promise<number> {
     return (await ctx.reports.loaders.districtRecruitment.load(r.year)).rotations;
   }
 
   @FieldResolver(() => Int, { description: '核定编制数: posts approved for the year, all schools' })
+  @Figure(QUOTA_APPROVED)
   async quotaApproved(@Root() r: DistrictReport, @Ctx() ctx: PersonnelContext): Promise<number> {
     return (await ctx.reports.loaders.districtRecruitment.load(r.year)).quotaApproved ?? 0;
   }
 
   @FieldResolver(() => Int, { description: 'Posts filled: teachers holding an established post (是否在编), now' })
+  @Figure(QUOTA_FILLED)
   async quotaFilled(@Ctx() ctx: PersonnelContext): Promise<number> {
     return (await ctx.reports.loaders.districtRoster()).inQuota;
   }

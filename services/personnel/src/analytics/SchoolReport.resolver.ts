@@ -1,7 +1,9 @@
+import { Figure } from '@tw/kernel';
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { School } from '../entities/school.entity';
 import { PersonnelContext } from '../loaders';
 import { HireChannelCount } from './district-report.type';
+import { IN_QUOTA_HIRES, PARTY_MEMBER_TEACHER_COUNT, PUBLIC_TEACHER_COUNT, QUOTA_APPROVED, QUOTA_FILLED, RECRUITED_TOTAL, ROTATIONS, TEACHER_COUNT } from './figure-definitions';
 import { reportYear, requireSchoolReportReader, sinceYearOf } from './report-args';
 import { rosterOf } from './report-loaders';
 import { SchoolReport } from './school-report.type';
@@ -15,22 +17,26 @@ export class SchoolReportResolver {
   }
 
   @FieldResolver(() => Int, { description: "The school's teachers (in the roster now, 在本单位任职 or 暂未在本单位任职)" })
+  @Figure(TEACHER_COUNT)
   async teacherCount(@Root() r: SchoolReport, @Ctx() ctx: PersonnelContext): Promise<number> {
     return (await rosterOf(ctx.reports.loaders, r.schoolId)).teachers;
   }
 
   @FieldResolver(() => Int, { description: 'teacherCount when the school is public (公办), else 0' })
+  @Figure(PUBLIC_TEACHER_COUNT)
   async publicTeacherCount(@Root() r: SchoolReport, @Ctx() ctx: PersonnelContext): Promise<number> {
     const roster = await rosterOf(ctx.reports.loaders, r.schoolId);
     return roster.isPublic ? roster.teachers : 0;
   }
 
   @FieldResolver(() => Int, { description: 'Its teachers who are party members' })
+  @Figure(PARTY_MEMBER_TEACHER_COUNT)
   async partyMemberTeacherCount(@Root() r: SchoolReport, @Ctx() ctx: PersonnelContext): Promise<number> {
     return (await rosterOf(ctx.reports.loaders, r.schoolId)).partyMembers;
   }
 
   @FieldResolver(() => Int, { description: 'Hires with an in-quota date in the year, of teachers serving here now' })
+  @Figure(IN_QUOTA_HIRES)
   async inQuotaHires(@Root() r: SchoolReport, @Ctx() ctx: PersonnelContext): Promise<number> {
     return (await ctx.reports.loaders.schoolRecruitment.load(r)).inQuotaHires;
   }
@@ -41,21 +47,25 @@ export class SchoolReportResolver {
   }
 
   @FieldResolver(() => Int, { description: 'Hires of the year, of teachers serving here now' })
+  @Figure(RECRUITED_TOTAL)
   async recruitedTotal(@Root() r: SchoolReport, @Ctx() ctx: PersonnelContext): Promise<number> {
     return (await ctx.reports.loaders.schoolRecruitment.load(r)).recruitedByChannel.reduce((s, c) => s + c.count, 0);
   }
 
   @FieldResolver(() => Int, { description: 'Rotations starting in the year from this school (原单位)' })
+  @Figure(ROTATIONS)
   async rotations(@Root() r: SchoolReport, @Ctx() ctx: PersonnelContext): Promise<number> {
     return (await ctx.reports.loaders.schoolRecruitment.load(r)).rotations;
   }
 
   @FieldResolver(() => Int, { nullable: true, description: '核定编制数 of the year (null when none is approved)' })
+  @Figure(QUOTA_APPROVED)
   async quotaApproved(@Root() r: SchoolReport, @Ctx() ctx: PersonnelContext): Promise<number | null> {
     return (await ctx.reports.loaders.schoolRecruitment.load(r)).quotaApproved;
   }
 
   @FieldResolver(() => Int, { description: 'Posts filled: its teachers holding an established post, now' })
+  @Figure(QUOTA_FILLED)
   async quotaFilled(@Root() r: SchoolReport, @Ctx() ctx: PersonnelContext): Promise<number> {
     return (await rosterOf(ctx.reports.loaders, r.schoolId)).inQuota;
   }

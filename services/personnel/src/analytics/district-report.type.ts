@@ -1,4 +1,4 @@
-import { graphqlEnum, HIRE_CHANNEL } from '@tw/kernel';
+import { FigureRow, graphqlEnum, HIRE_CHANNEL } from '@tw/kernel';
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import type { HireChannel } from '../entities/hire.entity';
 
@@ -27,5 +27,5 @@ export class DistrictReport {
 @ObjectType('HireChannelCount', { description: 'Teachers recruited through one channel (招聘方式) in a year' })
 export class HireChannelCount {
   @Field(() => graphqlEnum(HIRE_CHANNEL)) channel!: HireChannel;
-  @Field(() => Int) count!: number;
+  @Field(() => Int) @FigureRow({ label: '其中：{channel}', order: 1 }) count!: number;
 }

@@ -1,4 +1,4 @@
-import { DESIGNATION_LEVEL, graphqlEnum, STUDIO_KIND, TRAINING_LEVEL } from '@tw/kernel';
+import { DESIGNATION_LEVEL, FigureRow, graphqlEnum, STUDIO_KIND, TRAINING_LEVEL } from '@tw/kernel';
 import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import type { TrainingLevel } from '../entities/training-programme.entity';
 import type { DesignationLevel } from '../rules/designation-rank';
@@ -32,7 +32,7 @@ export class SchoolReportRef {
 @ObjectType('TrainingLevelCount', { description: 'Training person-times (人次) and hours of one level (国培/省培/市培/区培/校培) in a year' })
 export class TrainingLevelCount {
   @Field(() => graphqlEnum(TRAINING_LEVEL)) level!: TrainingLevel;
-  @Field(() => Int) personTimes!: number;
+  @Field(() => Int) @FigureRow({ label: '其中：{level}', order: 1 }) personTimes!: number;
   @Field(() => Int) hours!: number;
 }
 
@@ -40,7 +40,7 @@ export class TrainingLevelCount {
 export class StudioKindLevelCount {
   @Field(() => graphqlEnum(STUDIO_KIND)) kind!: StudioKind;
   @Field(() => graphqlEnum(DESIGNATION_LEVEL)) level!: DesignationLevel;
-  @Field(() => Int) count!: number;
+  @Field(() => Int) @FigureRow({ label: '其中：{kind}（{level}）', order: 1 }) count!: number;
 }
 
 @ObjectType('SchoolMetricValue', { description: "One school's value of a figure, for ordering the school comparison" })
