@@ -12,7 +12,7 @@ import { GraphQLError } from 'graphql';
 import { GatewayContext } from './context';
 import { forwardTo } from './forward';
 import { DEFAULT_LIMITS, RequestLimits, requestLimitsPlugin } from './limits';
-import { mountReports } from './reports';
+import { mountReports, readFigures } from './reports';
 import { SubgraphSource } from './subgraph-source';
 
 export interface GatewayOptions {
@@ -95,6 +95,8 @@ function readyUrl(graphqlUrl: string): string {
  */
 export async function startGateway(o: GatewayOptions): Promise<GatewayHandle> {
   const logger = o.logger ?? createLogger('gateway');
+  // the report's figures are read from the supergraph first: declarations that cannot make a report stop the start
+  const figures = readFigures(o.supergraphSdl);
   const timeoutMs = o.subgraphTimeoutMs ?? 30_000;
   const gateway = new ApolloGateway({
     supergraphSdl: o.supergraphSdl,
@@ -149,7 +151,7 @@ export async function startGateway(o: GatewayOptions): Promise<GatewayHandle> {
   if (importer) app.use(['/imports', '/templates'], forwardTo({ target: new URL(importer).origin, gatewaySecret: o.gatewaySecret }));
   // the yearly report as a workbook, made by asking this gateway with the caller's own token
   let selfUrl = '';
-  mountReports(app, { gatewayUrl: () => selfUrl, timeoutMs: o.requestTimeoutMs });
+  mountReports(app, { gatewayUrl: () => selfUrl, figures, timeoutMs: o.requestTimeoutMs });
   o.mount?.(app);
   app.use(
     '/graphql',

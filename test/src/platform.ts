@@ -60,6 +60,7 @@ export async function startPlatform(kind: TestDatabaseKind) {
   };
   return {
     keys,
+    supergraphSdl,
     gatewayUrl: gateway.url,
     services,
     service,

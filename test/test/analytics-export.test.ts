@@ -4,7 +4,7 @@ import { REFORM_STATUS, SPONSOR } from '@tw/kernel';
 import { testDatabaseKinds, tokenFor } from '@tw/kernel/testing';
 import ExcelJS from 'exceljs';
 import express from 'express';
-import { BREAKDOWNS, DISTRICT_FIGURES, EMPTY, GENERAL_NOTES, mountReports, SCHOOL_FIGURES, schoolHeader, SHEETS } from '@tw/gateway';
+import { EMPTY, FigureCatalogue, mountReports, readFigures, SHEETS } from '@tw/gateway';
 import { Platform, startPlatform } from '../src/platform';
 import { District, loadReportDistrict, SCHOOL_ROWS_2025, YEAR } from './analytics-district';
 
@@ -30,9 +30,39 @@ const REPORT_SHEET_2025: ReadonlyArray<[string, unknown]> = [
   ['党组织领导的校长负责制：学校数', 3], ['其中：未启动', 1], ['其中：试点', 1], ['其中：已完成', 1], ['校长负责制改革完成比例', 0.3333],
 ];
 
+/** The 学校对比 sheet's figure columns: the school comparison's fields, in order, and their headers. */
+const SCHOOL_COLUMNS: ReadonlyArray<[string, string]> = [
+  ['teacherCount', '在职教师数（人）'], ['publicTeacherCount', '公办学校教师数（人）'], ['partyMemberTeacherCount', '党员教师数（人）'], ['quotaApproved', '核定编制数（个）'],
+  ['quotaFilled', '在编在岗教师数（人）'], ['inQuotaHires', '新入编人数（人）'], ['recruitedTotal', '招聘教师数（人）'], ['rotations', '交流轮岗人次（人次）'],
+  ['trainingPersonTimes', '培训人次（人次）'], ['trainingHours', '培训学时（学时）'], ['ethicsTrainingPersonTimes', '师德与思想政治培训人次（人次）'],
+  ['ethicsTrainingSessions', '师德与思想政治培训期数（期）'], ['newDesignations', '新认定名师骨干（人次）'], ['designatedTeacherCount', '名师骨干教师数（公办）（人）'],
+  ['designatedShareOfPublicTeachers', '名师骨干占公办教师比例'], ['studioCount', '名师（名班主任）工作室（个）'], ['demonstrationLessons', '示范课（课次）'],
+  ['backboneTeacherCount', '骨干教师数（含民办）（人）'], ['backbonePartyMembers', '骨干教师中的党员（人）'], ['backboneNotPartyMember', '骨干教师中的非党员（把骨干培养成党员）（人）'],
+  ['partyMemberNotBackbone', '党员教师中的非骨干（把党员培养成骨干）（人）'], ['ethicsVetoedTeachers', '师德一票否决人数（人）'], ['averageTeacherPay', '教师年平均工资收入（元）'],
+  ['payParityRatio', '教师平均工资与公务员之比'], ['talentPassed', '优秀教育人才考核合格（人）'], ['talentSubsidyTotal', '人才补贴发放总额（元）'], ['principalsCertified', '校长职级认定人数（人）'],
+  ['teachersCommended', '受表彰教师数（人）'], ['inspections', '检查考核评比次数（次）'], ['inspectionsPreviousYear', '上年检查考核评比次数（次）'], ['inspectionReduction', '检查考核压减比例'],
+  ['reformStatus', '校长负责制改革状态'],
+];
+const FORMAT_OF_COLUMN: Record<string, string> = { averageTeacherPay: 'yuan', talentSubsidyTotal: 'yuan', designatedShareOfPublicTeachers: 'percent', payParityRatio: 'percent', inspectionReduction: 'percent', reformStatus: 'status' };
+
+/** The 说明 sheet's table: each figure once (the district's, a breakdown after the figure it breaks down, then the comparison's own), and the service that computes it. */
+const NOTES_TABLE: ReadonlyArray<[string, string]> = [
+  ['schoolCount', 'personnel'], ['publicSchoolCount', 'personnel'], ['teacherCount', 'personnel'], ['publicTeacherCount', 'personnel'], ['partyMemberTeacherCount', 'personnel'],
+  ['quotaApproved', 'personnel'], ['quotaFilled', 'personnel'], ['inQuotaHires', 'personnel'], ['recruitedTotal', 'personnel'], ['recruitedByChannel', 'personnel'], ['rotations', 'personnel'],
+  ...['trainingPersonTimes', 'personTimesByLevel', 'trainingHours', 'ethicsTrainingPersonTimes', 'ethicsTrainingSessions', 'newDesignations', 'designatedTeacherCount',
+    'designatedShareOfPublicTeachers', 'studioCount', 'studiosByKindAndLevel', 'demonstrationLessons', 'backboneTeacherCount', 'backbonePartyMembers', 'backboneNotPartyMember',
+    'partyMemberNotBackbone'].map((f): [string, string] => [f, 'professional-development']),
+  ['ethicsVetoedTeachers', 'governance'],
+  ...['averageTeacherPay', 'civilServantAveragePay', 'payParityRatio', 'payTeachers', 'talentPassed', 'talentPassedByCategory', 'talentSubsidyTotal'].map((f): [string, string] => [f, 'compensation']),
+  ...['principalsCertified', 'teachersCommended', 'inspections', 'inspectionsPreviousYear', 'inspectionReduction', 'catalogueItems', 'catalogueItemsPreviousYear', 'governanceReform', 'reformStatus'].map(
+    (f): [string, string] => [f, 'governance'],
+  ),
+];
+
 describe.each(testDatabaseKinds())('the district report workbook on %s', (kind) => {
   let p: Platform;
   let d: District;
+  let figures: FigureCatalogue;
   let server: http.Server;
   let base: string;
 
@@ -40,7 +70,8 @@ describe.each(testDatabaseKinds())('the district report workbook on %s', (kind) 
     p = await startPlatform(kind);
     d = await loadReportDistrict(p);
     const app = express();
-    mountReports(app, { gatewayUrl: () => p.gatewayUrl });
+    figures = readFigures(p.supergraphSdl);
+    mountReports(app, { gatewayUrl: () => p.gatewayUrl, figures });
     server = app.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -90,12 +121,11 @@ describe.each(testDatabaseKinds())('the district report workbook on %s', (kind) 
     expect(groups).toEqual(['人事与编制', '教师发展', '师德与党建双培养', '待遇保障', '教育治理']);
 
     const schools = wb.getWorksheet(SHEETS.schools)!;
-    expect(schools.getRow(1).values).toEqual([undefined, '学校标识码', '学校名称', '举办者', ...SCHOOL_FIGURES.map(schoolHeader)]);
-    expect(schools.getRow(1).getCell(5).value).toBe('公办学校教师数（人）');
+    expect(schools.getRow(1).values).toEqual([undefined, '学校标识码', '学校名称', '举办者', ...SCHOOL_COLUMNS.map(([, header]) => header)]);
     expect(schools.rowCount).toBe(4);
     for (const [n, key] of [[2, 'S1'], [3, 'S2'], [4, 'S3']] as const) {
       const row = schools.getRow(n).values as unknown[];
-      const expectedRow = SCHOOL_FIGURES.map((f) => cell(f.format, SCHOOL_ROWS_2025[key][f.field]));
+      const expectedRow = SCHOOL_COLUMNS.map(([field]) => cell(FORMAT_OF_COLUMN[field] ?? 'count', SCHOOL_ROWS_2025[key][field]));
       expect({ key, row: row.slice(4) }).toEqual({ key, row: expectedRow });
     }
     expect(schools.getRow(2).getCell(1).value).toBe('4101029101');
@@ -104,17 +134,33 @@ describe.each(testDatabaseKinds())('the district report workbook on %s', (kind) 
     const notes = wb.getWorksheet(SHEETS.notes)!;
     const text: string[] = [];
     notes.eachRow((row) => row.eachCell((c) => text.push(String(c.value))));
-    for (const note of GENERAL_NOTES) expect(text).toContain(note);
-    for (const f of [...DISTRICT_FIGURES, ...BREAKDOWNS]) {
-      expect(text).toContain(f.label);
-      expect(text).toContain(f.definition);
+    // the terms the figures share, the one a service declares (what a teacher is) among them
+    expect(figures.notes).toHaveLength(6);
+    expect(figures.notes[1]).toMatch(/^教师：名册中人员状态为/);
+    for (const note of figures.notes) expect(text).toContain(note);
+    const table: Array<[string, string]> = [];
+    const definitions = new Map<string, unknown[]>();
+    let inTable = false;
+    notes.eachRow((row) => {
+      if (inTable) {
+        table.push([String(row.getCell(2).value), String(row.getCell(6).value)]);
+        definitions.set(String(row.getCell(2).value), [row.getCell(1).value, row.getCell(3).value, row.getCell(4).value, row.getCell(5).value]);
+      }
+      if (row.getCell(1).value === '指标') inTable = true;
+    });
+    expect(table).toEqual(NOTES_TABLE);
+    // what the services declare is what the sheet says, each figure with a name and a definition of its own
+    for (const f of figures.all) {
+      expect({ field: f.field, row: definitions.get(f.field) }).toEqual({ field: f.field, row: [f.label, f.unit, f.definition, f.school ? (f.schoolDefinition ?? '同左') : '不列入学校对比'] });
+      expect(f.definition.length).toBeGreaterThan(5);
     }
+    expect(new Set(figures.all.map((f) => f.definition)).size).toBe(figures.all.length);
   });
 
   it("writes what the caller may read: ANALYST's small groups withheld, a SCHOOL_ADMIN's own school, nothing without a token", async () => {
     const analyst = await read(await download(`/reports/district/${YEAR}.xlsx?orderBy=TEACHER_COUNT&direction=DESC`, { subject: 'a', role: 'ANALYST' }));
     const rows = analyst.getWorksheet(SHEETS.schools)!;
-    const col = (field: string) => 4 + SCHOOL_FIGURES.findIndex((f) => f.field === field);
+    const col = (field: string) => 4 + SCHOOL_COLUMNS.findIndex(([f]) => f === field);
     expect([2, 3, 4].map((n) => rows.getRow(n).getCell(2).value)).toEqual(['报表第一小学', '报表第二中学', '报表民办学校']);
     expect([2, 3, 4].map((n) => rows.getRow(n).getCell(col('averageTeacherPay')).value)).toEqual([EMPTY, EMPTY, EMPTY]);
     expect([2, 3, 4].map((n) => rows.getRow(n).getCell(col('teacherCount')).value)).toEqual([8, 4, 3]);

@@ -1,5 +1,6 @@
 export { mountReports } from './mount';
 export type { ReportsOptions } from './mount';
 export { SHEETS, EMPTY, reportRows, schoolHeader } from './workbook';
-export { FIGURES, BREAKDOWNS, SCHOOL_FIGURES, DISTRICT_FIGURES, GENERAL_NOTES } from './figures';
-export type { Figure, Breakdown, BreakdownRow } from './figures';
+export { readFigures, breakdownRows, labelOf, FigureCatalogueError } from './figures';
+export type { FigureCatalogue, ReportFigure, FigureRows, FigureRowSpec, BreakdownRow, EnumLabels } from './figures';
+export { reportQueries } from './report-data';

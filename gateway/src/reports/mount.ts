@@ -1,4 +1,5 @@
 import type { IRouter, Request, Response } from 'express';
+import type { FigureCatalogue } from './figures';
 import { fetchReportData, ReportRequestError } from './report-data';
 import { writeReportWorkbook } from './workbook';
 
@@ -8,6 +9,8 @@ export interface ReportsOptions {
    * known only once the gateway listens (port 0), e.g. `() => handle.url`
    */
   readonly gatewayUrl: string | (() => string);
+  /** the figures the services declare in the supergraph the gateway serves: `readFigures(supergraphSdl)` */
+  readonly figures: FigureCatalogue;
   readonly timeoutMs?: number;
 }
 
@@ -24,12 +27,19 @@ function disposition(year: number): string {
 }
 
 /**
- * `GET /reports/district/:year.xlsx` (`?sinceYear=2021&orderBy=TEACHER_COUNT&direction=DESC`): the
+ * `GET /reports/figures`: every figure of the report with its definition, as JSON (no token: it tells
+ * what the figures count, nothing of the records). `GET /reports/district/:year.xlsx` (`?sinceYear=2021&orderBy=TEACHER_COUNT&direction=DESC`): the
  * year's district report and school comparison as a workbook, made from what the caller's token may
  * read through the gateway (an ANALYST's has the small groups withheld; a SCHOOL_ADMIN's one school).
- * @example mountReports(app, { gatewayUrl: 'http://127.0.0.1:4000/graphql' }) // or { gatewayUrl: () => url } when the port is picked at listen
+ * Both are made from the figures the services declare in the supergraph.
+ * @example mountReports(app, { gatewayUrl: 'http://127.0.0.1:4000/graphql', figures: readFigures(supergraphSdl) }) // or { gatewayUrl: () => url } when the port is picked at listen
  */
 export function mountReports(app: IRouter, o: ReportsOptions): void {
+  const { figures } = o;
+  app.get('/reports/figures', (_req: Request, res: Response) => {
+    res.setHeader('cache-control', 'no-cache');
+    res.json({ groups: figures.groups, notes: figures.notes, figures: figures.all });
+  });
   app.get('/reports/district/:year.xlsx', async (req: Request, res: Response) => {
     const authorization = req.header('authorization');
     if (!authorization) return refuse(res, 401, 'UNAUTHENTICATED', 'The export needs the bearer token of the person asking (Authorization: Bearer …)');
@@ -49,7 +59,7 @@ export function mountReports(app: IRouter, o: ReportsOptions): void {
         orderBy: orderBy as string | undefined,
         direction: direction as 'ASC' | 'DESC' | undefined,
         timeoutMs: o.timeoutMs,
-      });
+      }, figures);
     } catch (e) {
       if (e instanceof ReportRequestError) return refuse(res, e.status, e.code, e.message);
       throw e;
@@ -58,7 +68,7 @@ export function mountReports(app: IRouter, o: ReportsOptions): void {
     res.setHeader('content-disposition', disposition(data.year));
     res.setHeader('cache-control', 'no-store');
     try {
-      await writeReportWorkbook(res, data);
+      await writeReportWorkbook(res, figures, data);
     } catch (e) {
       // the headers are gone: all that is left is to cut the download short, so it is not mistaken for a whole file
       res.destroy(e as Error);

@@ -1,4 +1,4 @@
-import { BREAKDOWNS, DISTRICT_FIGURES, SCHOOL_FIGURES } from './figures';
+import type { FigureCatalogue } from './figures';
 
 /** What the workbook is made of: the district report and every school's row, as the caller may read them. */
 export interface ReportData {
@@ -37,20 +37,26 @@ const PAGE = 1000;
 /** More pages than a province has schools: a loop that does not end is a bug, not a district. */
 const MAX_PAGES = 100;
 
-const REPORT_QUERY = `query DistrictReportExport($year: Int!, $sinceYear: Int) {
-  districtReport(year: $year, sinceYear: $sinceYear) {
-    year sinceYear payWithheld
-    ${DISTRICT_FIGURES.map((f) => f.field).join(' ')}
-    ${BREAKDOWNS.map((b) => `${b.field} ${b.selection}`).join(' ')}
-  }
-}`;
+/** What each figure is asked as: its field, a breakdown's item selection, and the flags that say a value is withheld. */
+function selection(figures: FigureCatalogue['district']): string {
+  const withheld = [...new Set(figures.flatMap((f) => (f.withheldBy ? [f.withheldBy] : [])))];
+  return [...withheld, ...figures.map((f) => (f.breakdown ? `${f.field} ${f.breakdown.selection}` : f.field))].join(' ');
+}
 
-const COMPARISON_QUERY = `query SchoolComparisonExport($year: Int!, $sinceYear: Int, $orderBy: SchoolReportMetric, $direction: SortDirection, $first: Int, $after: String) {
+/** The two queries the export asks, made from the figures the supergraph declares. */
+export function reportQueries(figures: FigureCatalogue): { report: string; comparison: string } {
+  return {
+    report: `query DistrictReportExport($year: Int!, $sinceYear: Int) {
+  districtReport(year: $year, sinceYear: $sinceYear) { year sinceYear ${selection(figures.district)} }
+}`,
+    comparison: `query SchoolComparisonExport($year: Int!, $sinceYear: Int, $orderBy: SchoolReportMetric, $direction: SortDirection, $first: Int, $after: String) {
   schoolComparison(year: $year, sinceYear: $sinceYear, orderBy: $orderBy, direction: $direction, first: $first, after: $after) {
     pageInfo { hasNextPage endCursor }
-    nodes { schoolId school { code name sponsor } payWithheld talentWithheld ${SCHOOL_FIGURES.map((f) => f.field).join(' ')} }
+    nodes { schoolId school { code name sponsor } ${selection(figures.school)} }
   }
-}`;
+}`,
+  };
+}
 
 const STATUS_OF: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, BAD_USER_INPUT: 400, GRAPHQL_VALIDATION_FAILED: 400 };
 
@@ -79,14 +85,15 @@ async function ask<D>(r: ReportRequest, query: string, variables: Record<string,
  * The district report and the whole school comparison of a year, asked of the gateway with the
  * caller's token: the report in one request, the comparison a page of 1,000 schools at a time.
  */
-export async function fetchReportData(r: ReportRequest): Promise<ReportData> {
+export async function fetchReportData(r: ReportRequest, figures: FigureCatalogue): Promise<ReportData> {
+  const queries = reportQueries(figures);
   const base = { year: r.year, sinceYear: r.sinceYear ?? null };
   const comparison = async () => {
     const schools: Array<Record<string, unknown>> = [];
     let after: string | null = null;
     for (let page = 0; ; page++) {
       if (page >= MAX_PAGES) throw new ReportRequestError(502, 'TOO_MANY_PAGES', `The school comparison did not end after ${MAX_PAGES} pages`);
-      const data: { schoolComparison: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: Array<Record<string, unknown>> } } = await ask(r, COMPARISON_QUERY, {
+      const data: { schoolComparison: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: Array<Record<string, unknown>> } } = await ask(r, queries.comparison, {
         ...base,
         orderBy: r.orderBy ?? 'SCHOOL_CODE',
         direction: r.direction ?? 'ASC',
@@ -99,6 +106,6 @@ export async function fetchReportData(r: ReportRequest): Promise<ReportData> {
     }
   };
   // both at once; either failing fails the export (and neither failure goes unheard)
-  const [{ districtReport }, schools] = await Promise.all([ask<{ districtReport: Record<string, unknown> }>(r, REPORT_QUERY, base), comparison()]);
+  const [{ districtReport }, schools] = await Promise.all([ask<{ districtReport: Record<string, unknown> }>(r, queries.report, base), comparison()]);
   return { year: Number(districtReport.year), sinceYear: Number(districtReport.sinceYear), report: districtReport, schools };
 }
