@@ -13,7 +13,7 @@ export const TRAINING_PERSON_TIMES: FigureDefinition = {
 };
 export const PERSON_TIMES_BY_LEVEL: FigureDefinition = {
   label: '培训人次（按培训类别）', unit: '人次', format: 'count', group: G, order: 11,
-  definition: '当年培训人次，按培训类别（国培、省培、市培、区县培、校本）。',
+  definition: '当年培训人次，按培训类别（国家级、省级、地市级、县级、校级、其他，每类一行）。',
 };
 export const TRAINING_HOURS: FigureDefinition = {
   label: '培训学时', unit: '学时', format: 'count', group: G, order: 20,
