@@ -1,8 +1,7 @@
-import { SANCTION, Sanction } from '@tw/kernel';
+import { SANCTION, Sanction, yearsTable } from '@tw/kernel';
 import { createTestDatabase, TestDatabase, testDatabaseKinds } from '@tw/kernel/testing';
 import { openGovernanceDatabase } from '@tw/governance';
 import { DataSource } from 'typeorm';
-import { yearsTable } from '../src/analytics/sql';
 import { VIOLATION_OVERLAPS_YEAR } from '../src/analytics/veto-sql';
 import { addDays } from '../src/rules/dates';
 import { overlapsYear, sanctionPeriod } from '../src/rules/veto-rule';

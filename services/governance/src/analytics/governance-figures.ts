@@ -1,7 +1,7 @@
+import { queryRows, sqlMarks, sqlNumber, yearsTable } from '@tw/kernel';
 import { DataSource } from 'typeorm';
 import type { ReformStatus } from '../entities/school-reform.entity';
 import { todayInChina, yearEnd } from '../rules/dates';
-import { marks, num, rows, yearsTable } from './sql';
 import { VIOLATION_OVERLAPS_YEAR } from './veto-sql';
 
 /** A year's governance figures of the district, before personnel's school count is in. */
@@ -32,7 +32,7 @@ export const NO_SCHOOL_GOVERNANCE: SchoolGovernance = { principalsCertified: 0, 
 /** The day a year's reform figures describe: its last day, or today while it lasts (as reformProgress). */
 export const reformAsOf = (year: number, today = todayInChina()): string => [yearEnd(year), today].sort()[0];
 
-const counts = (found: ReadonlyArray<{ k: unknown; n: unknown }>) => new Map(found.map((r) => [num(String(r.k).slice(0, 4)), num(r.n)]));
+const counts = (found: ReadonlyArray<{ k: unknown; n: unknown }>) => new Map(found.map((r) => [sqlNumber(String(r.k).slice(0, 4)), sqlNumber(r.n)]));
 
 /**
  * The vetoed teachers of each year (ethics 不合格 in the year, or a sanction whose period overlaps it),
@@ -44,7 +44,7 @@ function vetoedSql(years: readonly number[], bySchool: boolean, schoolFilter: st
   return {
     sql: `SELECT x.yr AS yr${bySchool ? ', x.schoolId AS schoolId' : ''}, COUNT(DISTINCT x.teacherId) AS n FROM (
         SELECT e.year AS yr, e.school_id AS schoolId, e.teacher_id AS teacherId FROM ethics_assessment e
-        WHERE e.result = 'INCOMPETENT' AND e.year IN (${marks(years.length)})${schoolFilter.replace(/\?col/g, 'e.school_id')}
+        WHERE e.result = 'INCOMPETENT' AND e.year IN (${sqlMarks(years.length)})${schoolFilter.replace(/\?col/g, 'e.school_id')}
         UNION
         SELECT y.yr AS yr, v.school_id AS schoolId, v.teacher_id AS teacherId FROM violation v JOIN (${y.sql}) y ON ${VIOLATION_OVERLAPS_YEAR}
         WHERE 1 = 1${schoolFilter.replace(/\?col/g, 'v.school_id')}
@@ -61,15 +61,15 @@ export async function districtGovernance(ds: DataSource, years: readonly number[
   const asOf = years.map((y) => [y, reformAsOf(y)] as const);
   const veto = vetoedSql(years, false, '');
   const [ranks, commended, events, items, reform, vetoed] = await Promise.all([
-    rows<{ k: unknown; n: unknown }>(ds, `SELECT r.year AS k, COUNT(*) AS n FROM principal_rank r WHERE r.year IN (${marks(years.length)}) GROUP BY r.year`, years),
-    rows<{ k: unknown; n: unknown }>(
+    queryRows<{ k: unknown; n: unknown }>(ds, `SELECT r.year AS k, COUNT(*) AS n FROM principal_rank r WHERE r.year IN (${sqlMarks(years.length)}) GROUP BY r.year`, years),
+    queryRows<{ k: unknown; n: unknown }>(
       ds,
       'SELECT SUBSTR(w.awarded_on, 1, 4) AS k, COUNT(DISTINCT w.teacher_id) AS n FROM award w WHERE w.awarded_on >= ? AND w.awarded_on <= ? GROUP BY SUBSTR(w.awarded_on, 1, 4)',
       [`${first}-01-01`, `${last}-12-31`],
     ),
-    rows<{ k: unknown; n: unknown }>(ds, `SELECT e.year AS k, COUNT(*) AS n FROM inspection_event e WHERE e.year IN (${marks(withPrevious.length)}) GROUP BY e.year`, withPrevious),
-    rows<{ k: unknown; n: unknown }>(ds, `SELECT i.year AS k, COUNT(*) AS n FROM inspection_item i WHERE i.year IN (${marks(withPrevious.length)}) GROUP BY i.year`, withPrevious),
-    rows<{ yr: unknown; pilot: unknown; completed: unknown; records: unknown }>(
+    queryRows<{ k: unknown; n: unknown }>(ds, `SELECT e.year AS k, COUNT(*) AS n FROM inspection_event e WHERE e.year IN (${sqlMarks(withPrevious.length)}) GROUP BY e.year`, withPrevious),
+    queryRows<{ k: unknown; n: unknown }>(ds, `SELECT i.year AS k, COUNT(*) AS n FROM inspection_item i WHERE i.year IN (${sqlMarks(withPrevious.length)}) GROUP BY i.year`, withPrevious),
+    queryRows<{ yr: unknown; pilot: unknown; completed: unknown; records: unknown }>(
       ds,
       `SELECT y.yr AS yr,
          SUM(CASE WHEN r.completed_on IS NOT NULL AND r.completed_on <= y.as_of THEN 1 ELSE 0 END) AS completed,
@@ -78,11 +78,11 @@ export async function districtGovernance(ds: DataSource, years: readonly number[
        FROM school_reform r JOIN (${asOf.map(() => 'SELECT ? AS yr, ? AS as_of').join(' UNION ALL ')}) y ON 1 = 1 GROUP BY y.yr`,
       asOf.flat(),
     ),
-    rows<{ yr: unknown; n: unknown }>(ds, veto.sql, veto.params([])),
+    queryRows<{ yr: unknown; n: unknown }>(ds, veto.sql, veto.params([])),
   ]);
   const [rankOf, commendedOf, eventsOf, itemsOf] = [counts(ranks), counts(commended), counts(events), counts(items)];
-  const reformOf = new Map(reform.map((r) => [num(r.yr), { pilot: num(r.pilot), completed: num(r.completed), records: num(r.records) }]));
-  const vetoedOf = new Map(vetoed.map((r) => [num(r.yr), num(r.n)]));
+  const reformOf = new Map(reform.map((r) => [sqlNumber(r.yr), { pilot: sqlNumber(r.pilot), completed: sqlNumber(r.completed), records: sqlNumber(r.records) }]));
+  const vetoedOf = new Map(vetoed.map((r) => [sqlNumber(r.yr), sqlNumber(r.n)]));
   return new Map(
     years.map((y) => [
       y,
@@ -103,37 +103,37 @@ export async function districtGovernance(ds: DataSource, years: readonly number[
 /** Each school's governance figures of a year (every school when `schoolIds` is null), by the school recorded on each record. */
 export async function schoolGovernance(ds: DataSource, year: number, schoolIds: readonly string[] | null): Promise<Map<string, SchoolGovernance>> {
   const ids = schoolIds ?? [];
-  const only = (column: string) => (schoolIds ? ` AND ${column} IN (${marks(ids.length)})` : '');
-  const veto = vetoedSql([year], true, schoolIds ? ` AND ?col IN (${marks(ids.length)})` : '');
+  const only = (column: string) => (schoolIds ? ` AND ${column} IN (${sqlMarks(ids.length)})` : '');
+  const veto = vetoedSql([year], true, schoolIds ? ` AND ?col IN (${sqlMarks(ids.length)})` : '');
   const asOf = reformAsOf(year);
   const [ranks, commended, events, reform, vetoed] = await Promise.all([
-    rows<{ schoolId: string; n: unknown }>(ds, `SELECT r.school_id AS schoolId, COUNT(*) AS n FROM principal_rank r WHERE r.year = ?${only('r.school_id')} GROUP BY r.school_id`, [year, ...ids]),
-    rows<{ schoolId: string; n: unknown }>(
+    queryRows<{ schoolId: string; n: unknown }>(ds, `SELECT r.school_id AS schoolId, COUNT(*) AS n FROM principal_rank r WHERE r.year = ?${only('r.school_id')} GROUP BY r.school_id`, [year, ...ids]),
+    queryRows<{ schoolId: string; n: unknown }>(
       ds,
       `SELECT w.school_id AS schoolId, COUNT(DISTINCT w.teacher_id) AS n FROM award w WHERE w.awarded_on >= ? AND w.awarded_on <= ?${only('w.school_id')} GROUP BY w.school_id`,
       [`${year}-01-01`, `${year}-12-31`, ...ids],
     ),
-    rows<{ schoolId: string; yr: unknown; n: unknown }>(
+    queryRows<{ schoolId: string; yr: unknown; n: unknown }>(
       ds,
       `SELECT e.school_id AS schoolId, e.year AS yr, COUNT(*) AS n FROM inspection_event e WHERE e.year IN (?, ?) AND e.school_id IS NOT NULL${only('e.school_id')} GROUP BY e.school_id, e.year`,
       [year, year - 1, ...ids],
     ),
-    rows<{ schoolId: string; status: ReformStatus }>(
+    queryRows<{ schoolId: string; status: ReformStatus }>(
       ds,
       `SELECT r.school_id AS schoolId, CASE WHEN r.completed_on IS NOT NULL AND r.completed_on <= ? THEN 'COMPLETED'
          WHEN r.pilot_started_on IS NOT NULL AND r.pilot_started_on <= ? THEN 'PILOT' ELSE 'NOT_STARTED' END AS status
        FROM school_reform r WHERE 1 = 1${only('r.school_id')}`,
       [asOf, asOf, ...ids],
     ),
-    rows<{ schoolId: string; n: unknown }>(ds, veto.sql, veto.params(ids)),
+    queryRows<{ schoolId: string; n: unknown }>(ds, veto.sql, veto.params(ids)),
   ]);
   const out = new Map<string, { -readonly [K in keyof SchoolGovernance]: SchoolGovernance[K] }>();
   const of = (id: string) => out.get(id) ?? out.set(id, { ...NO_SCHOOL_GOVERNANCE }).get(id)!;
   for (const id of ids) of(id);
-  for (const r of ranks) of(r.schoolId).principalsCertified = num(r.n);
-  for (const r of commended) of(r.schoolId).teachersCommended = num(r.n);
-  for (const r of events) of(r.schoolId)[num(r.yr) === year ? 'inspections' : 'inspectionsPreviousYear'] = num(r.n);
+  for (const r of ranks) of(r.schoolId).principalsCertified = sqlNumber(r.n);
+  for (const r of commended) of(r.schoolId).teachersCommended = sqlNumber(r.n);
+  for (const r of events) of(r.schoolId)[sqlNumber(r.yr) === year ? 'inspections' : 'inspectionsPreviousYear'] = sqlNumber(r.n);
   for (const r of reform) of(r.schoolId).reformStatus = r.status;
-  for (const r of vetoed) of(r.schoolId).vetoedTeachers = num(r.n);
+  for (const r of vetoed) of(r.schoolId).vetoedTeachers = sqlNumber(r.n);
   return out;
 }

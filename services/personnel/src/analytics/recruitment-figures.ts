@@ -1,7 +1,6 @@
-import { HIRE_CHANNEL } from '@tw/kernel';
+import { HIRE_CHANNEL, queryRows, sqlMarks, sqlNumber } from '@tw/kernel';
 import { DataSource } from 'typeorm';
 import type { HireChannel } from '../entities/hire.entity';
-import { marks, num, rows } from './sql';
 
 /** A year's recruitment, rotation and quota figures (of the district or of one school). */
 export interface RecruitmentFigures {
@@ -26,33 +25,33 @@ export async function districtRecruitment(ds: DataSource, years: readonly number
   const first = Math.min(...years);
   const last = Math.max(...years);
   const [hires, inQuota, rotations, quotas] = await Promise.all([
-    rows<{ year: unknown; channel: string; n: unknown }>(
+    queryRows<{ year: unknown; channel: string; n: unknown }>(
       ds,
-      `SELECT h.year AS year, h.channel AS channel, COUNT(*) AS n FROM hire h WHERE h.year IN (${marks(years.length)}) GROUP BY h.year, h.channel`,
+      `SELECT h.year AS year, h.channel AS channel, COUNT(*) AS n FROM hire h WHERE h.year IN (${sqlMarks(years.length)}) GROUP BY h.year, h.channel`,
       years,
     ),
-    rows<{ y: unknown; n: unknown }>(
+    queryRows<{ y: unknown; n: unknown }>(
       ds,
       `SELECT SUBSTR(h.in_quota_date, 1, 4) AS y, COUNT(*) AS n FROM hire h WHERE h.in_quota_date >= ? AND h.in_quota_date <= ? GROUP BY SUBSTR(h.in_quota_date, 1, 4)`,
       [`${first}-01-01`, `${last}-12-31`],
     ),
-    rows<{ y: unknown; n: unknown }>(
+    queryRows<{ y: unknown; n: unknown }>(
       ds,
       `SELECT SUBSTR(r.start_month, 1, 4) AS y, COUNT(*) AS n FROM rotation r WHERE r.start_month >= ? AND r.start_month <= ? GROUP BY SUBSTR(r.start_month, 1, 4)`,
       [`${first}-01`, `${last}-12`],
     ),
-    rows<{ year: unknown; approved: unknown; n: unknown }>(
+    queryRows<{ year: unknown; approved: unknown; n: unknown }>(
       ds,
-      `SELECT q.year AS year, SUM(q.approved) AS approved, COUNT(*) AS n FROM staffing_quota q WHERE q.year IN (${marks(years.length)}) GROUP BY q.year`,
+      `SELECT q.year AS year, SUM(q.approved) AS approved, COUNT(*) AS n FROM staffing_quota q WHERE q.year IN (${sqlMarks(years.length)}) GROUP BY q.year`,
       years,
     ),
   ]);
-  const inQuotaOf = new Map(inQuota.map((r) => [yearKey(r.y), num(r.n)]));
-  const rotationsOf = new Map(rotations.map((r) => [yearKey(r.y), num(r.n)]));
-  const quotaOf = new Map(quotas.map((r) => [num(r.year), num(r.approved)]));
+  const inQuotaOf = new Map(inQuota.map((r) => [yearKey(r.y), sqlNumber(r.n)]));
+  const rotationsOf = new Map(rotations.map((r) => [yearKey(r.y), sqlNumber(r.n)]));
+  const quotaOf = new Map(quotas.map((r) => [sqlNumber(r.year), sqlNumber(r.approved)]));
   return new Map(
     years.map((year) => {
-      const channels = new Map(hires.filter((h) => num(h.year) === year).map((h) => [h.channel, num(h.n)]));
+      const channels = new Map(hires.filter((h) => sqlNumber(h.year) === year).map((h) => [h.channel, sqlNumber(h.n)]));
       return [year, { inQuotaHires: inQuotaOf.get(year) ?? 0, recruitedByChannel: byChannel(channels), rotations: rotationsOf.get(year) ?? 0, quotaApproved: quotaOf.get(year) ?? 0 }];
     }),
   );
@@ -64,35 +63,35 @@ export async function districtRecruitment(ds: DataSource, years: readonly number
  * started from (原单位), when that is a school of the district.
  */
 export async function schoolRecruitment(ds: DataSource, year: number, schoolIds: readonly string[] | null): Promise<Map<string, RecruitmentFigures>> {
-  const only = (column: string) => (schoolIds ? ` AND ${column} IN (${marks(schoolIds.length)})` : '');
+  const only = (column: string) => (schoolIds ? ` AND ${column} IN (${sqlMarks(schoolIds.length)})` : '');
   const ids = schoolIds ?? [];
   const [hires, inQuota, rotations, quotas] = await Promise.all([
-    rows<{ schoolId: string; channel: string; n: unknown }>(
+    queryRows<{ schoolId: string; channel: string; n: unknown }>(
       ds,
       `SELECT t.school_id AS schoolId, h.channel AS channel, COUNT(*) AS n FROM hire h JOIN teacher t ON t.id = h.teacher_id
        WHERE h.year = ?${only('t.school_id')} GROUP BY t.school_id, h.channel`,
       [year, ...ids],
     ),
-    rows<{ schoolId: string; n: unknown }>(
+    queryRows<{ schoolId: string; n: unknown }>(
       ds,
       `SELECT t.school_id AS schoolId, COUNT(*) AS n FROM hire h JOIN teacher t ON t.id = h.teacher_id
        WHERE h.in_quota_date >= ? AND h.in_quota_date <= ?${only('t.school_id')} GROUP BY t.school_id`,
       [`${year}-01-01`, `${year}-12-31`, ...ids],
     ),
-    rows<{ schoolId: string; n: unknown }>(
+    queryRows<{ schoolId: string; n: unknown }>(
       ds,
       `SELECT r.from_school_id AS schoolId, COUNT(*) AS n FROM rotation r
        WHERE r.start_month >= ? AND r.start_month <= ? AND r.from_school_id IS NOT NULL${only('r.from_school_id')} GROUP BY r.from_school_id`,
       [`${year}-01`, `${year}-12`, ...ids],
     ),
-    rows<{ schoolId: string; approved: unknown }>(ds, `SELECT q.school_id AS schoolId, q.approved AS approved FROM staffing_quota q WHERE q.year = ?${only('q.school_id')}`, [year, ...ids]),
+    queryRows<{ schoolId: string; approved: unknown }>(ds, `SELECT q.school_id AS schoolId, q.approved AS approved FROM staffing_quota q WHERE q.year = ?${only('q.school_id')}`, [year, ...ids]),
   ]);
   const schools = new Set([...(schoolIds ?? []), ...hires.map((r) => r.schoolId), ...inQuota.map((r) => r.schoolId), ...rotations.map((r) => r.schoolId), ...quotas.map((r) => r.schoolId)]);
-  const inQuotaOf = new Map(inQuota.map((r) => [r.schoolId, num(r.n)]));
-  const rotationsOf = new Map(rotations.map((r) => [r.schoolId, num(r.n)]));
-  const quotaOf = new Map(quotas.map((r) => [r.schoolId, num(r.approved)]));
+  const inQuotaOf = new Map(inQuota.map((r) => [r.schoolId, sqlNumber(r.n)]));
+  const rotationsOf = new Map(rotations.map((r) => [r.schoolId, sqlNumber(r.n)]));
+  const quotaOf = new Map(quotas.map((r) => [r.schoolId, sqlNumber(r.approved)]));
   const channelsOf = new Map<string, Map<string, number>>();
-  for (const h of hires) channelsOf.set(h.schoolId, (channelsOf.get(h.schoolId) ?? new Map<string, number>()).set(h.channel, num(h.n)));
+  for (const h of hires) channelsOf.set(h.schoolId, (channelsOf.get(h.schoolId) ?? new Map<string, number>()).set(h.channel, sqlNumber(h.n)));
   return new Map(
     [...schools].map((id) => [
       id,

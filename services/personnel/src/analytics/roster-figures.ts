@@ -1,6 +1,5 @@
-import { databaseKind, PARTY_MEMBER_STATUSES, SERVING_STATUSES } from '@tw/kernel';
+import { databaseKind, indexHint, PARTY_MEMBER_STATUSES, queryRows, SERVING_STATUSES, sqlMarks, sqlNumber } from '@tw/kernel';
 import { DataSource } from 'typeorm';
-import { indexHint, marks, num, rows } from './sql';
 
 /**
  * The platform's definitions of the teaching force, in one place (every service asks personnel):
@@ -36,21 +35,21 @@ export interface SchoolRoster {
  * temporary table; and the schools' sponsors. Two statements, joined here over 2,000 schools.
  */
 export async function schoolRosters(ds: DataSource, schoolIds: readonly string[] | null): Promise<Map<string, SchoolRoster>> {
-  const only = (column: string) => (schoolIds ? ` AND ${column} IN (${marks(schoolIds.length)})` : '');
+  const only = (column: string) => (schoolIds ? ` AND ${column} IN (${sqlMarks(schoolIds.length)})` : '');
   const [counts, schools] = await Promise.all([
-    rows<{ schoolId: string; n: unknown; party: unknown; quota: unknown }>(
+    queryRows<{ schoolId: string; n: unknown; party: unknown; quota: unknown }>(
       ds,
       `SELECT t.school_id AS schoolId, COUNT(*) AS n, SUM(${PARTY_SQL}) AS party, SUM(CASE WHEN t.in_quota = 1 THEN 1 ELSE 0 END) AS quota
        FROM teacher t ${indexHint(ds, 'ix_teacher_roster')} WHERE ${SERVING_SQL}${only('t.school_id')} GROUP BY t.school_id`,
       schoolIds ?? [],
     ),
-    rows<{ id: string; sponsor: string }>(ds, `SELECT s.id AS id, s.sponsor AS sponsor FROM school s WHERE 1 = 1${only('s.id')}`, schoolIds ?? []),
+    queryRows<{ id: string; sponsor: string }>(ds, `SELECT s.id AS id, s.sponsor AS sponsor FROM school s WHERE 1 = 1${only('s.id')}`, schoolIds ?? []),
   ]);
   const of = new Map(counts.map((c) => [c.schoolId, c]));
   return new Map(
     schools.map((s) => {
       const c = of.get(s.id);
-      return [s.id, { schoolId: s.id, isPublic: s.sponsor === 'PUBLIC', teachers: num(c?.n), partyMembers: num(c?.party), inQuota: num(c?.quota) }];
+      return [s.id, { schoolId: s.id, isPublic: s.sponsor === 'PUBLIC', teachers: sqlNumber(c?.n), partyMembers: sqlNumber(c?.party), inQuota: sqlNumber(c?.quota) }];
     }),
   );
 }
@@ -97,7 +96,7 @@ function idTable(ds: DataSource): string {
 export async function rosterCountsAmong(ds: DataSource, groups: ReadonlyArray<{ key: string; teacherIds: readonly string[] }>): Promise<RosterCount[]> {
   const pairs = groups.flatMap((g, i) => [...new Set(g.teacherIds)].map((id) => [id, i]));
   if (!pairs.length) return [];
-  const found = await rows<{ g: unknown; schoolId: string; sponsor: string; n: unknown; party: unknown }>(
+  const found = await queryRows<{ g: unknown; schoolId: string; sponsor: string; n: unknown; party: unknown }>(
     ds,
     `SELECT x.g AS g, t.school_id AS schoolId, s.sponsor AS sponsor, COUNT(*) AS n, SUM(${PARTY_SQL}) AS party
      FROM ${idTable(ds)} x JOIN teacher t ON t.id = x.id JOIN school s ON s.id = t.school_id
@@ -105,6 +104,6 @@ export async function rosterCountsAmong(ds: DataSource, groups: ReadonlyArray<{ 
     [JSON.stringify(pairs)],
   );
   return found
-    .map((r) => ({ key: groups[num(r.g)].key, schoolId: r.schoolId, isPublic: r.sponsor === 'PUBLIC', teachers: num(r.n), partyMembers: num(r.party) }))
+    .map((r) => ({ key: groups[sqlNumber(r.g)].key, schoolId: r.schoolId, isPublic: r.sponsor === 'PUBLIC', teachers: sqlNumber(r.n), partyMembers: sqlNumber(r.party) }))
     .sort((a, b) => a.key.localeCompare(b.key) || a.schoolId.localeCompare(b.schoolId));
 }

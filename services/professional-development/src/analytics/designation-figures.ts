@@ -1,22 +1,22 @@
+import { queryRows, sqlMarks, sqlNumber, yearsTable } from '@tw/kernel';
 import { DataSource } from 'typeorm';
 import type { RosterCount } from './designated-roster';
-import { marks, num, rows, yearsTable } from './sql';
 
 /** Designations conferred (认定年度) per year in [first, last]: one GROUP BY year over ix_designation_year_level. */
 export async function designationsByYear(ds: DataSource, first: number, last: number): Promise<Map<number, number>> {
-  const found = await rows<{ yr: unknown; n: unknown }>(ds, 'SELECT d.year AS yr, COUNT(*) AS n FROM designation d WHERE d.year >= ? AND d.year <= ? GROUP BY d.year', [first, last]);
-  return new Map(found.map((r) => [num(r.yr), num(r.n)]));
+  const found = await queryRows<{ yr: unknown; n: unknown }>(ds, 'SELECT d.year AS yr, COUNT(*) AS n FROM designation d WHERE d.year >= ? AND d.year <= ? GROUP BY d.year', [first, last]);
+  return new Map(found.map((r) => [sqlNumber(r.yr), sqlNumber(r.n)]));
 }
 
 /** Each school's designations conferred from `sinceYear` through `year`, by the school recorded on the designation. */
 export async function schoolNewDesignations(ds: DataSource, sinceYear: number, year: number, schoolIds: readonly string[] | null): Promise<Map<string, number>> {
-  const only = schoolIds ? ` AND d.school_id IN (${marks(schoolIds.length)})` : '';
-  const found = await rows<{ schoolId: string; n: unknown }>(
+  const only = schoolIds ? ` AND d.school_id IN (${sqlMarks(schoolIds.length)})` : '';
+  const found = await queryRows<{ schoolId: string; n: unknown }>(
     ds,
     `SELECT d.school_id AS schoolId, COUNT(*) AS n FROM designation d WHERE d.year >= ? AND d.year <= ?${only} GROUP BY d.school_id`,
     [sinceYear, year, ...(schoolIds ?? [])],
   );
-  return new Map(found.map((r) => [r.schoolId, num(r.n)]));
+  return new Map(found.map((r) => [r.schoolId, sqlNumber(r.n)]));
 }
 
 /**
@@ -26,14 +26,14 @@ export async function schoolNewDesignations(ds: DataSource, sinceYear: number, y
  */
 export async function designatedTeachers(ds: DataSource, years: readonly number[]): Promise<Map<number, string[]>> {
   const y = yearsTable(years);
-  const found = await rows<{ yr: unknown; teacherId: string }>(
+  const found = await queryRows<{ yr: unknown; teacherId: string }>(
     ds,
     `SELECT DISTINCT y.yr AS yr, d.teacher_id AS teacherId FROM designation d
      JOIN (${y.sql}) y ON d.year <= y.yr AND (d.valid_until IS NULL OR d.valid_until >= y.first_day)`,
     y.params,
   );
   const out = new Map<number, string[]>(years.map((year) => [year, []]));
-  for (const r of found) out.get(num(r.yr))?.push(r.teacherId);
+  for (const r of found) out.get(sqlNumber(r.yr))?.push(r.teacherId);
   return out;
 }
 

@@ -1,14 +1,13 @@
-import { appendTo, DESIGNATION_LEVEL, STUDIO_KIND } from '@tw/kernel';
+import { appendTo, DESIGNATION_LEVEL, queryRows, sqlMarks, sqlNumber, STUDIO_KIND, yearsTable } from '@tw/kernel';
 import { DataSource } from 'typeorm';
 import type { DesignationLevel } from '../rules/designation-rank';
 import type { StudioKind } from '../rules/studio-host';
-import { marks, num, rows, yearsTable } from './sql';
 
 /** Studios existing in a year (founded then or before: a studio records no closing), by kind and level; every pair listed. */
 export type StudioCounts = ReadonlyArray<{ readonly kind: StudioKind; readonly level: DesignationLevel; readonly count: number }>;
 
 function studioCounts(found: ReadonlyArray<{ kind: string; level: string; n: unknown }>): StudioCounts {
-  const of = new Map(found.map((r) => [`${r.kind}|${r.level}`, num(r.n)]));
+  const of = new Map(found.map((r) => [`${r.kind}|${r.level}`, sqlNumber(r.n)]));
   return STUDIO_KIND.values().flatMap((kind) => DESIGNATION_LEVEL.values().map((level) => ({ kind, level, count: of.get(`${kind}|${level}`) ?? 0 })));
 }
 
@@ -17,18 +16,18 @@ export const NO_STUDIOS: StudioCounts = studioCounts([]);
 /** The district's studios of each year: one statement. */
 export async function districtStudios(ds: DataSource, years: readonly number[]): Promise<Map<number, StudioCounts>> {
   const y = yearsTable(years);
-  const found = await rows<{ yr: unknown; kind: string; level: string; n: unknown }>(
+  const found = await queryRows<{ yr: unknown; kind: string; level: string; n: unknown }>(
     ds,
     `SELECT y.yr AS yr, s.kind AS kind, s.level AS level, COUNT(*) AS n FROM studio s JOIN (${y.sql}) y ON s.founded_year <= y.yr GROUP BY y.yr, s.kind, s.level`,
     y.params,
   );
-  return new Map(years.map((year) => [year, studioCounts(found.filter((r) => num(r.yr) === year))]));
+  return new Map(years.map((year) => [year, studioCounts(found.filter((r) => sqlNumber(r.yr) === year))]));
 }
 
 /** Each school's studios of a year, by the host's school recorded on the studio. */
 export async function schoolStudios(ds: DataSource, year: number, schoolIds: readonly string[] | null): Promise<Map<string, StudioCounts>> {
-  const only = schoolIds ? ` AND s.host_school_id IN (${marks(schoolIds.length)})` : '';
-  const found = await rows<{ schoolId: string; kind: string; level: string; n: unknown }>(
+  const only = schoolIds ? ` AND s.host_school_id IN (${sqlMarks(schoolIds.length)})` : '';
+  const found = await queryRows<{ schoolId: string; kind: string; level: string; n: unknown }>(
     ds,
     `SELECT s.host_school_id AS schoolId, s.kind AS kind, s.level AS level, COUNT(*) AS n FROM studio s WHERE s.founded_year <= ?${only} GROUP BY s.host_school_id, s.kind, s.level`,
     [year, ...(schoolIds ?? [])],
@@ -40,22 +39,22 @@ export async function schoolStudios(ds: DataSource, year: number, schoolIds: rea
 
 /** Demonstration lessons (示范课/观摩课/公开课, each one 课次) dated in each year: one GROUP BY over ix_lesson_date. */
 export async function districtLessons(ds: DataSource, years: readonly number[]): Promise<Map<number, number>> {
-  const found = await rows<{ y: unknown; n: unknown }>(
+  const found = await queryRows<{ y: unknown; n: unknown }>(
     ds,
     'SELECT SUBSTR(l.date, 1, 4) AS y, COUNT(*) AS n FROM lesson l WHERE l.date >= ? AND l.date <= ? GROUP BY SUBSTR(l.date, 1, 4)',
     [`${Math.min(...years)}-01-01`, `${Math.max(...years)}-12-31`],
   );
-  const of = new Map(found.map((r) => [Number(String(r.y)), num(r.n)]));
+  const of = new Map(found.map((r) => [Number(String(r.y)), sqlNumber(r.n)]));
   return new Map(years.map((y) => [y, of.get(y) ?? 0]));
 }
 
 /** Each school's lessons of a year, by the presenter's school recorded on the lesson. */
 export async function schoolLessons(ds: DataSource, year: number, schoolIds: readonly string[] | null): Promise<Map<string, number>> {
-  const only = schoolIds ? ` AND l.school_id IN (${marks(schoolIds.length)})` : '';
-  const found = await rows<{ schoolId: string; n: unknown }>(
+  const only = schoolIds ? ` AND l.school_id IN (${sqlMarks(schoolIds.length)})` : '';
+  const found = await queryRows<{ schoolId: string; n: unknown }>(
     ds,
     `SELECT l.school_id AS schoolId, COUNT(*) AS n FROM lesson l WHERE l.date >= ? AND l.date <= ?${only} GROUP BY l.school_id`,
     [`${year}-01-01`, `${year}-12-31`, ...(schoolIds ?? [])],
   );
-  return new Map(found.map((r) => [r.schoolId, num(r.n)]));
+  return new Map(found.map((r) => [r.schoolId, sqlNumber(r.n)]));
 }

@@ -1,8 +1,7 @@
-import { TRAINING_LEVEL } from '@tw/kernel';
+import { indexHint, queryRows, sqlMarks, sqlNumber, TRAINING_LEVEL } from '@tw/kernel';
 import { DataSource } from 'typeorm';
 import type { TrainingLevel } from '../entities/training-programme.entity';
 import type { TrainingTopic } from '../rules/training-topic';
-import { indexHint, marks, num, rows } from './sql';
 
 /** The topics the bureau counts as ethics and political training (师德, 思想政治). */
 export const ETHICS_TOPICS: readonly TrainingTopic[] = ['ETHICS', 'POLITICAL'];
@@ -27,9 +26,9 @@ interface ProgrammeGroup {
 
 /** The level and topic of the programmes of some years. */
 async function programmesOf(ds: DataSource, years: readonly number[]): Promise<Map<string, { level: TrainingLevel; topic: TrainingTopic }>> {
-  const found = await rows<{ id: string; level: TrainingLevel; topic: TrainingTopic }>(
+  const found = await queryRows<{ id: string; level: TrainingLevel; topic: TrainingTopic }>(
     ds,
-    `SELECT g.id AS id, g.level AS level, g.topic AS topic FROM training_programme g WHERE g.year IN (${marks(years.length)})`,
+    `SELECT g.id AS id, g.level AS level, g.topic AS topic FROM training_programme g WHERE g.year IN (${sqlMarks(years.length)})`,
     years,
   );
   return new Map(found.map((r) => [r.id, { level: r.level, topic: r.topic }]));
@@ -46,15 +45,15 @@ function fold<K>(groups: readonly ProgrammeGroup[], programmes: ReadonlyMap<stri
     if (!p) throw new Error(`training programme ${g.programmeId} of a participation was not found`);
     const key = keyOf(g.k);
     const f = out.get(key) ?? { personTimes: 0, hours: 0, ethicsPersonTimes: 0, ethicsSessions: 0, levels: new Map() };
-    f.personTimes += num(g.n);
-    f.hours += num(g.h);
+    f.personTimes += sqlNumber(g.n);
+    f.hours += sqlNumber(g.h);
     if (ETHICS_TOPICS.includes(p.topic)) {
-      f.ethicsPersonTimes += num(g.n);
+      f.ethicsPersonTimes += sqlNumber(g.n);
       f.ethicsSessions += 1;
     }
     const l = f.levels.get(p.level) ?? { personTimes: 0, hours: 0 };
-    l.personTimes += num(g.n);
-    l.hours += num(g.h);
+    l.personTimes += sqlNumber(g.n);
+    l.hours += sqlNumber(g.h);
     f.levels.set(p.level, l);
     out.set(key, f);
   }
@@ -87,15 +86,15 @@ export const NO_TRAINING: TrainingFigures = {
  */
 export async function districtTraining(ds: DataSource, years: readonly number[]): Promise<Map<number, TrainingFigures>> {
   const [groups, programmes] = await Promise.all([
-    rows<ProgrammeGroup>(
+    queryRows<ProgrammeGroup>(
       ds,
       `SELECT p.year AS k, p.programme_id AS programmeId, COUNT(*) AS n, SUM(p.hours) AS h
-       FROM training_participation p ${indexHint(ds, 'ix_participation_year_programme')} WHERE p.year IN (${marks(years.length)}) GROUP BY p.year, p.programme_id`,
+       FROM training_participation p ${indexHint(ds, 'ix_participation_year_programme')} WHERE p.year IN (${sqlMarks(years.length)}) GROUP BY p.year, p.programme_id`,
       years,
     ),
     programmesOf(ds, years),
   ]);
-  const folded = fold(groups, programmes, num);
+  const folded = fold(groups, programmes, sqlNumber);
   return new Map(years.map((y) => [y, folded.get(y) ?? NO_TRAINING]));
 }
 
@@ -107,10 +106,10 @@ export async function districtTraining(ds: DataSource, years: readonly number[])
 export async function schoolTraining(ds: DataSource, year: number, schoolIds: readonly string[]): Promise<Map<string, TrainingFigures>> {
   if (!schoolIds.length) return new Map();
   const [groups, programmes] = await Promise.all([
-    rows<ProgrammeGroup>(
+    queryRows<ProgrammeGroup>(
       ds,
       `SELECT p.school_id AS k, p.programme_id AS programmeId, COUNT(*) AS n, SUM(p.hours) AS h
-       FROM training_participation p ${indexHint(ds, 'ix_participation_year_school')} WHERE p.year = ? AND p.school_id IN (${marks(schoolIds.length)}) GROUP BY p.school_id, p.programme_id`,
+       FROM training_participation p ${indexHint(ds, 'ix_participation_year_school')} WHERE p.year = ? AND p.school_id IN (${sqlMarks(schoolIds.length)}) GROUP BY p.school_id, p.programme_id`,
       [year, ...schoolIds],
     ),
     programmesOf(ds, [year]),
@@ -123,12 +122,12 @@ export async function schoolTraining(ds: DataSource, year: number, schoolIds: re
  * read in the order of ix_participation_year_school, without the programmes' levels and topics.
  */
 export async function schoolTrainingTotals(ds: DataSource, year: number): Promise<Map<string, { personTimes: number; hours: number }>> {
-  const found = await rows<{ schoolId: string; n: unknown; h: unknown }>(
+  const found = await queryRows<{ schoolId: string; n: unknown; h: unknown }>(
     ds,
     `SELECT p.school_id AS schoolId, COUNT(*) AS n, SUM(p.hours) AS h FROM training_participation p ${indexHint(ds, 'ix_participation_year_school')} WHERE p.year = ? GROUP BY p.school_id`,
     [year],
   );
-  return new Map(found.map((r) => [r.schoolId, { personTimes: num(r.n), hours: num(r.h) }]));
+  return new Map(found.map((r) => [r.schoolId, { personTimes: sqlNumber(r.n), hours: sqlNumber(r.h) }]));
 }
 
 /**
@@ -137,12 +136,12 @@ export async function schoolTrainingTotals(ds: DataSource, year: number): Promis
  * (ix_participation_year_programme), never the whole year's.
  */
 export async function schoolEthicsTraining(ds: DataSource, year: number): Promise<Map<string, { personTimes: number; sessions: number }>> {
-  const found = await rows<{ schoolId: string; n: unknown; programmes: unknown }>(
+  const found = await queryRows<{ schoolId: string; n: unknown; programmes: unknown }>(
     ds,
     `SELECT p.school_id AS schoolId, COUNT(*) AS n, COUNT(DISTINCT p.programme_id) AS programmes
      FROM training_programme g JOIN training_participation p ON p.year = ? AND p.programme_id = g.id
-     WHERE g.topic IN (${marks(ETHICS_TOPICS.length)}) AND g.year = ? GROUP BY p.school_id`,
+     WHERE g.topic IN (${sqlMarks(ETHICS_TOPICS.length)}) AND g.year = ? GROUP BY p.school_id`,
     [year, ...ETHICS_TOPICS, year],
   );
-  return new Map(found.map((r) => [r.schoolId, { personTimes: num(r.n), sessions: num(r.programmes) }]));
+  return new Map(found.map((r) => [r.schoolId, { personTimes: sqlNumber(r.n), sessions: sqlNumber(r.programmes) }]));
 }
