@@ -22,6 +22,7 @@ export * from './graphql/context';
 export * from './graphql/pagination';
 export * from './graphql/federation';
 export * from './graphql/figure';
+export * from './graphql/report-entities';
 export * from './loaders';
 export * from './bulk';
 export * from './row-rules';

@@ -1,11 +1,37 @@
 import { DataSource } from 'typeorm';
 import { Principal } from './auth/principal';
 import { databaseKind } from './database/data-source';
-import { forbidden } from './errors';
+import { badInput, forbidden } from './errors';
 import { BaseContext, requireRole } from './graphql/context';
 
 // What every service's yearly figures share: who reads them, and the few SQL helpers that let one
 // statement serve MySQL/MariaDB and SQLite alike (the figures are always SQL aggregates).
+
+/** The years a report (or any yearly query) may be asked for. */
+export const MIN_REPORT_YEAR = 1990;
+export const MAX_REPORT_YEAR = 2100;
+
+/**
+ * A year argument of a query, or BAD_USER_INPUT naming the value.
+ * @example requireYear(args.fromYear, 'fromYear')
+ */
+export function requireYear(year: number, name = 'year'): number {
+  if (!Number.isInteger(year) || year < MIN_REPORT_YEAR || year > MAX_REPORT_YEAR) {
+    throw badInput(`${name} must be a year from ${MIN_REPORT_YEAR} to ${MAX_REPORT_YEAR}; got ${year}`, { field: name });
+  }
+  return year;
+}
+
+/**
+ * The first year `newDesignations` counts from: `sinceYear` when given (at most `year`), else `year`.
+ * @example sinceYearOf(2025, 2021) // 2021
+ */
+export function sinceYearOf(year: number, sinceYear: number | null | undefined): number {
+  if (sinceYear === null || sinceYear === undefined) return year;
+  requireYear(sinceYear, 'sinceYear');
+  if (sinceYear > year) throw badInput(`sinceYear ${sinceYear} is after year ${year}: new designations are counted from sinceYear through year`, { field: 'sinceYear' });
+  return sinceYear;
+}
 
 /** Reports are aggregates: DISTRICT_ADMIN, SCHOOL_ADMIN and ANALYST read them (and services), under the small-group rule; a TEACHER does not. */
 export function requireReportReader(ctx: BaseContext): Principal {

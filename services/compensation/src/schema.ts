@@ -1,4 +1,4 @@
-import { auditLogResolver, buildFederatedSchema } from '@tw/kernel';
+import { auditLogResolver, buildFederatedSchema, EXTENDED_REPORT_REFERENCE_RESOLVERS } from '@tw/kernel';
 import { GraphQLSchema } from 'graphql';
 import { SchoolRef } from './entities/school-ref';
 import { TeacherRef } from './entities/teacher-ref';
@@ -11,7 +11,7 @@ import { TalentRecordResolver } from './resolvers/TalentRecord.resolver';
 import { TalentTotalsResolver } from './resolvers/TalentTotals.resolver';
 import { TeacherResolver } from './resolvers/Teacher.resolver';
 // last: the report types register after the service's own, so the SDL prints in the same order whatever compiles it
-import { REPORT_REFERENCE_RESOLVERS, REPORT_RESOLVERS, REPORT_TYPES } from './analytics';
+import { REPORT_RESOLVERS, REPORT_TYPES } from './analytics';
 
 /** The compensation subgraph schema (no server, no database). */
 export function buildCompensationSchema(): Promise<GraphQLSchema> {
@@ -33,7 +33,7 @@ export function buildCompensationSchema(): Promise<GraphQLSchema> {
       // the representation carries the key and, where a field @requires it, school { id }: nothing to load
       Teacher: { __resolveReference: (ref: TeacherRef) => ref },
       School: { __resolveReference: (ref: SchoolRef) => ref },
-      ...REPORT_REFERENCE_RESOLVERS,
+      ...EXTENDED_REPORT_REFERENCE_RESOLVERS,
     },
   });
 }

@@ -1,4 +1,4 @@
-import { buildFederatedSchema } from '@tw/kernel';
+import { buildFederatedSchema, EXTENDED_REPORT_REFERENCE_RESOLVERS } from '@tw/kernel';
 import { GraphQLSchema } from 'graphql';
 import './codes';
 import { SchoolRef } from './entities/school-ref';
@@ -17,7 +17,7 @@ import { SchoolReformResolver } from './resolvers/SchoolReform.resolver';
 import { TeacherResolver } from './resolvers/Teacher.resolver';
 import { ViolationResolver } from './resolvers/Violation.resolver';
 // last: the report types register after the service's own, so the SDL prints in the same order whatever compiles it
-import { REPORT_REFERENCE_RESOLVERS, REPORT_RESOLVERS, REPORT_TYPES } from './analytics';
+import { REPORT_RESOLVERS, REPORT_TYPES } from './analytics';
 
 /** The governance subgraph schema (no server, no database). */
 export function buildGovernanceSchema(): Promise<GraphQLSchema> {
@@ -43,7 +43,7 @@ export function buildGovernanceSchema(): Promise<GraphQLSchema> {
       // the representation carries the key and, where a field @requires it, school { id }
       Teacher: { __resolveReference: (ref: TeacherRef) => ref },
       School: { __resolveReference: (ref: SchoolRef) => ref },
-      ...REPORT_REFERENCE_RESOLVERS,
+      ...EXTENDED_REPORT_REFERENCE_RESOLVERS,
     },
   });
 }

@@ -1,4 +1,4 @@
-import { auditLogResolver, buildFederatedSchema } from '@tw/kernel';
+import { auditLogResolver, buildFederatedSchema, EXTENDED_REPORT_REFERENCE_RESOLVERS } from '@tw/kernel';
 import { GraphQLSchema } from 'graphql';
 import { SchoolRef } from './entities/school-ref';
 import { TeacherRef } from './entities/teacher-ref';
@@ -12,7 +12,7 @@ import { TeacherResolver } from './resolvers/Teacher.resolver';
 import { TrainingParticipationResolver } from './resolvers/TrainingParticipation.resolver';
 import { TrainingProgrammeResolver } from './resolvers/TrainingProgramme.resolver';
 // last: the report types register after the service's own, so the SDL prints in the same order whatever compiles it
-import { REPORT_REFERENCE_RESOLVERS, REPORT_RESOLVERS, REPORT_TYPES } from './analytics';
+import { REPORT_RESOLVERS, REPORT_TYPES } from './analytics';
 
 /** The professional-development subgraph schema (no server, no database). */
 export function buildProfessionalDevelopmentSchema(): Promise<GraphQLSchema> {
@@ -37,7 +37,7 @@ export function buildProfessionalDevelopmentSchema(): Promise<GraphQLSchema> {
       // fields read both from it, so it passes through unchanged
       Teacher: { __resolveReference: (ref: TeacherRef) => ref },
       School: { __resolveReference: (ref: SchoolRef) => ref },
-      ...REPORT_REFERENCE_RESOLVERS,
+      ...EXTENDED_REPORT_REFERENCE_RESOLVERS,
     },
   });
 }

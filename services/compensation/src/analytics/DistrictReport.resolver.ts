@@ -7,7 +7,6 @@ import { Fen } from '../money/fen';
 import { Yuan } from '../money/yuan.scalar';
 import { figuresFor } from '../resolvers/figures';
 import { AVERAGE_TEACHER_PAY, CIVIL_SERVANT_AVERAGE_PAY, PAY_PARITY_RATIO, PAY_TEACHERS, TALENT_PASSED, TALENT_PASSED_BY_CATEGORY, TALENT_SUBSIDY_TOTAL } from './figure-definitions';
-import { requireReportReader } from './report-access';
 import { DistrictReportRef, TalentCategoryPassed } from './report-types';
 
 const parity = (r: DistrictReportRef, ctx: CompensationContext): Promise<PayParity> => figuresFor(ctx.loaders.payTables, r.year).then((t) => t.parity);
@@ -68,9 +67,4 @@ export class DistrictReportResolver {
   async talentSubsidyTotal(@Root() r: DistrictReportRef, @Ctx() ctx: CompensationContext): Promise<Fen | null> {
     return (await talent(r, ctx)).subsidyTotal;
   }
-}
-
-export function resolveDistrictReportReference(ref: DistrictReportRef, ctx: CompensationContext): DistrictReportRef {
-  requireReportReader(ctx);
-  return ref;
 }

@@ -1,9 +1,7 @@
-import { badInput } from '@tw/kernel';
+import { requireReportReader, requireYear, SchoolMetricValue } from '@tw/kernel';
 import { Arg, Ctx, Int, Query, registerEnumType, Resolver } from 'type-graphql';
 import { CompensationContext } from '../loaders';
 import { figuresFor } from '../resolvers/figures';
-import { requireReportReader } from './report-access';
-import { SchoolMetricValue } from './report-types';
 
 /** The school-report figures this service owns that the comparison can be ordered by (named as in SchoolReportMetric). */
 export const CompensationSchoolMetric = {
@@ -30,7 +28,7 @@ export class SchoolMetricResolver {
     @Ctx() ctx: CompensationContext,
   ): Promise<SchoolMetricValue[]> {
     const p = requireReportReader(ctx);
-    if (!Number.isInteger(year) || year < 1990 || year > 2100) throw badInput(`year must be a year from 1990 to 2100; got ${year}`, { field: 'year' });
+    requireYear(year);
     let values: Array<[string, number | null]>;
     if (metric === 'AVERAGE_TEACHER_PAY' || metric === 'PAY_PARITY_RATIO') {
       const table = await figuresFor(ctx.loaders.payTables, year);
@@ -39,7 +37,6 @@ export class SchoolMetricResolver {
       const talent = await ctx.reports.schoolTalent.load(year);
       values = [...talent].map(([id, t]) => [id, metric === 'TALENT_PASSED' ? t.passed : yuan(t.subsidyTotal)]);
     }
-    const visible = (id: string) => p.role !== 'SCHOOL_ADMIN' || id === p.schoolId;
-    return values.filter(([id]) => visible(id)).map(([schoolId, value]) => Object.assign(new SchoolMetricValue(), { schoolId, value }));
+    return SchoolMetricValue.visibleTo(p, values);
   }
 }

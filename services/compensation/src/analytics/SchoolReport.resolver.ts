@@ -7,7 +7,6 @@ import { Fen } from '../money/fen';
 import { Yuan } from '../money/yuan.scalar';
 import { figuresFor } from '../resolvers/figures';
 import { AVERAGE_TEACHER_PAY, PAY_PARITY_RATIO, TALENT_PASSED, TALENT_SUBSIDY_TOTAL } from './figure-definitions';
-import { requireSchoolReportReader } from './report-access';
 import { SchoolReportRef } from './report-types';
 import { NO_TALENT, SchoolTalent } from './school-talent';
 
@@ -65,9 +64,4 @@ export class SchoolReportResolver {
   async talentWithheld(@Root() r: SchoolReportRef, @Ctx() ctx: CompensationContext): Promise<boolean> {
     return (await talentOf(r, ctx)).withheld;
   }
-}
-
-export function resolveSchoolReportReference(ref: SchoolReportRef, ctx: CompensationContext): SchoolReportRef {
-  requireSchoolReportReader(ctx, ref.schoolId);
-  return ref;
 }

@@ -1,23 +1,16 @@
-import { FigureRow, graphqlEnum, TALENT_CATEGORY } from '@tw/kernel';
-import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { DISTRICT_REPORT_KEY, DistrictReportKey, FigureRow, graphqlEnum, SCHOOL_REPORT_KEY, SchoolReportKey, TALENT_CATEGORY } from '@tw/kernel';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import type { TalentCategory } from '../entities/talent-record.entity';
 
 /** The personnel-owned district report as this subgraph extends it: its key only. */
 @ObjectType('DistrictReport')
-@Directive('@key(fields: "year sinceYear")')
-export class DistrictReportRef {
-  @Field(() => Int) year!: number;
-  @Field(() => Int) sinceYear!: number;
-}
+@Directive(DISTRICT_REPORT_KEY)
+export class DistrictReportRef extends DistrictReportKey {}
 
 /** The personnel-owned school report (a row of the comparison), as this subgraph extends it. */
 @ObjectType('SchoolReport')
-@Directive('@key(fields: "schoolId year sinceYear")')
-export class SchoolReportRef {
-  @Field(() => ID) schoolId!: string;
-  @Field(() => Int) year!: number;
-  @Field(() => Int) sinceYear!: number;
-}
+@Directive(SCHOOL_REPORT_KEY)
+export class SchoolReportRef extends SchoolReportKey {}
 
 @ObjectType('TalentCategoryPassed', { description: 'Teachers of one talent category (优秀教育人才 A/B/C) who passed the year’s assessment' })
 export class TalentCategoryPassed {
@@ -26,11 +19,4 @@ export class TalentCategoryPassed {
   @FigureRow({ label: '其中：{category}', order: 1 })
   passed!: number | null;
   @Field() withheld!: boolean;
-}
-
-@ObjectType('SchoolMetricValue', { description: "One school's value of a figure, for ordering the school comparison" })
-@Directive('@shareable')
-export class SchoolMetricValue {
-  @Field(() => ID) schoolId!: string;
-  @Field(() => Float, { nullable: true, description: 'null: the school has no such figure, or it is withheld from this reader' }) value!: number | null;
 }

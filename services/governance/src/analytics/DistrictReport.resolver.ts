@@ -4,7 +4,6 @@ import { GovernanceContext } from '../loaders';
 import { reduction } from '../resolvers/Inspection.resolver';
 import { CATALOGUE_ITEMS, CATALOGUE_ITEMS_PREVIOUS_YEAR, ETHICS_VETOED_TEACHERS, GOVERNANCE_REFORM, INSPECTIONS, INSPECTIONS_PREVIOUS_YEAR, INSPECTION_REDUCTION, PRINCIPALS_CERTIFIED, TEACHERS_COMMENDED } from './figure-definitions';
 import { DistrictGovernance } from './governance-figures';
-import { requireReportReader } from './report-access';
 import { DistrictReportRef, GovernanceReformFigures } from './report-types';
 
 async function figures(r: DistrictReportRef, ctx: GovernanceContext): Promise<DistrictGovernance> {
@@ -80,9 +79,4 @@ export class DistrictReportResolver {
   async ethicsVetoedTeachers(@Root() r: DistrictReportRef, @Ctx() ctx: GovernanceContext): Promise<number> {
     return (await figures(r, ctx)).vetoedTeachers;
   }
-}
-
-export function resolveDistrictReportReference(ref: DistrictReportRef, ctx: GovernanceContext): DistrictReportRef {
-  requireReportReader(ctx);
-  return ref;
 }

@@ -1,11 +1,8 @@
-import { REFORM_STATUS } from '@tw/kernel';
+import { REFORM_STATUS, requireReportReader, requireYear, SchoolMetricValue } from '@tw/kernel';
 import { Arg, Ctx, Int, Query, registerEnumType, Resolver } from 'type-graphql';
 import { GovernanceContext } from '../loaders';
 import { reduction } from '../resolvers/Inspection.resolver';
-import { requireYear } from '../year-arg';
 import { SchoolGovernance, schoolGovernance } from './governance-figures';
-import { requireReportReader } from './report-access';
-import { SchoolMetricValue } from './report-types';
 
 /** The school-report figures this service owns that the comparison can be ordered by (named as in SchoolReportMetric). */
 export const GovernanceSchoolMetric = {
@@ -53,7 +50,6 @@ export class SchoolMetricResolver {
   ): Promise<SchoolMetricValue[]> {
     const p = requireReportReader(ctx);
     const figures = await schoolGovernance(ctx.ds, requireYear(year), null);
-    const visible = (id: string) => p.role !== 'SCHOOL_ADMIN' || id === p.schoolId;
-    return [...figures].filter(([id]) => visible(id)).map(([schoolId, g]) => Object.assign(new SchoolMetricValue(), { schoolId, value: valueOf(metric, g) }));
+    return SchoolMetricValue.visibleTo(p, [...figures].map(([schoolId, g]) => [schoolId, valueOf(metric, g)] as const));
   }
 }

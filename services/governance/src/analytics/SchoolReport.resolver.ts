@@ -4,7 +4,6 @@ import type { ReformStatus } from '../entities/school-reform.entity';
 import { GovernanceContext } from '../loaders';
 import { reduction } from '../resolvers/Inspection.resolver';
 import { ETHICS_VETOED_TEACHERS, INSPECTIONS, INSPECTIONS_PREVIOUS_YEAR, INSPECTION_REDUCTION, PRINCIPALS_CERTIFIED, REFORM_STATUS_FIGURE, TEACHERS_COMMENDED } from './figure-definitions';
-import { requireSchoolReportReader } from './report-access';
 import { SchoolReportRef } from './report-types';
 
 /** Governance's figures of a school's report, by the school recorded on each record. */
@@ -52,9 +51,4 @@ export class SchoolReportResolver {
   async ethicsVetoedTeachers(@Root() r: SchoolReportRef, @Ctx() ctx: GovernanceContext): Promise<number> {
     return (await ctx.reports.school.load(r)).vetoedTeachers;
   }
-}
-
-export function resolveSchoolReportReference(ref: SchoolReportRef, ctx: GovernanceContext): SchoolReportRef {
-  requireSchoolReportReader(ctx, ref.schoolId);
-  return ref;
 }

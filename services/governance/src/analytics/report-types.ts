@@ -1,24 +1,18 @@
-import { FigureRow, REFORM_STATUS } from '@tw/kernel';
-import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { DISTRICT_REPORT_KEY, DistrictReportKey, FigureRow, REFORM_STATUS, SCHOOL_REPORT_KEY, SchoolReportKey } from '@tw/kernel';
+import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
 
 /** The personnel-owned district report as this subgraph extends it: its key, and personnel's school count the reform figures need. */
 @ObjectType('DistrictReport')
-@Directive('@key(fields: "year sinceYear")')
-export class DistrictReportRef {
-  @Field(() => Int) year!: number;
-  @Field(() => Int) sinceYear!: number;
+@Directive(DISTRICT_REPORT_KEY)
+export class DistrictReportRef extends DistrictReportKey {
   /** present when governanceReform is asked */
   @Field(() => Int) @Directive('@external') schoolCount?: number;
 }
 
 /** The personnel-owned school report (a row of the comparison), as this subgraph extends it. */
 @ObjectType('SchoolReport')
-@Directive('@key(fields: "schoolId year sinceYear")')
-export class SchoolReportRef {
-  @Field(() => ID) schoolId!: string;
-  @Field(() => Int) year!: number;
-  @Field(() => Int) sinceYear!: number;
-}
+@Directive(SCHOOL_REPORT_KEY)
+export class SchoolReportRef extends SchoolReportKey {}
 
 @ObjectType('GovernanceReformFigures', { description: '党组织领导的校长负责制 across the district at the end of a year (today for the current year)' })
 export class GovernanceReformFigures {
@@ -31,12 +25,4 @@ export class GovernanceReformFigures {
   @Field(() => Float, { nullable: true, description: 'completed ÷ total, 4 places' })
   @FigureRow({ label: '校长负责制改革完成比例', order: 5, unit: '%', format: 'percent' })
   completedShare!: number | null;
-}
-
-
-@ObjectType('SchoolMetricValue', { description: "One school's value of a figure, for ordering the school comparison" })
-@Directive('@shareable')
-export class SchoolMetricValue {
-  @Field(() => ID) schoolId!: string;
-  @Field(() => Float, { nullable: true, description: 'null: the school has no such figure, or it is withheld from this reader' }) value!: number | null;
 }

@@ -1,9 +1,8 @@
-import { badInput, forbidden, requireRole } from '@tw/kernel';
+import { badInput, forbidden, requireRole, requireYear } from '@tw/kernel';
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import { eligibilityFor } from '../eligibility';
 import { GovernanceContext } from '../loaders';
 import { TeacherEligibility } from '../types/eligibility.type';
-import { requireYear } from '../year-arg';
 
 export const MAX_ELIGIBILITY_IDS = 1000;
 

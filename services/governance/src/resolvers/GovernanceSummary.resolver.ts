@@ -1,4 +1,4 @@
-import { APPRAISAL_RESULT, ETHICS_RESULT, HONOR_LEVEL, PRINCIPAL_RANK, SANCTION, Sanction } from '@tw/kernel';
+import { APPRAISAL_RESULT, ETHICS_RESULT, HONOR_LEVEL, PRINCIPAL_RANK, requireYear, Sanction, SANCTION } from '@tw/kernel';
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { aggregateScope } from '../access';
@@ -11,7 +11,6 @@ import { GovernanceContext } from '../loaders';
 import { yearEnd, yearStart } from '../rules/dates';
 import { overlapsYear, sanctionPeriod } from '../rules/veto-rule';
 import { GovernanceSummary } from '../types/summary.types';
-import { requireYear } from '../year-arg';
 
 type Grouped = Array<{ k: string | null; n: string | number }>;
 

@@ -1,4 +1,4 @@
-import { BulkOptions, BulkResult, ConnectionType, PageArgs, paginate, requirePrincipal, requireRole, runBulk } from '@tw/kernel';
+import { BulkOptions, BulkResult, ConnectionType, PageArgs, paginate, requirePrincipal, requireRole, requireYear, runBulk } from '@tw/kernel';
 import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { inspectionEventPlan } from '../bulk/inspection-events.plan';
 import { inspectionItemPlan } from '../bulk/inspection-items.plan';
@@ -8,7 +8,6 @@ import { SchoolRef } from '../entities/school-ref';
 import { InspectionEventFilter, InspectionEventInput, InspectionItemInput } from '../inputs/inspection.input';
 import { GovernanceContext } from '../loaders';
 import { InspectionSummary } from '../types/inspection-summary.type';
-import { requireYear } from '../year-arg';
 import { prepareBulk } from './bulk-call';
 
 export const InspectionItemConnection = ConnectionType(InspectionItem, 'InspectionItem');

@@ -1,9 +1,8 @@
-import { graphqlEnum, REFORM_STATUS, requirePrincipal } from '@tw/kernel';
+import { graphqlEnum, REFORM_STATUS, requirePrincipal, requireYear } from '@tw/kernel';
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { SchoolRef } from '../entities/school-ref';
 import { ReformStatus, SchoolReform } from '../entities/school-reform.entity';
 import { GovernanceContext } from '../loaders';
-import { requireYear } from '../year-arg';
 
 /** The fields governance adds to School: not personal, every signed-in role reads them. */
 @Resolver(() => SchoolRef)

@@ -1,4 +1,4 @@
-import { BulkOptions, BulkResult, ConnectionType, graphqlEnum, PageArgs, paginate, REFORM_STATUS, requirePrincipal, runBulk } from '@tw/kernel';
+import { BulkOptions, BulkResult, ConnectionType, graphqlEnum, PageArgs, paginate, REFORM_STATUS, requirePrincipal, requireYear, runBulk } from '@tw/kernel';
 import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { schoolReformPlan } from '../bulk/school-reforms.plan';
 import { SchoolRef } from '../entities/school-ref';
@@ -8,7 +8,6 @@ import { GovernanceContext } from '../loaders';
 import { todayInChina, yearEnd } from '../rules/dates';
 import { reformCounts } from '../rules/reform';
 import { ReformProgress } from '../types/reform-progress.type';
-import { requireYear } from '../year-arg';
 import { prepareBulk } from './bulk-call';
 
 export const SchoolReformConnection = ConnectionType(SchoolReform, 'SchoolReform');

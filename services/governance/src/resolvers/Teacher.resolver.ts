@@ -1,3 +1,4 @@
+import { requireYear } from '@tw/kernel';
 import { Arg, Ctx, Directive, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { mayReadTeacher } from '../access';
 import { eligibilityFor } from '../eligibility';
@@ -9,7 +10,6 @@ import { TeacherRef } from '../entities/teacher-ref';
 import { Violation } from '../entities/violation.entity';
 import { GovernanceContext } from '../loaders';
 import { TeacherEligibility } from '../types/eligibility.type';
-import { requireYear } from '../year-arg';
 
 // Every field here is personal: the gateway fetches the teacher's school from personnel, and the
 // field answers null to anyone who may not read the person (another school's admin, an analyst).

@@ -1,9 +1,11 @@
-import { badInput, Figure } from '@tw/kernel';
+import { badInput, Figure, requireReportReader, requireYear, sinceYearOf } from '@tw/kernel';
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { PersonnelContext } from '../loaders';
 import { DistrictReport, HireChannelCount } from './district-report.type';
 import { IN_QUOTA_HIRES, PARTY_MEMBER_TEACHER_COUNT, PUBLIC_SCHOOL_COUNT, PUBLIC_TEACHER_COUNT, QUOTA_APPROVED, QUOTA_FILLED, RECRUITED_BY_CHANNEL, RECRUITED_TOTAL, ROTATIONS, SCHOOL_COUNT, TEACHER_COUNT } from './figure-definitions';
-import { MAX_TREND_YEARS, reportYear, requireReportReader, sinceYearOf } from './report-args';
+
+/** The most years one `districtReports` answers (one entity per year). */
+export const MAX_TREND_YEARS = 30;
 
 /** Personnel's figures of the district report: the roster now, and the year's hires, rotations and quotas. */
 @Resolver(() => DistrictReport)
@@ -17,7 +19,7 @@ export class DistrictReportResolver {
     @Ctx() ctx: PersonnelContext,
   ): DistrictReport {
     requireReportReader(ctx);
-    reportYear(year);
+    requireYear(year);
     return DistrictReport.of(year, sinceYearOf(year, sinceYear));
   }
 
@@ -32,8 +34,8 @@ export class DistrictReportResolver {
     @Ctx() ctx: PersonnelContext,
   ): DistrictReport[] {
     requireReportReader(ctx);
-    reportYear(fromYear, 'fromYear');
-    reportYear(toYear, 'toYear');
+    requireYear(fromYear, 'fromYear');
+    requireYear(toYear, 'toYear');
     if (toYear < fromYear) throw badInput(`toYear ${toYear} is before fromYear ${fromYear}`, { field: 'toYear' });
     if (toYear - fromYear + 1 > MAX_TREND_YEARS) throw badInput(`At most ${MAX_TREND_YEARS} years at once; asked for ${toYear - fromYear + 1}`, { field: 'toYear' });
     if (sinceYear !== null) sinceYearOf(fromYear, sinceYear);

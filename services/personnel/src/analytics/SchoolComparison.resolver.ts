@@ -1,11 +1,10 @@
-import { ConnectionType, PageArgs, pageSize } from '@tw/kernel';
+import { ConnectionType, PageArgs, pageSize, requireReportReader, requireYear, sinceYearOf } from '@tw/kernel';
 import { Arg, Args, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { School } from '../entities/school.entity';
 import { PersonnelContext } from '../loaders';
 import { comparisonCursor, pageOf } from './comparison-order';
 import { ComparedSchool, comparisonValues } from './comparison-values';
 import { SchoolReportMetric, SortDirection } from './metrics';
-import { reportYear, requireReportReader, sinceYearOf } from './report-args';
 import { SchoolReport } from './school-report.type';
 
 export const SchoolReportConnection = ConnectionType(SchoolReport, 'SchoolReport');
@@ -26,7 +25,7 @@ export class SchoolComparisonResolver {
     @Ctx() ctx: PersonnelContext,
   ) {
     const reader = requireReportReader(ctx);
-    reportYear(year);
+    requireYear(year);
     const since = sinceYearOf(year, sinceYear);
     const size = pageSize(page.first);
     const qb = ctx.ds.getRepository(School).createQueryBuilder('s').select(['s.id', 's.code', 's.name']);

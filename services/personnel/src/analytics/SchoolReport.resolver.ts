@@ -1,10 +1,9 @@
-import { Figure } from '@tw/kernel';
+import { Figure, requireSchoolReportReader, requireYear, sinceYearOf } from '@tw/kernel';
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { School } from '../entities/school.entity';
 import { PersonnelContext } from '../loaders';
 import { HireChannelCount } from './district-report.type';
 import { IN_QUOTA_HIRES, PARTY_MEMBER_TEACHER_COUNT, PUBLIC_TEACHER_COUNT, QUOTA_APPROVED, QUOTA_FILLED, RECRUITED_TOTAL, ROTATIONS, TEACHER_COUNT } from './figure-definitions';
-import { reportYear, requireSchoolReportReader, sinceYearOf } from './report-args';
 import { rosterOf } from './report-loaders';
 import { SchoolReport } from './school-report.type';
 
@@ -82,7 +81,7 @@ export class SchoolReportFieldResolver {
     @Ctx() ctx: PersonnelContext,
   ): SchoolReport {
     requireSchoolReportReader(ctx, s.id);
-    reportYear(year);
+    requireYear(year);
     return SchoolReport.of(s.id, year, sinceYearOf(year, sinceYear));
   }
 }

@@ -1,4 +1,4 @@
-import { FigureRow, graphqlEnum, HIRE_CHANNEL } from '@tw/kernel';
+import { DISTRICT_REPORT_KEY, DistrictReportKey, FigureRow, graphqlEnum, HIRE_CHANNEL } from '@tw/kernel';
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import type { HireChannel } from '../entities/hire.entity';
 
@@ -11,14 +11,8 @@ import type { HireChannel } from '../entities/hire.entity';
     "The district's yearly indicators, each computed from the records of the year by the service that owns them (see docs/analytics.md). " +
     'A "teacher" is one in the roster now whose status is 在本单位任职 or 暂未在本单位任职; "public" is a 公办 school.',
 })
-@Directive('@key(fields: "year sinceYear")')
-export class DistrictReport {
-  @Field(() => Int, { description: 'The year of the figures' })
-  year!: number;
-
-  @Field(() => Int, { description: 'New designations are counted from this year through `year` (defaults to `year`)' })
-  sinceYear!: number;
-
+@Directive(DISTRICT_REPORT_KEY)
+export class DistrictReport extends DistrictReportKey {
   static of(year: number, sinceYear: number): DistrictReport {
     return Object.assign(new DistrictReport(), { year, sinceYear });
   }

@@ -1,4 +1,5 @@
-import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { SCHOOL_REPORT_KEY, SchoolReportKey } from '@tw/kernel';
+import { Directive, ObjectType } from 'type-graphql';
 
 /**
  * One school's figures for a year: the rows of the school comparison. Every subgraph adds the
@@ -9,17 +10,8 @@ import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
     "A school's yearly figures, the same as the district report's where they apply to a school. Roster figures are of the school's teachers now; a record's " +
     'figures count at the school recorded on it (the teacher’s school when it was written), except hires (the teacher’s school now) and rotations (the school they started from).',
 })
-@Directive('@key(fields: "schoolId year sinceYear")')
-export class SchoolReport {
-  @Field(() => ID)
-  schoolId!: string;
-
-  @Field(() => Int)
-  year!: number;
-
-  @Field(() => Int, { description: 'New designations are counted from this year through `year`' })
-  sinceYear!: number;
-
+@Directive(SCHOOL_REPORT_KEY)
+export class SchoolReport extends SchoolReportKey {
   static of(schoolId: string, year: number, sinceYear: number): SchoolReport {
     return Object.assign(new SchoolReport(), { schoolId, year, sinceYear });
   }

@@ -1,9 +1,7 @@
-import { badInput } from '@tw/kernel';
+import { requireReportReader, requireYear, SchoolMetricValue, sinceYearOf } from '@tw/kernel';
 import { Arg, Ctx, Int, Query, registerEnumType, Resolver } from 'type-graphql';
 import { DevelopmentContext } from '../loaders';
 import { NO_DESIGNATED, schoolNewDesignations } from './designation-figures';
-import { requireReportReader, visibleSchool } from './report-access';
-import { SchoolMetricValue } from './report-types';
 import { schoolLessons, schoolStudios } from './studio-lesson-figures';
 import { schoolEthicsTraining, schoolTrainingTotals } from './training-figures';
 
@@ -36,12 +34,9 @@ export class SchoolMetricResolver {
     @Arg('metric', () => DevelopmentSchoolMetric) metric: DevelopmentSchoolMetric,
     @Ctx() ctx: DevelopmentContext,
   ): Promise<SchoolMetricValue[]> {
-    const visible = visibleSchool(requireReportReader(ctx));
-    if (!Number.isInteger(year) || year < 1990 || year > 2100) throw badInput(`year must be a year from 1990 to 2100; got ${year}`, { field: 'year' });
-    const since = sinceYear ?? year;
-    if (since > year) throw badInput(`sinceYear ${since} is after year ${year}`, { field: 'sinceYear' });
-    const values = await this.values(ctx, metric, year, since);
-    return [...values].filter(([id]) => visible(id)).map(([schoolId, value]) => Object.assign(new SchoolMetricValue(), { schoolId, value }));
+    const reader = requireReportReader(ctx);
+    const since = sinceYearOf(requireYear(year), sinceYear);
+    return SchoolMetricValue.visibleTo(reader, await this.values(ctx, metric, year, since));
   }
 
   private async values(ctx: DevelopmentContext, metric: DevelopmentSchoolMetric, year: number, since: number): Promise<Map<string, number>> {

@@ -1,5 +1,5 @@
-import { DESIGNATION_LEVEL, FigureRow, graphqlEnum, STUDIO_KIND, TRAINING_LEVEL } from '@tw/kernel';
-import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { DESIGNATION_LEVEL, DISTRICT_REPORT_KEY, DistrictReportKey, FigureRow, graphqlEnum, SCHOOL_REPORT_KEY, SchoolReportKey, STUDIO_KIND, TRAINING_LEVEL } from '@tw/kernel';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import type { TrainingLevel } from '../entities/training-programme.entity';
 import type { DesignationLevel } from '../rules/designation-rank';
 import type { StudioKind } from '../rules/studio-host';
@@ -9,10 +9,8 @@ import type { StudioKind } from '../rules/studio-host';
  * that the designation shares and the dual-cultivation figures are worked out against.
  */
 @ObjectType('DistrictReport')
-@Directive('@key(fields: "year sinceYear")')
-export class DistrictReportRef {
-  @Field(() => Int) year!: number;
-  @Field(() => Int) sinceYear!: number;
+@Directive(DISTRICT_REPORT_KEY)
+export class DistrictReportRef extends DistrictReportKey {
   /** present when a field that @requires it is asked */
   @Field(() => Int) @Directive('@external') publicTeacherCount?: number;
   @Field(() => Int) @Directive('@external') partyMemberTeacherCount?: number;
@@ -20,11 +18,8 @@ export class DistrictReportRef {
 
 /** The personnel-owned school report (a row of the comparison), as this subgraph extends it. */
 @ObjectType('SchoolReport')
-@Directive('@key(fields: "schoolId year sinceYear")')
-export class SchoolReportRef {
-  @Field(() => ID) schoolId!: string;
-  @Field(() => Int) year!: number;
-  @Field(() => Int) sinceYear!: number;
+@Directive(SCHOOL_REPORT_KEY)
+export class SchoolReportRef extends SchoolReportKey {
   @Field(() => Int) @Directive('@external') publicTeacherCount?: number;
   @Field(() => Int) @Directive('@external') partyMemberTeacherCount?: number;
 }
@@ -41,11 +36,4 @@ export class StudioKindLevelCount {
   @Field(() => graphqlEnum(STUDIO_KIND)) kind!: StudioKind;
   @Field(() => graphqlEnum(DESIGNATION_LEVEL)) level!: DesignationLevel;
   @Field(() => Int) @FigureRow({ label: '其中：{kind}（{level}）', order: 1 }) count!: number;
-}
-
-@ObjectType('SchoolMetricValue', { description: "One school's value of a figure, for ordering the school comparison" })
-@Directive('@shareable')
-export class SchoolMetricValue {
-  @Field(() => ID) schoolId!: string;
-  @Field(() => Float, { nullable: true, description: 'null: the school has no such figure, or it is withheld from this reader' }) value!: number | null;
 }
