@@ -242,7 +242,8 @@ async function main(): Promise<void> {
     for (const [i, s] of REPORT_SERVICES.entries()) await waitReady(urls[s.name].replace(/\/graphql$/, '/ready'), children[i], s.name);
     const subgraphs = [];
     for (const s of REPORT_SERVICES) subgraphs.push({ name: s.name, url: urls[s.name], sdl: subgraphSdl(await moduleOf(s.folder).buildServiceSchema()) });
-    const gateway = await startGateway({ supergraphSdl: composeSupergraph(subgraphs).supergraphSdl, subgraphUrls: urls, gatewaySecret, production: false, port: gatewayPort });
+    const { supergraphSdl } = composeSupergraph(subgraphs);
+    const gateway = await startGateway({ supergraphSdl, subgraphUrls: urls, gatewaySecret, production: false, port: gatewayPort });
     stopGateway = gateway.stop;
     const token = signUserToken({ subject: 'bench', role: 'DISTRICT_ADMIN' }, jwtSecret, '1h');
     const analystToken = signUserToken({ subject: 'bench-analyst', role: 'ANALYST' }, jwtSecret, '1h');
@@ -264,8 +265,8 @@ async function main(): Promise<void> {
     }
     await timed(`districtReports(${TRAINING_YEARS[0]}–${REPORT_YEAR}), all fields`, async () => void (await ask(`{ districtReports(fromYear: ${TRAINING_YEARS[0]}, toYear: ${REPORT_YEAR}) { ${ALL_DISTRICT_FIELDS} } }`)));
     const app = express();
-    const { mountReports } = require(path.join(ROOT, 'gateway/dist/reports/index.js')) as { mountReports: (app: express.Express, o: { gatewayUrl: string }) => void };
-    mountReports(app, { gatewayUrl });
+    const { mountReports, readFigures } = require(path.join(ROOT, 'gateway/dist/reports/index.js')) as typeof import('@tw/gateway');
+    mountReports(app, { gatewayUrl, figures: readFigures(supergraphSdl) });
     exportServer = app.listen(0, '127.0.0.1');
     await new Promise((r) => exportServer!.once('listening', r));
     const exportUrl = `http://127.0.0.1:${(exportServer.address() as net.AddressInfo).port}/reports/district/${REPORT_YEAR}.xlsx`;
