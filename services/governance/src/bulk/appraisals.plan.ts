@@ -1,8 +1,6 @@
-import { APPRAISAL_RESULT, BulkPlan, compositeKey, newId, Planned, Principal, RowStatus, upsertById } from '@tw/kernel';
+import { APPRAISAL_RESULT, AuditEntry, auditEntry, BulkPlan, compositeKey, newId, Planned, Principal, recordAudit, RowStatus, upsertById } from '@tw/kernel';
 import { In } from 'typeorm';
-import { auditEntry, recordAudit } from '../audit';
 import { Appraisal } from '../entities/appraisal.entity';
-import { AuditEntry } from '../entities/audit-entry.entity';
 import { AppraisalInput } from '../inputs/appraisal.input';
 import { lockedRead } from './locking';
 import { Notices } from './notices';
@@ -69,7 +67,7 @@ export function appraisalPlan(principal: Principal, teacherOf: TeacherOf, notice
           });
         }
         if (existing && COMPARED.every((k) => same(existing[k], next[k]))) return { status: RowStatus.UNCHANGED, id: existing.id };
-        const audit = auditEntry(principal, { entity: 'APPRAISAL', entityId: next.id, key, teacherId: t.id, before: existing ? appraisalSnapshot(existing) : null, after: appraisalSnapshot(next) }, now);
+        const audit = auditEntry(principal, { entity: 'appraisal', entityId: next.id, key, teacherId: t.id, before: existing ? appraisalSnapshot(existing) : null, after: appraisalSnapshot(next) }, now);
         return { status: existing ? RowStatus.UPDATED : RowStatus.CREATED, id: next.id, write: { appraisal: next, audit } };
       });
     },

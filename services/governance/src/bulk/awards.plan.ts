@@ -1,7 +1,5 @@
-import { BulkPlan, compositeKey, newId, Planned, Principal, RowStatus, upsertById } from '@tw/kernel';
+import { AuditEntry, auditEntry, BulkPlan, compositeKey, newId, Planned, Principal, recordAudit, RowStatus, upsertById } from '@tw/kernel';
 import { In } from 'typeorm';
-import { auditEntry, recordAudit } from '../audit';
-import { AuditEntry } from '../entities/audit-entry.entity';
 import { Award } from '../entities/award.entity';
 import { AwardInput } from '../inputs/award.input';
 import { yearOf } from '../rules/dates';
@@ -54,7 +52,7 @@ export function awardPlan(principal: Principal, teacherOf: TeacherOf, now = new 
           updatedAt: now,
         };
         if (existing && COMPARED.every((k) => same(existing[k], next[k]))) return { status: RowStatus.UNCHANGED, id: existing.id };
-        const audit = auditEntry(principal, { entity: 'AWARD', entityId: next.id, key, teacherId: t.id, before: existing ? awardSnapshot(existing) : null, after: awardSnapshot(next) }, now);
+        const audit = auditEntry(principal, { entity: 'award', entityId: next.id, key, teacherId: t.id, before: existing ? awardSnapshot(existing) : null, after: awardSnapshot(next) }, now);
         return { status: existing ? RowStatus.UPDATED : RowStatus.CREATED, id: next.id, write: { award: next, audit } };
       });
     },

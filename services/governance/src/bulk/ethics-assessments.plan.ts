@@ -1,8 +1,6 @@
-import { APPRAISAL_RESULT, BulkPlan, compositeKey, newId, Planned, Principal, RowStatus, upsertById } from '@tw/kernel';
+import { APPRAISAL_RESULT, AuditEntry, auditEntry, BulkPlan, compositeKey, newId, Planned, Principal, recordAudit, RowStatus, upsertById } from '@tw/kernel';
 import { In } from 'typeorm';
-import { auditEntry, recordAudit } from '../audit';
 import { Appraisal } from '../entities/appraisal.entity';
-import { AuditEntry } from '../entities/audit-entry.entity';
 import { EthicsAssessment } from '../entities/ethics-assessment.entity';
 import { EthicsAssessmentInput } from '../inputs/ethics.input';
 import { lockedRead } from './locking';
@@ -54,14 +52,14 @@ export function ethicsAssessmentPlan(principal: Principal, teacherOf: TeacherOf,
           updatedAt: now,
         };
         if (existing && existing.result === next.result) return { status: RowStatus.UNCHANGED, id: existing.id };
-        const audit = auditEntry(principal, { entity: 'ETHICS_ASSESSMENT', entityId: next.id, key, teacherId: t.id, before: existing ? ethicsSnapshot(existing) : null, after: ethicsSnapshot(next) }, now);
+        const audit = auditEntry(principal, { entity: 'ethics_assessment', entityId: next.id, key, teacherId: t.id, before: existing ? ethicsSnapshot(existing) : null, after: ethicsSnapshot(next) }, now);
         const write: { assessment: EthicsAssessment; audit: AuditEntry; forcedAppraisal?: EthicsWrite['forcedAppraisal'] } = { assessment: next, audit };
         const appraisal = appraisalByKey.get(key);
         if (appraisal && next.result === 'INCOMPETENT' && appraisal.result !== 'INCOMPETENT') {
           const forced: Appraisal = { ...appraisal, result: 'INCOMPETENT', requestedResult: appraisal.requestedResult ?? appraisal.result, updatedAt: now };
           write.forcedAppraisal = {
             appraisal: forced,
-            audit: auditEntry(principal, { entity: 'APPRAISAL', entityId: forced.id, key, teacherId: t.id, before: appraisalSnapshot(appraisal), after: appraisalSnapshot(forced) }, now),
+            audit: auditEntry(principal, { entity: 'appraisal', entityId: forced.id, key, teacherId: t.id, before: appraisalSnapshot(appraisal), after: appraisalSnapshot(forced) }, now),
           };
           notices.set(index, {
             code: 'APPRAISAL_FORCED',

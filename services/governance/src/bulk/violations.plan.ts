@@ -1,8 +1,6 @@
-import { APPRAISAL_RESULT, BulkPlan, compositeKey, newId, Planned, Principal, RowStatus, upsertById } from '@tw/kernel';
+import { APPRAISAL_RESULT, AuditEntry, auditEntry, BulkPlan, compositeKey, newId, Planned, Principal, recordAudit, RowStatus, upsertById } from '@tw/kernel';
 import { In } from 'typeorm';
-import { auditEntry, recordAudit } from '../audit';
 import { Appraisal } from '../entities/appraisal.entity';
-import { AuditEntry } from '../entities/audit-entry.entity';
 import { Award } from '../entities/award.entity';
 import { NegativeListItem } from '../entities/negative-list-item.entity';
 import { Violation } from '../entities/violation.entity';
@@ -96,7 +94,7 @@ export function violationPlan(principal: Principal, teacherOf: TeacherOf, notice
         const audit = auditEntry(
           principal,
           {
-            entity: 'VIOLATION',
+            entity: 'violation',
             entityId: next.id,
             key,
             teacherId: t.id,
