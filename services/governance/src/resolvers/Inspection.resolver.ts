@@ -1,4 +1,4 @@
-import { BulkOptions, BulkResult, ConnectionType, PageArgs, paginate, requirePrincipal, requireRole, runBulk } from '@tw/kernel';
+import { BulkOptions, BulkResult, ConnectionType, PageArgs, paginate, requirePrincipal, requireRole, runBulk, runRemoteBulk } from '@tw/kernel';
 import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { inspectionEventPlan } from '../bulk/inspection-events.plan';
 import { inspectionItemPlan } from '../bulk/inspection-items.plan';
@@ -9,7 +9,6 @@ import { InspectionEventFilter, InspectionEventInput, InspectionItemInput } from
 import { GovernanceContext } from '../loaders';
 import { InspectionSummary } from '../types/inspection-summary.type';
 import { requireYear } from '../year-arg';
-import { prepareBulk } from './bulk-call';
 
 export const InspectionItemConnection = ConnectionType(InspectionItem, 'InspectionItem');
 export const InspectionEventConnection = ConnectionType(InspectionEvent, 'InspectionEvent');
@@ -89,7 +88,12 @@ export class InspectionResolver {
     @Arg('options', () => BulkOptions, { nullable: true }) options: BulkOptions | null,
     @Ctx() ctx: GovernanceContext,
   ): Promise<BulkResult> {
-    const { principal, schoolOf, rows: input } = await prepareBulk(ctx, ['DISTRICT_ADMIN', 'SCHOOL_ADMIN'], rows, options, 'inspection-events');
-    return runBulk(ctx.ds, input, options ?? new BulkOptions(), inspectionEventPlan(principal, schoolOf), principal);
+    return runRemoteBulk(
+      ctx,
+      rows,
+      options,
+      { roles: ['DISTRICT_ADMIN', 'SCHOOL_ADMIN'], plan: 'inspection-events', schools: { directory: ctx.schools, ids: (r) => [r.schoolId] } },
+      (p, personnel) => inspectionEventPlan(p, personnel),
+    );
   }
 }
