@@ -43,11 +43,35 @@ describe.each(testDatabaseKinds())('the audit log of every service, through the 
     expect(created).toMatchObject({ entity: 'pay_record', teacherId, actorRole: 'DISTRICT_ADMIN', before: null });
     expect(String(JSON.parse(updated.before).annualIncome)).toBe('9800000');
     expect(String(JSON.parse(updated.after).annualIncome)).toBe('9900050');
+
+    await p.admin('mutation($rows: [EthicsAssessmentInput!]!) { upsertEthicsAssessments(rows: $rows) { created } }', { rows: [{ teacherId, year: 2024, result: 'EXCELLENT' }] });
+    const governance = (await p.admin(LOG('governanceAuditLog'))).data.governanceAuditLog;
+    expect(governance.nodes).toEqual([expect.objectContaining({ entity: 'ethics_assessment', teacherId, actorRole: 'DISTRICT_ADMIN', before: null })]);
+  });
+
+  it('is one type with one set of filters, whichever service keeps it', async () => {
+    const q = await p.admin('{ __schema { queryType { fields { name type { ofType { name } } args { name type { name } } } } } }');
+    const logs = q.data.__schema.queryType.fields.filter((f: { name: string }) => f.name.endsWith('AuditLog'));
+    expect(logs.map((f: { name: string }) => f.name).sort()).toEqual(['compensationAuditLog', 'governanceAuditLog', 'personnelAuditLog', 'professionalDevelopmentAuditLog']);
+    for (const f of logs) {
+      expect({ name: f.name, type: f.type.ofType.name, filter: f.args.find((a: { name: string }) => a.name === 'filter').type.name }).toEqual({ name: f.name, type: 'AuditEntryConnection', filter: 'AuditFilter' });
+    }
+    // a day filter is a day in China (UTC+8): the day the one governance entry was written there
+    const count = async (f: object) => (await p.admin('query($f: AuditFilter) { governanceAuditLog(filter: $f) { totalCount } }', { f })).data.governanceAuditLog.totalCount;
+    const [entry] = (await p.admin('{ governanceAuditLog { nodes { recordedAt } } }')).data.governanceAuditLog.nodes;
+    const dayOf = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
+    const at = Date.parse(entry.recordedAt);
+    expect(await count({ fromDay: dayOf(at), toDay: dayOf(at) })).toBe(1);
+    expect(await count({ toDay: dayOf(at - 24 * 3600_000) })).toBe(0);
+    expect(await count({ fromDay: dayOf(at + 24 * 3600_000) })).toBe(0);
+    expect(await count({ from: entry.recordedAt })).toBe(1);
+    expect(await count({ to: entry.recordedAt })).toBe(0);
   });
 
   it('is DISTRICT_ADMIN only, and the API has no way to change it', async () => {
-    for (const role of ['ANALYST', 'TEACHER', 'SCHOOL_ADMIN'] as const) {
-      const who = p.as({ subject: 'x', role, schoolId: role === 'SCHOOL_ADMIN' ? 's' : undefined, teacherId: role === 'TEACHER' ? teacherId : undefined });
+    // not even an internal service reads who changed what
+    for (const role of ['ANALYST', 'TEACHER', 'SCHOOL_ADMIN', 'SERVICE'] as const) {
+      const who = p.as({ subject: role === 'SERVICE' ? 'service:importer' : 'x', role, schoolId: role === 'SCHOOL_ADMIN' ? 's' : undefined, teacherId: role === 'TEACHER' ? teacherId : undefined });
       for (const q of ['personnelAuditLog', 'professionalDevelopmentAuditLog', 'compensationAuditLog', 'governanceAuditLog']) {
         const r = await who(`{ ${q} { totalCount } }`);
         expect({ q, role, code: r.errors?.[0].extensions?.code }).toEqual({ q, role, code: 'FORBIDDEN' });

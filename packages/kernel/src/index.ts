@@ -31,3 +31,4 @@ export * from './reports';
 export * from './server';
 export * from './gateway-client';
 export * from './teacher-directory';
+export * from './remote-bulk';

@@ -47,3 +47,9 @@ export function currentMonthInChina(now = new Date()): string {
 export function currentYearInChina(now = new Date()): number {
   return Number(todayInChina(now).slice(0, 4));
 }
+
+/** The instant a day (YYYY-MM-DD) of the users' calendar begins: 2024-05-06 begins at 2024-05-05T16:00Z. */
+export function chinaDayStart(date: string): Date {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d) - CST_OFFSET_MS);
+}

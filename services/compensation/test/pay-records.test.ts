@@ -139,4 +139,24 @@ describe.each(testDatabaseKinds())('pay records on %s', (kind) => {
     expect(r.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(s.directory.calls.length).toBe(calls);
   });
+
+  it('asks personnel once for a commit, about the rows its prepare call kept', async () => {
+    const PREPARE = 'mutation($rows: [PayRecordInput!]!, $options: BulkOptions) { r: upsertPayRecords(rows: $rows, options: $options) { created written prepared } }';
+    const prepared = await s.admin(PREPARE, { rows: [payRow('t-a2', LAST_YEAR - 1, '70000'), payRow('t-a1', LAST_YEAR - 1, '71000')], options: { prepare: true } });
+    expect(prepared.data.r).toMatchObject({ created: 2, written: false, prepared: expect.any(String) });
+    const calls = s.directory.calls.length;
+    const committed = await s.admin(PREPARE, { rows: [], options: { commit: prepared.data.r.prepared } });
+    expect(committed.data.r).toMatchObject({ created: 2, written: true });
+    expect(s.directory.calls.slice(calls).map((ids) => ids.sort())).toEqual([['t-a1', 't-a2']]);
+  });
+
+  it('never confirms the name of a teacher the caller may not write: another school’s teacher is refused alike, whatever 姓名 says', async () => {
+    const clerkB = s.schoolAdmin(B);
+    const right = await clerkB(UPSERT_PAY, { rows: [payRow('t-a1', LAST_YEAR, '1', { name: '张三' })] });
+    const wrong = await clerkB(UPSERT_PAY, { rows: [payRow('t-a1', LAST_YEAR, '1', { name: '李四' })] });
+    expect(wrong.data.r.rows[0]).toEqual(right.data.r.rows[0]);
+    expect(right.data.r.rows[0]).toMatchObject({ code: 'TEACHER_FORBIDDEN', message: '无权写入教师 id“t-a1”的数据：该教师不属于本账号的学校' });
+    // control: the district, who may write the teacher, is told the name disagrees
+    expect((await s.admin(UPSERT_PAY, { rows: [payRow('t-a1', LAST_YEAR, '1', { name: '李四' })] })).data.r.rows[0].code).toBe('NAME_MISMATCH');
+  });
 });

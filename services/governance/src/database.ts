@@ -1,7 +1,6 @@
-import { CreatePreparedBulk1764800000000, DatabaseOptions, openDatabase } from '@tw/kernel';
+import { AuditEntry, CreatePreparedBulk1764800000000, DatabaseOptions, openDatabase } from '@tw/kernel';
 import { DataSource } from 'typeorm';
 import { Appraisal } from './entities/appraisal.entity';
-import { AuditEntry } from './entities/audit-entry.entity';
 import { Award } from './entities/award.entity';
 import { EthicsAssessment } from './entities/ethics-assessment.entity';
 import { InspectionEvent } from './entities/inspection-event.entity';
@@ -13,9 +12,10 @@ import { Violation } from './entities/violation.entity';
 import { Initial1764201600000 } from './migrations/1764201600000-initial';
 import { NegativeList1764201600001 } from './migrations/1764201600001-negative-list';
 import { AuditAppendOnly1764201600002 } from './migrations/1764201600002-audit-append-only';
+import { AuditLogOntoKernel1764900000000 } from './migrations/1764900000000-audit-log-onto-kernel';
 
 export const ENTITIES = [NegativeListItem, EthicsAssessment, Violation, Appraisal, Award, PrincipalRank, SchoolReform, InspectionItem, InspectionEvent, AuditEntry];
-export const MIGRATIONS = [Initial1764201600000, NegativeList1764201600001, AuditAppendOnly1764201600002, CreatePreparedBulk1764800000000];
+export const MIGRATIONS = [Initial1764201600000, NegativeList1764201600001, AuditAppendOnly1764201600002, CreatePreparedBulk1764800000000, AuditLogOntoKernel1764900000000];
 
 /** Opens the governance database and runs its migrations. */
 export function openGovernanceDatabase(o: Omit<DatabaseOptions, 'service' | 'entities' | 'migrations'>): Promise<DataSource> {

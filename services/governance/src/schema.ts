@@ -1,10 +1,9 @@
-import { buildFederatedSchema, EXTENDED_REPORT_REFERENCE_RESOLVERS } from '@tw/kernel';
+import { auditLogResolver, buildFederatedSchema, EXTENDED_REPORT_REFERENCE_RESOLVERS } from '@tw/kernel';
 import { GraphQLSchema } from 'graphql';
 import './codes';
 import { SchoolRef } from './entities/school-ref';
 import { TeacherRef } from './entities/teacher-ref';
 import { AppraisalResolver } from './resolvers/Appraisal.resolver';
-import { AuditResolver } from './resolvers/Audit.resolver';
 import { AwardResolver } from './resolvers/Award.resolver';
 import { EligibilityResolver } from './resolvers/Eligibility.resolver';
 import { EthicsAssessmentResolver } from './resolvers/EthicsAssessment.resolver';
@@ -35,7 +34,7 @@ export function buildGovernanceSchema(): Promise<GraphQLSchema> {
       SchoolReformResolver,
       InspectionResolver,
       GovernanceSummaryResolver,
-      AuditResolver,
+      auditLogResolver('governanceAuditLog', 'governance'),
       ...REPORT_RESOLVERS,
     ],
     orphanedTypes: [TeacherRef, SchoolRef, ...REPORT_TYPES],

@@ -55,9 +55,9 @@ describe.each(testDatabaseKinds())('governance appraisals on %s', (kind) => {
       after: JSON.parse(n.after).result,
     }));
     expect(entries).toEqual([
-      { entity: 'APPRAISAL', before: null, after: 'EXCELLENT' },
-      { entity: 'ETHICS_ASSESSMENT', before: null, after: 'INCOMPETENT' },
-      { entity: 'APPRAISAL', before: 'EXCELLENT', after: 'INCOMPETENT' },
+      { entity: 'appraisal', before: null, after: 'EXCELLENT' },
+      { entity: 'ethics_assessment', before: null, after: 'INCOMPETENT' },
+      { entity: 'appraisal', before: 'EXCELLENT', after: 'INCOMPETENT' },
     ]);
 
     // correcting the ethics result does not change the appraisal back: the row says to re-import it

@@ -3,10 +3,10 @@ import { graphqlClient, testDatabaseKinds, tokenFor } from '@tw/kernel/testing';
 import { addDays, todayInChina } from '../src/rules/dates';
 import { GovernanceTestServer, SCHOOL_A, startGovernanceForTest, UPSERT_AWARDS, UPSERT_ETHICS, UPSERT_VIOLATIONS } from './harness';
 
-const LOG = `query($filter: GovernanceAuditLogFilter, $first: Int, $after: String) {
+const LOG = `query($filter: AuditFilter, $first: Int, $after: String) {
   governanceAuditLog(filter: $filter, first: $first, after: $after) {
     totalCount pageInfo { hasNextPage endCursor }
-    nodes { id recordedAt actorSubject actorRole actingService entity entityId key teacherId before after }
+    nodes { id recordedAt actorSubject actorRole actingService requestId entity entityId key teacherId before after }
   }
 }`;
 
@@ -38,23 +38,27 @@ describe.each(testDatabaseKinds())('the governance audit log on %s', (kind) => {
 
     const entries = (await log({ teacherId: t })).nodes;
     expect(entries).toHaveLength(2);
-    expect(entries[0]).toMatchObject({ actorSubject: 'clerk-a', actorRole: 'SCHOOL_ADMIN', actingService: null, entity: 'ETHICS_ASSESSMENT', teacherId: t, key: JSON.stringify([t, 2024]), before: null });
+    expect(entries[0]).toMatchObject({ actorSubject: 'clerk-a', actorRole: 'SCHOOL_ADMIN', actingService: null, entity: 'ethics_assessment', teacherId: t, key: JSON.stringify([t, 2024]), before: null });
     expect(JSON.parse(entries[0].after)).toEqual({ teacherId: t, schoolId: SCHOOL_A, year: 2024, result: 'COMPETENT' });
     expect(entries[1]).toMatchObject({ actorSubject: 'district-admin', actorRole: 'DISTRICT_ADMIN', entityId: entries[0].entityId });
     expect(JSON.parse(entries[1].before).result).toBe('COMPETENT');
     expect(JSON.parse(entries[1].after).result).toBe('EXCELLENT');
     expect(new Date(entries[0].recordedAt).getTime()).toBeGreaterThan(Date.now() - 60_000);
+    // each write names its own request (the server gives one an id when the caller sent none)
+    expect(entries.map((e: { requestId: string | null }) => e.requestId)).toEqual([expect.stringMatching(/^[\w-]{8,}$/), expect.stringMatching(/^[\w-]{8,}$/)]);
+    expect(entries[0].requestId).not.toBe(entries[1].requestId);
   });
 
   it('names the service that acted for the user (an import job)', async () => {
     const token = signDelegatedToken('importer', s.keys.gatewaySecret, { subject: 'clerk-b', role: 'DISTRICT_ADMIN' });
-    const job = graphqlClient(s.url, { token, gatewaySecret: s.keys.gatewaySecret });
+    const job = graphqlClient(s.url, { token, gatewaySecret: s.keys.gatewaySecret, headers: { 'x-request-id': 'import-job-7.batch-1' } });
     const r = await job(UPSERT_VIOLATIONS, { rows: [{ teacherId: u, occurredOn: '2024-05-06', negativeListItem: '10', sanction: 'WARNING', description: '有偿补课' }] });
     expect(r.data.r.created).toBe(1);
     await job(UPSERT_AWARDS, { rows: [{ teacherId: u, title: '优秀教师', level: 'COUNTY', awardedOn: '2023-09-10' }] });
     const entries = (await log({ teacherId: u })).nodes;
-    expect(entries.map((e: { entity: string }) => e.entity)).toEqual(['VIOLATION', 'AWARD']);
-    expect(entries[0]).toMatchObject({ actorSubject: 'clerk-b', actorRole: 'DISTRICT_ADMIN', actingService: 'service:importer' });
+    expect(entries.map((e: { entity: string }) => e.entity)).toEqual(['violation', 'award']);
+    // the request that wrote, as the logs name it: the gateway passes its id on to the subgraph
+    expect(entries[0]).toMatchObject({ actorSubject: 'clerk-b', actorRole: 'DISTRICT_ADMIN', actingService: 'service:importer', requestId: 'import-job-7.batch-1' });
     expect(JSON.parse(entries[0].after)).toEqual({
       teacherId: u,
       schoolId: SCHOOL_A,
@@ -69,12 +73,12 @@ describe.each(testDatabaseKinds())('the governance audit log on %s', (kind) => {
   it('is queryable a page at a time, by entity, teacher and date', async () => {
     const all = await log();
     expect(all.totalCount).toBe(4);
-    expect((await log({ entity: 'ETHICS_ASSESSMENT' })).totalCount).toBe(2);
-    expect((await log({ entity: 'AWARD', teacherId: u })).totalCount).toBe(1);
+    expect((await log({ entity: 'ethics_assessment' })).totalCount).toBe(2);
+    expect((await log({ entity: 'award', teacherId: u })).totalCount).toBe(1);
     const today = todayInChina();
-    expect((await log({ from: today, to: today })).totalCount).toBe(4);
-    expect((await log({ to: addDays(today, -1) })).totalCount).toBe(0);
-    expect((await log({ from: addDays(today, 1) })).totalCount).toBe(0);
+    expect((await log({ fromDay: today, toDay: today })).totalCount).toBe(4);
+    expect((await log({ toDay: addDays(today, -1) })).totalCount).toBe(0);
+    expect((await log({ fromDay: addDays(today, 1) })).totalCount).toBe(0);
     const first = await log({}, 3);
     expect(first.pageInfo.hasNextPage).toBe(true);
     const rest = await log({}, 3, first.pageInfo.endCursor);
@@ -121,5 +125,17 @@ describe.each(testDatabaseKinds())('the governance audit log on %s', (kind) => {
     const after = await log();
     expect(after.totalCount).toBe(4);
     expect(after.nodes.map((e: { actorSubject: string }) => e.actorSubject)).toEqual(['clerk-a', 'district-admin', 'clerk-b', 'clerk-b']);
+  });
+
+  it('records the negative list’s edits, with their request, through the same log', async () => {
+    const admin = graphqlClient(s.url, { token: tokenFor(s.keys, { subject: 'district-admin', role: 'DISTRICT_ADMIN' }), gatewaySecret: s.keys.gatewaySecret, headers: { 'x-request-id': 'edit-list-1' } });
+    const added = await admin('mutation { addNegativeListItem(input: { title: "禁止参与有偿家教" }) { id code } }');
+    expect(added.errors).toBeUndefined();
+    await admin(`mutation { retireNegativeListItem(code: "${added.data.addNegativeListItem.code}", retiredOn: "2024-01-01") { code } }`);
+    const entries = (await log({ entity: 'negative_list_item', entityId: added.data.addNegativeListItem.id })).nodes;
+    expect(entries).toHaveLength(2);
+    expect(entries[0]).toMatchObject({ actorSubject: 'district-admin', requestId: 'edit-list-1', teacherId: null, before: null, key: added.data.addNegativeListItem.code });
+    expect(JSON.parse(entries[1].before).retiredOn).toBeNull();
+    expect(JSON.parse(entries[1].after).retiredOn).toBe('2024-01-01');
   });
 });

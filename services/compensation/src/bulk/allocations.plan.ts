@@ -1,25 +1,25 @@
-import { BulkPlan, compositeKey, newId, Planned, RowStatus, SchoolDirectoryEntry, upsertById } from '@tw/kernel';
+import { BulkPlan, compositeKey, newId, PersonnelAnswer, Planned, RowStatus, upsertById } from '@tw/kernel';
 import { In } from 'typeorm';
 import { PerformancePayAllocation } from '../entities/performance-pay-allocation.entity';
 import { PerformancePayAllocationInput } from '../inputs/allocation.input';
-import { amount, MAX_ALLOCATION, reject, yearUpTo } from './rules';
+import { amount, isRejection, MAX_ALLOCATION, reject, yearUpTo } from './rules';
 
 /**
  * Upserting approved performance-pay totals by school + year. Totals are approved ahead of the
  * year they are paid in, so the next year is accepted; 绩效工资总量 is set for public schools only.
  */
-export function allocationPlan(schools: ReadonlyMap<string, SchoolDirectoryEntry>, now = new Date()): BulkPlan<PerformancePayAllocationInput, PerformancePayAllocation> {
+export function allocationPlan(personnel: PersonnelAnswer, now = new Date()): BulkPlan<PerformancePayAllocationInput, PerformancePayAllocation> {
   return {
     name: 'allocations',
     key: (r) => compositeKey(r.schoolId, r.year),
     async plan(items, m) {
-      const ids = [...new Set(items.map((i) => i.row.schoolId).filter((id) => schools.has(id)))];
+      const ids = [...new Set(items.map((i) => i.row.schoolId).filter((id) => !isRejection(personnel.school(id))))];
       const years = [...new Set(items.map((i) => i.row.year))];
       const stored = ids.length ? await m.getRepository(PerformancePayAllocation).findBy({ schoolId: In(ids), year: In(years) }) : [];
       const byKey = new Map(stored.map((a) => [compositeKey(a.schoolId, a.year), a]));
       return items.map(({ row }): Planned<PerformancePayAllocation> => {
-        const school = schools.get(row.schoolId);
-        if (!school) return reject('SCHOOL_NOT_FOUND', `学校 id“${row.schoolId}”不在学校名册中：请先在人事服务中导入该学校`, 'schoolId');
+        const school = personnel.school(row.schoolId);
+        if (isRejection(school)) return school;
         if (school.sponsor !== 'PUBLIC') return reject('SCHOOL_NOT_PUBLIC', `“${school.name}”是民办学校：核定绩效工资总量只适用于公办学校`, 'schoolId');
         const badYear = yearUpTo(row.year, now, 1);
         if (badYear) return badYear;

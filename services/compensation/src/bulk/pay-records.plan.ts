@@ -1,10 +1,9 @@
-import { BulkPlan, canWriteSchool, compositeKey, newId, Planned, Principal, RowStatus, TeacherDirectoryEntry, upsertById } from '@tw/kernel';
+import { BulkPlan, canWriteSchool, compositeKey, newId, PersonnelAnswer, Planned, Principal, RowStatus, upsertById } from '@tw/kernel';
 import { In } from 'typeorm';
 import { MONTHLY_COMPONENTS, monthlyTotal, PayRecord } from '../entities/pay-record.entity';
 import { PayRecordInput } from '../inputs/pay-record.input';
 import { formatYuan } from '../money/fen';
-import { amount, finishedYear, isRejection, MAX_ANNUAL_PAY, MAX_MONTHLY, reject } from './rules';
-import { recordedOf, teacherOfRow } from './teacher-entries';
+import { amount, finishedYear, isRejection, MAX_ANNUAL_PAY, MAX_MONTHLY, recordedOf, reject, teacherOfRow } from './rules';
 
 const COLUMNS = [
   'school_id', 'school_public', 'teacher_serving', 'annual_income', 'basic_monthly', 'performance_monthly',
@@ -18,17 +17,17 @@ const AMOUNTS = ['annualIncome', ...MONTHLY_COMPONENTS.map(([k]) => k)] as const
  * or the monthly components × 12 exceed the annual income. The teacher's school, whether it is
  * public and whether they serve are recorded from personnel's answer at write time.
  */
-export function payRecordPlan(principal: Principal, teachers: ReadonlyMap<string, TeacherDirectoryEntry>, now = new Date()): BulkPlan<PayRecordInput, PayRecord> {
+export function payRecordPlan(principal: Principal, personnel: PersonnelAnswer, now = new Date()): BulkPlan<PayRecordInput, PayRecord> {
   return {
     name: 'pay-records',
     key: (r) => compositeKey(r.teacherId, r.year),
     async plan(items, m) {
-      const ids = [...new Set(items.map((i) => i.row.teacherId).filter((id) => teachers.has(id)))];
+      const ids = [...new Set(items.map((i) => i.row.teacherId).filter((id) => !isRejection(personnel.teacher(id))))];
       const years = [...new Set(items.map((i) => i.row.year))];
       const stored = ids.length ? await m.getRepository(PayRecord).findBy({ teacherId: In(ids), year: In(years) }) : [];
       const byKey = new Map(stored.map((p) => [compositeKey(p.teacherId, p.year), p]));
       return items.map(({ row }): Planned<PayRecord> => {
-        const t = teacherOfRow(teachers, principal, row);
+        const t = teacherOfRow(personnel, row);
         if (isRejection(t)) return t;
         const badYear = finishedYear(row.year, now);
         if (badYear) return badYear;

@@ -1,4 +1,4 @@
-import { Rejection } from '@tw/kernel';
+import { PersonnelAnswer, Rejection, SERVING_STATUSES, TeacherDirectoryEntry } from '@tw/kernel';
 import { currentYearUtc8, isFinishedYear, MIN_YEAR } from '../calendar';
 import { Fen, formatYuan } from '../money/fen';
 
@@ -38,3 +38,31 @@ export const MAX_ANNUAL_PAY: Fen = 10_000_000_00n;
 export const MAX_MONTHLY: Fen = 1_000_000_00n;
 /** 10 billion yuan: above any school's performance-pay total. */
 export const MAX_ALLOCATION: Fen = 10_000_000_000_00n;
+
+/** What a record keeps of the teacher's situation when it is written (as recorded). */
+export interface Recorded {
+  readonly schoolId: string;
+  readonly schoolPublic: boolean;
+  readonly teacherServing: boolean;
+}
+
+export function recordedOf(t: TeacherDirectoryEntry): Recorded {
+  return {
+    schoolId: t.school.id,
+    schoolPublic: t.school.sponsor === 'PUBLIC',
+    teacherServing: (SERVING_STATUSES as readonly string[]).includes(t.status),
+  };
+}
+
+/**
+ * The row's teacher, or why the row cannot name them: personnel's answer (unknown, or another
+ * school's), then 姓名 when the row gives one and it is not theirs — checked only for a teacher the
+ * caller may write, so a name is never confirmed to someone who may not read the record.
+ */
+export function teacherOfRow(personnel: PersonnelAnswer, row: { teacherId: string; name?: string | null }): TeacherDirectoryEntry | Rejection {
+  const t = personnel.teacher(row.teacherId);
+  if (isRejection(t)) return t;
+  const name = row.name?.normalize('NFKC').replace(/\s+/g, '');
+  if (name && name !== t.name.replace(/\s+/g, '')) return reject('NAME_MISMATCH', `姓名“${row.name}”与教师名册中的“${t.name}”不一致`, 'name');
+  return t;
+}

@@ -1,10 +1,9 @@
-import { BulkPlan, compositeKey, newId, Planned, Principal, RowStatus, TeacherDirectoryEntry, upsertById } from '@tw/kernel';
+import { BulkPlan, compositeKey, newId, PersonnelAnswer, Planned, RowStatus, upsertById } from '@tw/kernel';
 import { In } from 'typeorm';
 import { TalentRecord } from '../entities/talent-record.entity';
 import { TalentRecordInput } from '../inputs/talent-record.input';
 import { formatYuan } from '../money/fen';
-import { amount, isRejection, MAX_ANNUAL_PAY, reject, yearUpTo } from './rules';
-import { recordedOf, teacherOfRow } from './teacher-entries';
+import { amount, isRejection, MAX_ANNUAL_PAY, recordedOf, reject, teacherOfRow, yearUpTo } from './rules';
 
 const COLUMNS = ['category', 'result', 'subsidy', 'school_id', 'school_public', 'teacher_serving', 'updated_at'];
 
@@ -13,17 +12,17 @@ const COLUMNS = ['category', 'result', 'subsidy', 'school_id', 'school_public', 
  * that year (it closes in December); a subsidy is paid only on a passed assessment, so a subsidy on
  * a failed one is refused.
  */
-export function talentRecordPlan(principal: Principal, teachers: ReadonlyMap<string, TeacherDirectoryEntry>, now = new Date()): BulkPlan<TalentRecordInput, TalentRecord> {
+export function talentRecordPlan(personnel: PersonnelAnswer, now = new Date()): BulkPlan<TalentRecordInput, TalentRecord> {
   return {
     name: 'talent-records',
     key: (r) => compositeKey(r.teacherId, r.year),
     async plan(items, m) {
-      const ids = [...new Set(items.map((i) => i.row.teacherId).filter((id) => teachers.has(id)))];
+      const ids = [...new Set(items.map((i) => i.row.teacherId).filter((id) => !isRejection(personnel.teacher(id))))];
       const years = [...new Set(items.map((i) => i.row.year))];
       const stored = ids.length ? await m.getRepository(TalentRecord).findBy({ teacherId: In(ids), year: In(years) }) : [];
       const byKey = new Map(stored.map((p) => [compositeKey(p.teacherId, p.year), p]));
       return items.map(({ row }): Planned<TalentRecord> => {
-        const t = teacherOfRow(teachers, principal, row);
+        const t = teacherOfRow(personnel, row);
         if (isRejection(t)) return t;
         const badYear = yearUpTo(row.year, now, 0);
         if (badYear) return badYear;

@@ -1,8 +1,7 @@
-import { BulkOptions, bulkRows, BulkResult, ConnectionType, MAX_BULK_ROWS, PageArgs, paginate, requireRole, runBulk } from '@tw/kernel';
+import { BulkOptions, BulkResult, ConnectionType, PageArgs, paginate, runRemoteBulk } from '@tw/kernel';
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { recordScope } from '../access';
 import { payRecordPlan } from '../bulk/pay-records.plan';
-import { teachersOfRows } from '../bulk/teacher-entries';
 import { monthlyTotal, PayRecord } from '../entities/pay-record.entity';
 import { SchoolRef } from '../entities/school-ref';
 import { TeacherRef } from '../entities/teacher-ref';
@@ -51,10 +50,12 @@ export class PayRecordResolver {
     @Arg('options', () => BulkOptions, { nullable: true }) options: BulkOptions | null,
     @Ctx() ctx: CompensationContext,
   ): Promise<BulkResult> {
-    const p = requireRole(ctx, 'DISTRICT_ADMIN', 'SCHOOL_ADMIN');
-    // an oversized call is refused by runBulk before anything is asked of personnel
-    const input = rows.length <= MAX_BULK_ROWS ? await bulkRows(ctx.ds, rows, options, 'pay-records', p) : rows;
-    const teachers = input.length <= MAX_BULK_ROWS ? await teachersOfRows(ctx.directory, input) : new Map();
-    return runBulk(ctx.ds, input, options ?? new BulkOptions(), payRecordPlan(p, teachers), p);
+    return runRemoteBulk(
+      ctx,
+      rows,
+      options,
+      { roles: ['DISTRICT_ADMIN', 'SCHOOL_ADMIN'], plan: 'pay-records', teachers: { directory: ctx.directory, ids: (r) => [r.teacherId] } },
+      (p, personnel) => payRecordPlan(p, personnel),
+    );
   }
 }

@@ -1,4 +1,4 @@
-import { BulkOptions, bulkRows, BulkResult, MAX_BULK_ROWS, requirePrincipal, requireRole, runBulk } from '@tw/kernel';
+import { BulkOptions, BulkResult, requirePrincipal, runRemoteBulk } from '@tw/kernel';
 import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { allocationPlan } from '../bulk/allocations.plan';
 import { PerformancePaySummary } from '../figures/performance-pay.types';
@@ -23,9 +23,12 @@ export class PerformancePayResolver {
     @Arg('options', () => BulkOptions, { nullable: true }) options: BulkOptions | null,
     @Ctx() ctx: CompensationContext,
   ): Promise<BulkResult> {
-    const p = requireRole(ctx, 'DISTRICT_ADMIN');
-    const input = rows.length <= MAX_BULK_ROWS ? await bulkRows(ctx.ds, rows, options, 'allocations', p) : rows;
-    const schools = input.length <= MAX_BULK_ROWS && input.length ? await ctx.schools.lookup(input.map((r) => r.schoolId)) : new Map();
-    return runBulk(ctx.ds, input, options ?? new BulkOptions(), allocationPlan(schools), p);
+    return runRemoteBulk(
+      ctx,
+      rows,
+      options,
+      { roles: ['DISTRICT_ADMIN'], plan: 'allocations', schools: { directory: ctx.schools, ids: (r) => [r.schoolId] } },
+      (_, personnel) => allocationPlan(personnel),
+    );
   }
 }

@@ -1,8 +1,7 @@
-import { BulkOptions, bulkRows, BulkResult, ConnectionType, MAX_BULK_ROWS, PageArgs, paginate, requireRole, runBulk } from '@tw/kernel';
+import { BulkOptions, BulkResult, ConnectionType, PageArgs, paginate, runRemoteBulk } from '@tw/kernel';
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { recordScope } from '../access';
 import { talentRecordPlan } from '../bulk/talent-records.plan';
-import { teachersOfRows } from '../bulk/teacher-entries';
 import { SchoolRef } from '../entities/school-ref';
 import { TalentRecord } from '../entities/talent-record.entity';
 import { TeacherRef } from '../entities/teacher-ref';
@@ -45,9 +44,12 @@ export class TalentRecordResolver {
     @Arg('options', () => BulkOptions, { nullable: true }) options: BulkOptions | null,
     @Ctx() ctx: CompensationContext,
   ): Promise<BulkResult> {
-    const p = requireRole(ctx, 'DISTRICT_ADMIN');
-    const input = rows.length <= MAX_BULK_ROWS ? await bulkRows(ctx.ds, rows, options, 'talent-records', p) : rows;
-    const teachers = input.length <= MAX_BULK_ROWS ? await teachersOfRows(ctx.directory, input) : new Map();
-    return runBulk(ctx.ds, input, options ?? new BulkOptions(), talentRecordPlan(p, teachers), p);
+    return runRemoteBulk(
+      ctx,
+      rows,
+      options,
+      { roles: ['DISTRICT_ADMIN'], plan: 'talent-records', teachers: { directory: ctx.directory, ids: (r) => [r.teacherId] } },
+      (_, personnel) => talentRecordPlan(personnel),
+    );
   }
 }

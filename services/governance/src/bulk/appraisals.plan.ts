@@ -1,14 +1,10 @@
-import { APPRAISAL_RESULT, BulkPlan, compositeKey, newId, Planned, Principal, RowStatus, upsertById } from '@tw/kernel';
+import { APPRAISAL_RESULT, AuditEntry, auditEntry, BulkPlan, compositeKey, newId, PersonnelAnswer, Planned, Principal, recordAudit, Rejection, RowStatus, upsertById } from '@tw/kernel';
 import { In } from 'typeorm';
-import { auditEntry, recordAudit } from '../audit';
 import { Appraisal } from '../entities/appraisal.entity';
-import { AuditEntry } from '../entities/audit-entry.entity';
 import { AppraisalInput } from '../inputs/appraisal.input';
 import { lockedRead } from './locking';
-import { Notices } from './notices';
 import { checkYear, isRejection, optionalText, reject, same } from './rules';
 import { appraisalSnapshot } from './snapshots';
-import { TeacherOf } from './teacher-refs';
 import { loadVetoFacts } from './veto-facts';
 
 export interface AppraisalWrite {
@@ -24,7 +20,7 @@ const COMPARED: Array<keyof Appraisal> = ['result', 'requestedResult', 'appraise
  *  - any other result, when the year's ethics result is 不合格, is written as 不合格 (the submitted
  *    result kept as `requestedResult`) and the row says so.
  */
-export function appraisalPlan(principal: Principal, teacherOf: TeacherOf, notices: Notices, now = new Date()): BulkPlan<AppraisalInput, AppraisalWrite> {
+export function appraisalPlan(principal: Principal, personnel: PersonnelAnswer, now = new Date()): BulkPlan<AppraisalInput, AppraisalWrite> {
   return {
     name: 'appraisals',
     key: (r) => compositeKey(r.teacherId, r.year),
@@ -36,8 +32,8 @@ export function appraisalPlan(principal: Principal, teacherOf: TeacherOf, notice
         ids.length && years.length ? m.getRepository(Appraisal).find({ where: { teacherId: In(ids), year: In(years) }, ...lockedRead(m) }) : [],
       ]);
       const byKey = new Map(stored.map((a) => [compositeKey(a.teacherId, a.year), a]));
-      return items.map(({ row, index }): Planned<AppraisalWrite> => {
-        const t = teacherOf(row.teacherId);
+      return items.map(({ row }): Planned<AppraisalWrite> => {
+        const t = personnel.teacher(row.teacherId);
         if (isRejection(t)) return t;
         const badYear = checkYear(row.year, 'year', '考核年度', now);
         if (badYear) return badYear;
@@ -61,16 +57,12 @@ export function appraisalPlan(principal: Principal, teacherOf: TeacherOf, notice
           createdAt: existing?.createdAt ?? now,
           updatedAt: now,
         };
-        if (forced) {
-          notices.set(index, {
-            code: 'FORCED_BY_ETHICS',
-            message: `${row.year} 年度师德考核不合格，年度考核结果按规定定为“不合格”（申报为“${APPRAISAL_RESULT.label(row.result)}”）`,
-            field: 'result',
-          });
-        }
-        if (existing && COMPARED.every((k) => same(existing[k], next[k]))) return { status: RowStatus.UNCHANGED, id: existing.id };
-        const audit = auditEntry(principal, { entity: 'APPRAISAL', entityId: next.id, key, teacherId: t.id, before: existing ? appraisalSnapshot(existing) : null, after: appraisalSnapshot(next) }, now);
-        return { status: existing ? RowStatus.UPDATED : RowStatus.CREATED, id: next.id, write: { appraisal: next, audit } };
+        const notice: Rejection | undefined = forced
+          ? { code: 'FORCED_BY_ETHICS', message: `${row.year} 年度师德考核不合格，年度考核结果按规定定为“不合格”（申报为“${APPRAISAL_RESULT.label(row.result)}”）`, field: 'result' }
+          : undefined;
+        if (existing && COMPARED.every((k) => same(existing[k], next[k]))) return { status: RowStatus.UNCHANGED, id: existing.id, notice };
+        const audit = auditEntry(principal, { entity: 'appraisal', entityId: next.id, key, teacherId: t.id, before: existing ? appraisalSnapshot(existing) : null, after: appraisalSnapshot(next) }, now);
+        return { status: existing ? RowStatus.UPDATED : RowStatus.CREATED, id: next.id, write: { appraisal: next, audit }, notice };
       });
     },
     async write(writes, m) {

@@ -1,13 +1,10 @@
-import { BulkPlan, compositeKey, newId, Planned, Principal, RowStatus, upsertById } from '@tw/kernel';
+import { AuditEntry, auditEntry, BulkPlan, compositeKey, newId, PersonnelAnswer, Planned, Principal, recordAudit, RowStatus, upsertById } from '@tw/kernel';
 import { In } from 'typeorm';
-import { auditEntry, recordAudit } from '../audit';
-import { AuditEntry } from '../entities/audit-entry.entity';
 import { Award } from '../entities/award.entity';
 import { AwardInput } from '../inputs/award.input';
 import { yearOf } from '../rules/dates';
 import { checkNotFuture, cleanText, isRejection, optionalText, reject, requiredText, same } from './rules';
 import { awardSnapshot } from './snapshots';
-import { TeacherOf } from './teacher-refs';
 import { loadVetoFacts } from './veto-facts';
 
 export interface AwardWrite {
@@ -18,7 +15,7 @@ export interface AwardWrite {
 const COMPARED: Array<keyof Award> = ['level', 'issuer'];
 
 /** Upserting awards by teacher + 荣誉称号 + 荣誉发生日期; an award for a teacher vetoed in the award date's year is refused with the reasons. */
-export function awardPlan(principal: Principal, teacherOf: TeacherOf, now = new Date()): BulkPlan<AwardInput, AwardWrite> {
+export function awardPlan(principal: Principal, personnel: PersonnelAnswer, now = new Date()): BulkPlan<AwardInput, AwardWrite> {
   return {
     name: 'awards',
     key: (r) => compositeKey(r.teacherId, cleanText(r.title), r.awardedOn),
@@ -28,7 +25,7 @@ export function awardPlan(principal: Principal, teacherOf: TeacherOf, now = new 
       const [facts, stored] = await Promise.all([loadVetoFacts(m, ids, years), ids.length ? m.getRepository(Award).findBy({ teacherId: In(ids) }) : []]);
       const byKey = new Map(stored.map((a) => [compositeKey(a.teacherId, a.title, a.awardedOn), a]));
       return items.map(({ row }): Planned<AwardWrite> => {
-        const t = teacherOf(row.teacherId);
+        const t = personnel.teacher(row.teacherId);
         if (isRejection(t)) return t;
         const title = requiredText(row.title, 'title', '荣誉称号', 100);
         if (isRejection(title)) return title;
@@ -54,7 +51,7 @@ export function awardPlan(principal: Principal, teacherOf: TeacherOf, now = new 
           updatedAt: now,
         };
         if (existing && COMPARED.every((k) => same(existing[k], next[k]))) return { status: RowStatus.UNCHANGED, id: existing.id };
-        const audit = auditEntry(principal, { entity: 'AWARD', entityId: next.id, key, teacherId: t.id, before: existing ? awardSnapshot(existing) : null, after: awardSnapshot(next) }, now);
+        const audit = auditEntry(principal, { entity: 'award', entityId: next.id, key, teacherId: t.id, before: existing ? awardSnapshot(existing) : null, after: awardSnapshot(next) }, now);
         return { status: existing ? RowStatus.UPDATED : RowStatus.CREATED, id: next.id, write: { award: next, audit } };
       });
     },

@@ -1,15 +1,11 @@
-import { APPRAISAL_RESULT, BulkPlan, compositeKey, newId, Planned, Principal, RowStatus, upsertById } from '@tw/kernel';
+import { APPRAISAL_RESULT, AuditEntry, auditEntry, BulkPlan, compositeKey, newId, PersonnelAnswer, Planned, Principal, recordAudit, Rejection, RowStatus, upsertById } from '@tw/kernel';
 import { In } from 'typeorm';
-import { auditEntry, recordAudit } from '../audit';
 import { Appraisal } from '../entities/appraisal.entity';
-import { AuditEntry } from '../entities/audit-entry.entity';
 import { EthicsAssessment } from '../entities/ethics-assessment.entity';
 import { EthicsAssessmentInput } from '../inputs/ethics.input';
 import { lockedRead } from './locking';
-import { Notices } from './notices';
 import { checkYear, isRejection, reject } from './rules';
 import { appraisalSnapshot, ethicsSnapshot } from './snapshots';
-import { TeacherOf } from './teacher-refs';
 
 /** An assessment to write, its audit entry, and the appraisal its 不合格 forces, when it does. */
 export interface EthicsWrite {
@@ -24,7 +20,7 @@ export interface EthicsWrite {
  * the submitted result as `requestedResult`), audited, and says so on the row. Changing a 不合格
  * to another result does not change a forced appraisal back: the row says to re-import it.
  */
-export function ethicsAssessmentPlan(principal: Principal, teacherOf: TeacherOf, notices: Notices, now = new Date()): BulkPlan<EthicsAssessmentInput, EthicsWrite> {
+export function ethicsAssessmentPlan(principal: Principal, personnel: PersonnelAnswer, now = new Date()): BulkPlan<EthicsAssessmentInput, EthicsWrite> {
   return {
     name: 'ethics-assessments',
     key: (r) => compositeKey(r.teacherId, r.year),
@@ -37,8 +33,8 @@ export function ethicsAssessmentPlan(principal: Principal, teacherOf: TeacherOf,
       ]);
       const byKey = new Map(stored.map((e) => [compositeKey(e.teacherId, e.year), e]));
       const appraisalByKey = new Map(appraisals.map((a) => [compositeKey(a.teacherId, a.year), a]));
-      return items.map(({ row, index }): Planned<EthicsWrite> => {
-        const t = teacherOf(row.teacherId);
+      return items.map(({ row }): Planned<EthicsWrite> => {
+        const t = personnel.teacher(row.teacherId);
         if (isRejection(t)) return t;
         const badYear = checkYear(row.year, 'year', '师德考核年度', now);
         if (badYear) return badYear;
@@ -54,28 +50,29 @@ export function ethicsAssessmentPlan(principal: Principal, teacherOf: TeacherOf,
           updatedAt: now,
         };
         if (existing && existing.result === next.result) return { status: RowStatus.UNCHANGED, id: existing.id };
-        const audit = auditEntry(principal, { entity: 'ETHICS_ASSESSMENT', entityId: next.id, key, teacherId: t.id, before: existing ? ethicsSnapshot(existing) : null, after: ethicsSnapshot(next) }, now);
+        const audit = auditEntry(principal, { entity: 'ethics_assessment', entityId: next.id, key, teacherId: t.id, before: existing ? ethicsSnapshot(existing) : null, after: ethicsSnapshot(next) }, now);
         const write: { assessment: EthicsAssessment; audit: AuditEntry; forcedAppraisal?: EthicsWrite['forcedAppraisal'] } = { assessment: next, audit };
         const appraisal = appraisalByKey.get(key);
+        let notice: Rejection | undefined;
         if (appraisal && next.result === 'INCOMPETENT' && appraisal.result !== 'INCOMPETENT') {
           const forced: Appraisal = { ...appraisal, result: 'INCOMPETENT', requestedResult: appraisal.requestedResult ?? appraisal.result, updatedAt: now };
           write.forcedAppraisal = {
             appraisal: forced,
-            audit: auditEntry(principal, { entity: 'APPRAISAL', entityId: forced.id, key, teacherId: t.id, before: appraisalSnapshot(appraisal), after: appraisalSnapshot(forced) }, now),
+            audit: auditEntry(principal, { entity: 'appraisal', entityId: forced.id, key, teacherId: t.id, before: appraisalSnapshot(appraisal), after: appraisalSnapshot(forced) }, now),
           };
-          notices.set(index, {
+          notice = {
             code: 'APPRAISAL_FORCED',
             message: `${row.year} 年度师德考核不合格：该年度年度考核结果已由“${APPRAISAL_RESULT.label(appraisal.result)}”改为“不合格”`,
             field: 'result',
-          });
+          };
         } else if (appraisal && existing?.result === 'INCOMPETENT' && next.result !== 'INCOMPETENT' && appraisal.requestedResult) {
-          notices.set(index, {
+          notice = {
             code: 'APPRAISAL_STILL_FORCED',
             message: `${row.year} 年度考核结果仍为“不合格”（因原师德考核不合格而定，申报结果为“${APPRAISAL_RESULT.label(appraisal.requestedResult)}”）；如需更正，请重新导入该年度考核`,
             field: 'result',
-          });
+          };
         }
-        return { status: existing ? RowStatus.UPDATED : RowStatus.CREATED, id: next.id, write };
+        return { status: existing ? RowStatus.UPDATED : RowStatus.CREATED, id: next.id, write, notice };
       });
     },
     async write(writes, m) {

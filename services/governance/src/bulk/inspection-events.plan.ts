@@ -1,17 +1,16 @@
-import { BulkPlan, compositeKey, newId, Planned, Principal, RowStatus, upsertById } from '@tw/kernel';
+import { BulkPlan, compositeKey, newId, PersonnelAnswer, Planned, Principal, RowStatus, upsertById } from '@tw/kernel';
 import { In } from 'typeorm';
 import { InspectionEvent } from '../entities/inspection-event.entity';
 import { InspectionItem } from '../entities/inspection-item.entity';
 import { InspectionEventInput } from '../inputs/inspection.input';
 import { yearOf } from '../rules/dates';
 import { checkNotFuture, checkYear, cleanText, isRejection, reject, requiredText } from './rules';
-import { SchoolOf } from './school-refs';
 
 /**
  * Upserting inspections held, by 年度 + 事项名称 + school + date. One that is not an item of that
  * year's approved catalogue — or is, but under another 发起部门 — may not take place: refused.
  */
-export function inspectionEventPlan(principal: Principal, schoolOf: SchoolOf, now = new Date()): BulkPlan<InspectionEventInput, InspectionEvent> {
+export function inspectionEventPlan(principal: Principal, personnel: PersonnelAnswer, now = new Date()): BulkPlan<InspectionEventInput, InspectionEvent> {
   return {
     name: 'inspection-events',
     key: (r) => compositeKey(r.year, cleanText(r.name), r.schoolId ?? null, r.heldOn ?? null),
@@ -30,7 +29,7 @@ export function inspectionEventPlan(principal: Principal, schoolOf: SchoolOf, no
         if (isRejection(department)) return department;
         const schoolId = row.schoolId ?? null;
         if (schoolId) {
-          const school = schoolOf(schoolId);
+          const school = personnel.school(schoolId);
           if (isRejection(school)) return school;
         } else if (principal.role !== 'DISTRICT_ADMIN' && principal.role !== 'SERVICE') {
           return reject('SCHOOL_REQUIRED', '学校账号登记检查须填写学校', 'schoolId');

@@ -1,15 +1,13 @@
-import { BulkPlan, compositeKey, newId, Planned, RowStatus, upsertById } from '@tw/kernel';
+import { BulkPlan, compositeKey, newId, PersonnelAnswer, Planned, RowStatus, upsertById } from '@tw/kernel';
 import { In } from 'typeorm';
 import { PrincipalRank } from '../entities/principal-rank.entity';
 import { PrincipalRankInput } from '../inputs/principal-rank.input';
 import { checkYear, isRejection, same } from './rules';
-import { SchoolOf } from './school-refs';
-import { TeacherOf } from './teacher-refs';
 
 const COMPARED: Array<keyof PrincipalRank> = ['schoolId', 'rank'];
 
 /** Upserting principal rank certifications by principal + 认定年度; the school defaults to the principal's own. */
-export function principalRankPlan(teacherOf: TeacherOf, schoolOf: SchoolOf, now = new Date()): BulkPlan<PrincipalRankInput, PrincipalRank> {
+export function principalRankPlan(personnel: PersonnelAnswer, now = new Date()): BulkPlan<PrincipalRankInput, PrincipalRank> {
   return {
     name: 'principal-ranks',
     key: (r) => compositeKey(r.teacherId, r.year),
@@ -18,9 +16,9 @@ export function principalRankPlan(teacherOf: TeacherOf, schoolOf: SchoolOf, now 
       const stored = ids.length ? await m.getRepository(PrincipalRank).findBy({ teacherId: In(ids) }) : [];
       const byKey = new Map(stored.map((r) => [compositeKey(r.teacherId, r.year), r]));
       return items.map(({ row }): Planned<PrincipalRank> => {
-        const t = teacherOf(row.teacherId);
+        const t = personnel.teacher(row.teacherId);
         if (isRejection(t)) return t;
-        const school = row.schoolId ? schoolOf(row.schoolId) : t.school;
+        const school = row.schoolId ? personnel.school(row.schoolId) : t.school;
         if (isRejection(school)) return school;
         const badYear = checkYear(row.year, 'year', '认定年度', now);
         if (badYear) return badYear;

@@ -1,9 +1,8 @@
-import { BulkPlan, newId, Planned, Rejection, RowStatus, upsertById } from '@tw/kernel';
+import { BulkPlan, newId, PersonnelAnswer, Planned, Rejection, RowStatus, upsertById } from '@tw/kernel';
 import { In } from 'typeorm';
 import { SchoolReform } from '../entities/school-reform.entity';
 import { SchoolReformInput } from '../inputs/school-reform.input';
 import { checkNotFuture, isRejection, optionalText, reject, same } from './rules';
-import { SchoolOf } from './school-refs';
 
 const COMPARED: Array<keyof SchoolReform> = ['status', 'pilotStartedOn', 'completedOn', 'note'];
 
@@ -20,7 +19,7 @@ function checkDates(r: SchoolReformInput, now: Date): Rejection | null {
 }
 
 /** Upserting each school's state in the governance reform (党组织领导的校长负责制), by school. */
-export function schoolReformPlan(schoolOf: SchoolOf, now = new Date()): BulkPlan<SchoolReformInput, SchoolReform> {
+export function schoolReformPlan(personnel: PersonnelAnswer, now = new Date()): BulkPlan<SchoolReformInput, SchoolReform> {
   return {
     name: 'school-reforms',
     key: (r) => r.schoolId,
@@ -29,7 +28,7 @@ export function schoolReformPlan(schoolOf: SchoolOf, now = new Date()): BulkPlan
       const stored = ids.length ? await m.getRepository(SchoolReform).findBy({ schoolId: In(ids) }) : [];
       const bySchool = new Map(stored.map((r) => [r.schoolId, r]));
       return items.map(({ row }): Planned<SchoolReform> => {
-        const school = schoolOf(row.schoolId);
+        const school = personnel.school(row.schoolId);
         if (isRejection(school)) return school;
         const bad = checkDates(row, now);
         if (bad) return bad;

@@ -1,8 +1,6 @@
-import { APPRAISAL_RESULT, BulkPlan, compositeKey, newId, Planned, Principal, RowStatus, upsertById } from '@tw/kernel';
+import { APPRAISAL_RESULT, AuditEntry, auditEntry, BulkPlan, compositeKey, newId, PersonnelAnswer, Planned, Principal, recordAudit, Rejection, RowStatus, upsertById } from '@tw/kernel';
 import { In } from 'typeorm';
-import { auditEntry, recordAudit } from '../audit';
 import { Appraisal } from '../entities/appraisal.entity';
-import { AuditEntry } from '../entities/audit-entry.entity';
 import { Award } from '../entities/award.entity';
 import { NegativeListItem } from '../entities/negative-list-item.entity';
 import { Violation } from '../entities/violation.entity';
@@ -10,10 +8,8 @@ import { ViolationInput } from '../inputs/violation.input';
 import { yearOf } from '../rules/dates';
 import { overlapsYear, sanctionPeriod } from '../rules/veto-rule';
 import { negativeListResolver } from './negative-list-refs';
-import { Notices } from './notices';
 import { checkNotFuture, isRejection, optionalText, reject, same } from './rules';
 import { violationSnapshot } from './snapshots';
-import { TeacherOf } from './teacher-refs';
 
 export interface ViolationWrite {
   readonly violation: Violation;
@@ -27,7 +23,7 @@ const COMPARED: Array<keyof Violation> = ['negativeListItemId', 'sanction', 'rev
  * retired by that date. A sanction whose period covers a year in which the teacher already has an
  * 优秀 appraisal or an award is written (the facts are what they are) with a notice to review those.
  */
-export function violationPlan(principal: Principal, teacherOf: TeacherOf, notices: Notices, now = new Date()): BulkPlan<ViolationInput, ViolationWrite> {
+export function violationPlan(principal: Principal, personnel: PersonnelAnswer, now = new Date()): BulkPlan<ViolationInput, ViolationWrite> {
   return {
     name: 'violations',
     key: (r) => compositeKey(r.teacherId, r.occurredOn),
@@ -42,8 +38,8 @@ export function violationPlan(principal: Principal, teacherOf: TeacherOf, notice
       const itemOf = negativeListResolver(listItems);
       const itemById = new Map(listItems.map((i) => [i.id, i]));
       const byKey = new Map(stored.map((v) => [compositeKey(v.teacherId, v.occurredOn), v]));
-      return items.map(({ row, index }): Planned<ViolationWrite> => {
-        const t = teacherOf(row.teacherId);
+      return items.map(({ row }): Planned<ViolationWrite> => {
+        const t = personnel.teacher(row.teacherId);
         if (isRejection(t)) return t;
         const future = checkNotFuture(row.occurredOn, 'occurredOn', '处分发生日期', now);
         if (future) return future;
@@ -80,23 +76,24 @@ export function violationPlan(principal: Principal, teacherOf: TeacherOf, notice
         if (existing && COMPARED.every((k) => same(existing[k], next[k]))) return { status: RowStatus.UNCHANGED, id: existing.id };
 
         const period = sanctionPeriod({ occurredOn: next.occurredOn, sanction, revokedOn });
+        let notice: Rejection | undefined;
         if (period) {
           const conflicts = [
             ...excellent.filter((a) => a.teacherId === t.id && overlapsYear(period, a.year)).map((a) => `${a.year} 年度考核“${APPRAISAL_RESULT.label(a.result)}”`),
             ...awards.filter((a) => a.teacherId === t.id && overlapsYear(period, yearOf(a.awardedOn))).map((a) => `荣誉“${a.title}”（${a.awardedOn}）`),
           ];
           if (conflicts.length) {
-            notices.set(index, {
+            notice = {
               code: 'VETO_CONFLICT',
               message: `请核查：该处分影响期涉及的年度内，教师“${t.name}”已有${conflicts.join('、')}，按一票否决规定不应评定`,
               field: 'sanction',
-            });
+            };
           }
         }
         const audit = auditEntry(
           principal,
           {
-            entity: 'VIOLATION',
+            entity: 'violation',
             entityId: next.id,
             key,
             teacherId: t.id,
@@ -105,7 +102,7 @@ export function violationPlan(principal: Principal, teacherOf: TeacherOf, notice
           },
           now,
         );
-        return { status: existing ? RowStatus.UPDATED : RowStatus.CREATED, id: next.id, write: { violation: next, audit } };
+        return { status: existing ? RowStatus.UPDATED : RowStatus.CREATED, id: next.id, write: { violation: next, audit }, notice };
       });
     },
     async write(writes, m) {

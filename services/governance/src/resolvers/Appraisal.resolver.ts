@@ -1,13 +1,11 @@
-import { BulkOptions, BulkResult, ConnectionType, PageArgs, paginate } from '@tw/kernel';
+import { BulkOptions, BulkResult, ConnectionType, PageArgs, paginate, runRemoteBulk } from '@tw/kernel';
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { applyScope, recordScope } from '../access';
 import { appraisalPlan } from '../bulk/appraisals.plan';
-import { runBulkWithNotices } from '../bulk/notices';
 import { Appraisal } from '../entities/appraisal.entity';
 import { TeacherRef } from '../entities/teacher-ref';
 import { AppraisalFilter, AppraisalInput } from '../inputs/appraisal.input';
 import { GovernanceContext } from '../loaders';
-import { prepareBulk } from './bulk-call';
 
 export const AppraisalConnection = ConnectionType(Appraisal, 'Appraisal');
 
@@ -43,7 +41,12 @@ export class AppraisalResolver {
     @Arg('options', () => BulkOptions, { nullable: true }) options: BulkOptions | null,
     @Ctx() ctx: GovernanceContext,
   ): Promise<BulkResult> {
-    const { principal, teacherOf, rows: input } = await prepareBulk(ctx, ['DISTRICT_ADMIN', 'SCHOOL_ADMIN'], rows, options, 'appraisals');
-    return runBulkWithNotices(ctx.ds, input, options ?? new BulkOptions(), (notices) => appraisalPlan(principal, teacherOf, notices), principal);
+    return runRemoteBulk(
+      ctx,
+      rows,
+      options,
+      { roles: ['DISTRICT_ADMIN', 'SCHOOL_ADMIN'], plan: 'appraisals', teachers: { directory: ctx.teachers, ids: (r) => [r.teacherId] } },
+      (p, personnel) => appraisalPlan(p, personnel),
+    );
   }
 }

@@ -1,4 +1,4 @@
-import { BulkOptions, BulkResult, ConnectionType, PageArgs, paginate, runBulk } from '@tw/kernel';
+import { BulkOptions, BulkResult, ConnectionType, PageArgs, paginate, runRemoteBulk } from '@tw/kernel';
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { applyScope, recordScope } from '../access';
 import { awardPlan } from '../bulk/awards.plan';
@@ -7,7 +7,6 @@ import { TeacherRef } from '../entities/teacher-ref';
 import { AwardFilter, AwardInput } from '../inputs/award.input';
 import { GovernanceContext } from '../loaders';
 import { yearEnd, yearStart } from '../rules/dates';
-import { prepareBulk } from './bulk-call';
 
 export const AwardConnection = ConnectionType(Award, 'Award');
 
@@ -38,7 +37,12 @@ export class AwardResolver {
     @Arg('options', () => BulkOptions, { nullable: true }) options: BulkOptions | null,
     @Ctx() ctx: GovernanceContext,
   ): Promise<BulkResult> {
-    const { principal, teacherOf, rows: input } = await prepareBulk(ctx, ['DISTRICT_ADMIN', 'SCHOOL_ADMIN'], rows, options, 'awards');
-    return runBulk(ctx.ds, input, options ?? new BulkOptions(), awardPlan(principal, teacherOf), principal);
+    return runRemoteBulk(
+      ctx,
+      rows,
+      options,
+      { roles: ['DISTRICT_ADMIN', 'SCHOOL_ADMIN'], plan: 'awards', teachers: { directory: ctx.teachers, ids: (r) => [r.teacherId] } },
+      (p, personnel) => awardPlan(p, personnel),
+    );
   }
 }

@@ -1,13 +1,11 @@
-import { BulkOptions, BulkResult, ConnectionType, PageArgs, paginate } from '@tw/kernel';
+import { BulkOptions, BulkResult, ConnectionType, PageArgs, paginate, runRemoteBulk } from '@tw/kernel';
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { applyScope, recordScope } from '../access';
 import { ethicsAssessmentPlan } from '../bulk/ethics-assessments.plan';
-import { runBulkWithNotices } from '../bulk/notices';
 import { EthicsAssessment } from '../entities/ethics-assessment.entity';
 import { TeacherRef } from '../entities/teacher-ref';
 import { EthicsAssessmentFilter, EthicsAssessmentInput } from '../inputs/ethics.input';
 import { GovernanceContext } from '../loaders';
-import { prepareBulk } from './bulk-call';
 
 export const EthicsAssessmentConnection = ConnectionType(EthicsAssessment, 'EthicsAssessment');
 
@@ -38,7 +36,12 @@ export class EthicsAssessmentResolver {
     @Arg('options', () => BulkOptions, { nullable: true }) options: BulkOptions | null,
     @Ctx() ctx: GovernanceContext,
   ): Promise<BulkResult> {
-    const { principal, teacherOf, rows: input } = await prepareBulk(ctx, ['DISTRICT_ADMIN', 'SCHOOL_ADMIN'], rows, options, 'ethics-assessments');
-    return runBulkWithNotices(ctx.ds, input, options ?? new BulkOptions(), (notices) => ethicsAssessmentPlan(principal, teacherOf, notices), principal);
+    return runRemoteBulk(
+      ctx,
+      rows,
+      options,
+      { roles: ['DISTRICT_ADMIN', 'SCHOOL_ADMIN'], plan: 'ethics-assessments', teachers: { directory: ctx.teachers, ids: (r) => [r.teacherId] } },
+      (p, personnel) => ethicsAssessmentPlan(p, personnel),
+    );
   }
 }

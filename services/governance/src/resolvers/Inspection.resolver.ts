@@ -1,4 +1,4 @@
-import { BulkOptions, BulkResult, ConnectionType, PageArgs, paginate, requirePrincipal, requireRole, requireYear, runBulk } from '@tw/kernel';
+import { BulkOptions, BulkResult, ConnectionType, PageArgs, paginate, requirePrincipal, requireRole, requireYear, runBulk, runRemoteBulk } from '@tw/kernel';
 import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { inspectionEventPlan } from '../bulk/inspection-events.plan';
 import { inspectionItemPlan } from '../bulk/inspection-items.plan';
@@ -8,7 +8,6 @@ import { SchoolRef } from '../entities/school-ref';
 import { InspectionEventFilter, InspectionEventInput, InspectionItemInput } from '../inputs/inspection.input';
 import { GovernanceContext } from '../loaders';
 import { InspectionSummary } from '../types/inspection-summary.type';
-import { prepareBulk } from './bulk-call';
 
 export const InspectionItemConnection = ConnectionType(InspectionItem, 'InspectionItem');
 export const InspectionEventConnection = ConnectionType(InspectionEvent, 'InspectionEvent');
@@ -88,7 +87,12 @@ export class InspectionResolver {
     @Arg('options', () => BulkOptions, { nullable: true }) options: BulkOptions | null,
     @Ctx() ctx: GovernanceContext,
   ): Promise<BulkResult> {
-    const { principal, schoolOf, rows: input } = await prepareBulk(ctx, ['DISTRICT_ADMIN', 'SCHOOL_ADMIN'], rows, options, 'inspection-events');
-    return runBulk(ctx.ds, input, options ?? new BulkOptions(), inspectionEventPlan(principal, schoolOf), principal);
+    return runRemoteBulk(
+      ctx,
+      rows,
+      options,
+      { roles: ['DISTRICT_ADMIN', 'SCHOOL_ADMIN'], plan: 'inspection-events', schools: { directory: ctx.schools, ids: (r) => [r.schoolId] } },
+      (p, personnel) => inspectionEventPlan(p, personnel),
+    );
   }
 }

@@ -1,6 +1,5 @@
-import { badInput, LocalDate, newId, normalizeText, notFound, requirePrincipal, requireRole } from '@tw/kernel';
+import { auditEntry, badInput, LocalDate, newId, normalizeText, notFound, recordAudit, requirePrincipal, requireRole } from '@tw/kernel';
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { auditEntry, recordAudit } from '../audit';
 import { cleanText } from '../bulk/rules';
 import { negativeListItemSnapshot } from '../bulk/snapshots';
 import { NegativeListItem } from '../entities/negative-list-item.entity';
@@ -47,7 +46,7 @@ export class NegativeListItemResolver {
         updatedAt: now,
       });
       await m.getRepository(NegativeListItem).insert(item);
-      await recordAudit(m, [auditEntry(p, { entity: 'NEGATIVE_LIST_ITEM', entityId: item.id, key: item.code, teacherId: null, before: null, after: negativeListItemSnapshot(item) }, now)]);
+      await recordAudit(m, [auditEntry(p, { entity: 'negative_list_item', entityId: item.id, key: item.code, teacherId: null, before: null, after: negativeListItemSnapshot(item) }, now)]);
       return item;
     });
   }
@@ -76,7 +75,7 @@ export class NegativeListItemResolver {
       const after = Object.assign(new NegativeListItem(), { ...before, retiredOn, updatedAt: now });
       await m.getRepository(NegativeListItem).update({ id: before.id }, { retiredOn, updatedAt: now });
       await recordAudit(m, [
-        auditEntry(p, { entity: 'NEGATIVE_LIST_ITEM', entityId: before.id, key: before.code, teacherId: null, before: negativeListItemSnapshot(before), after: negativeListItemSnapshot(after) }, now),
+        auditEntry(p, { entity: 'negative_list_item', entityId: before.id, key: before.code, teacherId: null, before: negativeListItemSnapshot(before), after: negativeListItemSnapshot(after) }, now),
       ]);
       return after;
     });

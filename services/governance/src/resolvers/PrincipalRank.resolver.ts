@@ -1,4 +1,4 @@
-import { BulkOptions, BulkResult, ConnectionType, PageArgs, paginate, runBulk } from '@tw/kernel';
+import { BulkOptions, BulkResult, ConnectionType, PageArgs, paginate, runRemoteBulk } from '@tw/kernel';
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { applyScope, recordScope } from '../access';
 import { principalRankPlan } from '../bulk/principal-ranks.plan';
@@ -7,7 +7,6 @@ import { SchoolRef } from '../entities/school-ref';
 import { TeacherRef } from '../entities/teacher-ref';
 import { PrincipalRankFilter, PrincipalRankInput } from '../inputs/principal-rank.input';
 import { GovernanceContext } from '../loaders';
-import { prepareBulk } from './bulk-call';
 
 export const PrincipalRankConnection = ConnectionType(PrincipalRank, 'PrincipalRankCertification');
 
@@ -39,7 +38,12 @@ export class PrincipalRankResolver {
     @Arg('options', () => BulkOptions, { nullable: true }) options: BulkOptions | null,
     @Ctx() ctx: GovernanceContext,
   ): Promise<BulkResult> {
-    const { principal, teacherOf, schoolOf, rows: input } = await prepareBulk(ctx, ['DISTRICT_ADMIN'], rows, options, 'principal-ranks');
-    return runBulk(ctx.ds, input, options ?? new BulkOptions(), principalRankPlan(teacherOf, schoolOf), principal);
+    return runRemoteBulk(
+      ctx,
+      rows,
+      options,
+      { roles: ['DISTRICT_ADMIN'], plan: 'principal-ranks', teachers: { directory: ctx.teachers, ids: (r) => [r.teacherId] }, schools: { directory: ctx.schools, ids: (r) => [r.schoolId] } },
+      (_, personnel) => principalRankPlan(personnel),
+    );
   }
 }

@@ -1,4 +1,4 @@
-import { BulkOptions, BulkResult, ConnectionType, graphqlEnum, PageArgs, paginate, REFORM_STATUS, requirePrincipal, requireYear, runBulk } from '@tw/kernel';
+import { BulkOptions, BulkResult, ConnectionType, graphqlEnum, PageArgs, paginate, REFORM_STATUS, requirePrincipal, requireYear, runRemoteBulk } from '@tw/kernel';
 import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { schoolReformPlan } from '../bulk/school-reforms.plan';
 import { SchoolRef } from '../entities/school-ref';
@@ -8,7 +8,6 @@ import { GovernanceContext } from '../loaders';
 import { todayInChina, yearEnd } from '../rules/dates';
 import { reformCounts } from '../rules/reform';
 import { ReformProgress } from '../types/reform-progress.type';
-import { prepareBulk } from './bulk-call';
 
 export const SchoolReformConnection = ConnectionType(SchoolReform, 'SchoolReform');
 
@@ -43,7 +42,12 @@ export class SchoolReformResolver {
     @Arg('options', () => BulkOptions, { nullable: true }) options: BulkOptions | null,
     @Ctx() ctx: GovernanceContext,
   ): Promise<BulkResult> {
-    const { principal, schoolOf, rows: input } = await prepareBulk(ctx, ['DISTRICT_ADMIN'], rows, options, 'school-reforms');
-    return runBulk(ctx.ds, input, options ?? new BulkOptions(), schoolReformPlan(schoolOf), principal);
+    return runRemoteBulk(
+      ctx,
+      rows,
+      options,
+      { roles: ['DISTRICT_ADMIN'], plan: 'school-reforms', schools: { directory: ctx.schools, ids: (r) => [r.schoolId] } },
+      (_, personnel) => schoolReformPlan(personnel),
+    );
   }
 }

@@ -1,7 +1,6 @@
-import { BulkOptions, BulkResult, ConnectionType, PageArgs, paginate } from '@tw/kernel';
+import { BulkOptions, BulkResult, ConnectionType, PageArgs, paginate, runRemoteBulk } from '@tw/kernel';
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { applyScope, recordScope } from '../access';
-import { runBulkWithNotices } from '../bulk/notices';
 import { violationPlan } from '../bulk/violations.plan';
 import { TeacherRef } from '../entities/teacher-ref';
 import { Violation } from '../entities/violation.entity';
@@ -9,7 +8,6 @@ import { ViolationFilter, ViolationInput } from '../inputs/violation.input';
 import { GovernanceContext } from '../loaders';
 import { sanctionPeriod } from '../rules/veto-rule';
 import { SanctionPeriodType } from '../types/sanction-period.type';
-import { prepareBulk } from './bulk-call';
 
 export const ViolationConnection = ConnectionType(Violation, 'Violation');
 
@@ -46,7 +44,12 @@ export class ViolationResolver {
     @Arg('options', () => BulkOptions, { nullable: true }) options: BulkOptions | null,
     @Ctx() ctx: GovernanceContext,
   ): Promise<BulkResult> {
-    const { principal, teacherOf, rows: input } = await prepareBulk(ctx, ['DISTRICT_ADMIN', 'SCHOOL_ADMIN'], rows, options, 'violations');
-    return runBulkWithNotices(ctx.ds, input, options ?? new BulkOptions(), (notices) => violationPlan(principal, teacherOf, notices), principal);
+    return runRemoteBulk(
+      ctx,
+      rows,
+      options,
+      { roles: ['DISTRICT_ADMIN', 'SCHOOL_ADMIN'], plan: 'violations', teachers: { directory: ctx.teachers, ids: (r) => [r.teacherId] } },
+      (p, personnel) => violationPlan(p, personnel),
+    );
   }
 }

@@ -48,9 +48,3 @@ export const yearOf = (date: string): number => Number(date.slice(0, 4));
 
 // the users' calendar (UTC+8) is the kernel's
 export { currentYearInChina, todayInChina } from '@tw/kernel';
-
-/** The UTC instant at which `date` begins in the users' calendar, as a `YYYY-MM-DD HH:MM:SS` datetime. */
-export function chinaDayStartUtc(date: string): string {
-  const { y, m, d } = parts(date);
-  return new Date(Date.UTC(y, m - 1, d) - 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
-}

@@ -8,8 +8,8 @@ import {
   isRejection,
   newId,
   optionalText,
+  PersonnelAnswer,
   Planned,
-  Principal,
   reject,
   Rejection,
   RowStatus,
@@ -19,14 +19,13 @@ import { In } from 'typeorm';
 import { designationRefusal, EligibilityChecker, eligibilityUnavailable, EligibilityUnavailable } from '../eligibility';
 import { Designation } from '../entities/designation.entity';
 import { DesignationInput } from '../inputs/designation.input';
-import { KnownTeachers, teacherOf } from './teacher-refs';
 import { checkYear } from './values';
 
 const COLUMNS = ['valid_until', 'issuer', 'updated_at'];
 
 /** The designation a row describes, or why it cannot be recorded (before the veto check). */
-function checkRow(row: DesignationInput, known: KnownTeachers, principal: Principal, now: Date): Omit<Designation, 'id' | 'createdAt' | 'updatedAt'> | Rejection {
-  const teacher = teacherOf(known, principal, row.teacherId, 'teacherId');
+function checkRow(row: DesignationInput, personnel: PersonnelAnswer, now: Date): Omit<Designation, 'id' | 'createdAt' | 'updatedAt'> | Rejection {
+  const teacher = personnel.teacher(row.teacherId, 'teacherId');
   if (isRejection(teacher)) return teacher;
   const year = checkYear(row.year, 'year', '认定年度', currentYearInChina(now));
   if (isRejection(year)) return year;
@@ -45,12 +44,12 @@ function checkRow(row: DesignationInput, known: KnownTeachers, principal: Princi
  * asked once per year among the call's new designations, and a re-import of one already recorded
  * is not asked about. When governance cannot answer, the call fails and nothing is written.
  */
-export function designationPlan(principal: Principal, known: KnownTeachers, eligibility: EligibilityChecker, now = new Date()): BulkPlan<DesignationInput, Designation> {
+export function designationPlan(personnel: PersonnelAnswer, eligibility: EligibilityChecker, now = new Date()): BulkPlan<DesignationInput, Designation> {
   return {
     name: 'designations',
     key: (r) => compositeKey(r.teacherId, r.kind, r.level, r.year),
     async plan(items, m) {
-      const checked = items.map(({ row }) => checkRow(row, known, principal, now));
+      const checked = items.map(({ row }) => checkRow(row, personnel, now));
       const ids = [...new Set(checked.filter((c) => !isRejection(c)).map((c) => (c as Designation).teacherId))];
       const stored = ids.length ? await m.getRepository(Designation).findBy({ teacherId: In(ids) }) : [];
       const byKey = new Map(stored.map((d) => [compositeKey(d.teacherId, d.kind, d.level, d.year), d]));
@@ -86,7 +85,7 @@ export function designationPlan(principal: Principal, known: KnownTeachers, elig
         if (!answer) throw eligibilityUnavailable(`治理服务未返回教师 ${d.teacherId} 的 ${d.year} 年度资格`);
         const refusal = designationRefusal(answer);
         if (!refusal) return p;
-        const name = known.get(d.teacherId)?.name ?? d.teacherId;
+        const name = personnel.teacherName(d.teacherId);
         return reject(
           'ETHICS_VETO',
           `教师“${name}”在 ${d.year} 年度受师德一票否决，不能认定为${DESIGNATION_LEVEL.label(d.level)}${DESIGNATION_KIND.label(d.kind)}：${refusal.join('；')}`,

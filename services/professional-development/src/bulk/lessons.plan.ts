@@ -5,8 +5,8 @@ import {
   isRejection,
   newId,
   optionalText,
+  PersonnelAnswer,
   Planned,
-  Principal,
   reject,
   Rejection,
   requiredText,
@@ -18,7 +18,6 @@ import { In } from 'typeorm';
 import { Lesson } from '../entities/lesson.entity';
 import { Studio } from '../entities/studio.entity';
 import { LessonInput } from '../inputs/lesson.input';
-import { KnownTeachers, teacherOf } from './teacher-refs';
 import { checkCount, MIN_YEAR } from './values';
 
 /** The most observers (观摩人数) one lesson may record. */
@@ -27,8 +26,8 @@ const COLUMNS = ['subject', 'kind', 'studio_id', 'observers', 'updated_at'];
 
 type CheckedRow = Omit<Lesson, 'id' | 'createdAt' | 'updatedAt' | 'studioId'> & { studioName: string | null };
 
-function checkRow(row: LessonInput, known: KnownTeachers, principal: Principal, now: Date): CheckedRow | Rejection {
-  const teacher = teacherOf(known, principal, row.teacherId, 'teacherId', '授课教师');
+function checkRow(row: LessonInput, personnel: PersonnelAnswer, now: Date): CheckedRow | Rejection {
+  const teacher = personnel.teacher(row.teacherId, 'teacherId', '授课教师');
   if (isRejection(teacher)) return teacher;
   if (Number(row.date.slice(0, 4)) < MIN_YEAR) return reject('BAD_DATE', `日期 ${row.date} 无效：早于 ${MIN_YEAR} 年`, 'date');
   if (row.date > todayInChina(now)) return reject('DATE_IN_FUTURE', `日期 ${row.date} 晚于今天：只记录已经开设的课`, 'date');
@@ -45,12 +44,12 @@ function checkRow(row: LessonInput, known: KnownTeachers, principal: Principal, 
  * Upserting demonstration lessons by presenter + 日期 + 课题. A lesson names its studio by 工作室名称,
  * which must already be recorded.
  */
-export function lessonPlan(principal: Principal, known: KnownTeachers, now = new Date()): BulkPlan<LessonInput, Lesson> {
+export function lessonPlan(personnel: PersonnelAnswer, now = new Date()): BulkPlan<LessonInput, Lesson> {
   return {
     name: 'lessons',
     key: (r) => compositeKey(r.teacherId, r.date, cleanText(r.title) ?? ''),
     async plan(items, m) {
-      const checked = items.map(({ row }) => checkRow(row, known, principal, now));
+      const checked = items.map(({ row }) => checkRow(row, personnel, now));
       const valid = checked.filter((c): c is CheckedRow => !isRejection(c));
       const teacherIds = [...new Set(valid.map((r) => r.teacherId))];
       const dates = [...new Set(valid.map((r) => r.date))];

@@ -4,8 +4,8 @@ import {
   currentYearInChina,
   isRejection,
   newId,
+  PersonnelAnswer,
   Planned,
-  Principal,
   reject,
   Rejection,
   RowStatus,
@@ -14,16 +14,15 @@ import {
 import { In } from 'typeorm';
 import { MentoringPair } from '../entities/mentoring-pair.entity';
 import { MentoringPairInput } from '../inputs/mentoring.input';
-import { KnownTeachers, teacherOf } from './teacher-refs';
 import { MIN_YEAR } from './values';
 
 const COLUMNS = ['start_date', 'end_date', 'updated_at'];
 
-function checkRow(row: MentoringPairInput, known: KnownTeachers, principal: Principal, now: Date): Omit<MentoringPair, 'id' | 'createdAt' | 'updatedAt'> | Rejection {
-  if (row.mentorId === row.menteeId) return reject('SAME_TEACHER', `师傅与徒弟不能是同一名教师（${known.get(row.mentorId)?.name ?? row.mentorId}）`, 'menteeId');
-  const mentor = teacherOf(known, principal, row.mentorId, 'mentorId', '师傅');
+function checkRow(row: MentoringPairInput, personnel: PersonnelAnswer, now: Date): Omit<MentoringPair, 'id' | 'createdAt' | 'updatedAt'> | Rejection {
+  if (row.mentorId === row.menteeId) return reject('SAME_TEACHER', `师傅与徒弟不能是同一名教师（${personnel.teacherName(row.mentorId)}）`, 'menteeId');
+  const mentor = personnel.teacher(row.mentorId, 'mentorId', '师傅');
   if (isRejection(mentor)) return mentor;
-  const mentee = teacherOf(known, principal, row.menteeId, 'menteeId', '徒弟');
+  const mentee = personnel.teacher(row.menteeId, 'menteeId', '徒弟');
   if (isRejection(mentee)) return mentee;
   const startYear = Number(row.startDate.slice(0, 4));
   // a pairing may be agreed before the term it starts in, so next year is allowed
@@ -37,12 +36,12 @@ function checkRow(row: MentoringPairInput, known: KnownTeachers, principal: Prin
  * Upserting 师徒结对 by mentor + mentee. A SCHOOL_ADMIN records pairs of their own school's teachers;
  * a pair across schools is recorded by the district.
  */
-export function mentoringPlan(principal: Principal, known: KnownTeachers, now = new Date()): BulkPlan<MentoringPairInput, MentoringPair> {
+export function mentoringPlan(personnel: PersonnelAnswer, now = new Date()): BulkPlan<MentoringPairInput, MentoringPair> {
   return {
     name: 'mentoring',
     key: (r) => compositeKey(r.mentorId, r.menteeId),
     async plan(items, m) {
-      const checked = items.map(({ row }) => checkRow(row, known, principal, now));
+      const checked = items.map(({ row }) => checkRow(row, personnel, now));
       const mentees = [...new Set(checked.filter((c) => !isRejection(c)).map((c) => (c as MentoringPair).menteeId))];
       const stored = mentees.length ? await m.getRepository(MentoringPair).findBy({ menteeId: In(mentees) }) : [];
       const byKey = new Map(stored.map((p) => [compositeKey(p.mentorId, p.menteeId), p]));

@@ -8,6 +8,7 @@ import {
   DESIGNATION_LEVEL,
   isRejection,
   newId,
+  PersonnelAnswer,
   Planned,
   Principal,
   reject,
@@ -25,7 +26,6 @@ import { StudioMember } from '../entities/studio-member.entity';
 import { StudioInput } from '../inputs/studio.input';
 import { DesignationLevel } from '../rules/designation-rank';
 import { HOST_DESIGNATIONS, hostQualification, StudioKind } from '../rules/studio-host';
-import { KnownTeachers, teacherOf } from './teacher-refs';
 import { checkYear } from './values';
 
 /** What one accepted row writes: the studio when new or changed, and the membership when new. */
@@ -45,17 +45,17 @@ interface CheckedRow {
 
 const STUDIO_COLUMNS = ['kind', 'level', 'host_teacher_id', 'host_school_id', 'founded_year', 'updated_at'];
 
-function checkRow(row: StudioInput, known: KnownTeachers, principal: Principal, now: Date): CheckedRow | Rejection {
+function checkRow(row: StudioInput, personnel: PersonnelAnswer, now: Date): CheckedRow | Rejection {
   const name = requiredText(row.name, 'name', '工作室名称', 100);
   if (isRejection(name)) return name;
   const foundedYear = checkYear(row.foundedYear, 'foundedYear', '成立年度', currentYearInChina(now));
   if (isRejection(foundedYear)) return foundedYear;
-  const host = teacherOf(known, principal, row.hostTeacherId, 'hostTeacherId', '主持人');
+  const host = personnel.teacher(row.hostTeacherId, 'hostTeacherId', '主持人');
   if (isRejection(host)) return host;
   let member: TeacherDirectoryEntry | null = null;
   if (row.memberTeacherId) {
     if (row.memberTeacherId === row.hostTeacherId) return reject('MEMBER_IS_HOST', `成员“${host.name}”是工作室“${name}”的主持人，主持人不列为成员`, 'memberTeacherId');
-    const m = teacherOf(known, principal, row.memberTeacherId, 'memberTeacherId', '成员');
+    const m = personnel.teacher(row.memberTeacherId, 'memberTeacherId', '成员');
     if (isRejection(m)) return m;
     member = m;
   }
@@ -78,12 +78,12 @@ function disagreement(first: CheckedRow, r: CheckedRow): Rejection | null {
  * valid designation of a kind that qualifies for the studio's kind (see HOST_DESIGNATIONS). Each
  * row's result carries the studio's id. Members are only added: a member absent from a file stays.
  */
-export function studioPlan(principal: Principal, known: KnownTeachers, now = new Date()): BulkPlan<StudioInput, StudioWrite> {
+export function studioPlan(principal: Principal, personnel: PersonnelAnswer, now = new Date()): BulkPlan<StudioInput, StudioWrite> {
   return {
     name: 'studios',
     key: (r) => compositeKey(cleanText(r.name) ?? '', r.memberTeacherId ?? ''),
     async plan(items, m) {
-      const checked = items.map(({ row }) => checkRow(row, known, principal, now));
+      const checked = items.map(({ row }) => checkRow(row, personnel, now));
       const valid = checked.filter((c): c is CheckedRow => !isRejection(c));
       const names = [...new Set(valid.map((r) => r.name))];
       const hostIds = [...new Set(valid.map((r) => r.host.id))];

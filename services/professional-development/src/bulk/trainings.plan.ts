@@ -6,8 +6,8 @@ import {
   isRejection,
   newId,
   optionalText,
+  PersonnelAnswer,
   Planned,
-  Principal,
   reject,
   Rejection,
   requiredText,
@@ -23,7 +23,6 @@ import { TrainingParticipation } from '../entities/training-participation.entity
 import { TopicSource, TrainingLevel, TrainingMode, TrainingProgramme } from '../entities/training-programme.entity';
 import { TrainingInput } from '../inputs/training.input';
 import { inferTopic, TrainingTopic } from '../rules/training-topic';
-import { KnownTeachers, teacherOf } from './teacher-refs';
 import { checkCount, checkYear } from './values';
 
 /** The most 学时 one participation may carry (a three-month release programme is about 600). */
@@ -60,8 +59,8 @@ const programmeKey = (year: number, name: string, level: TrainingLevel) => compo
 const PROGRAMME_COLUMNS = ['provider', 'mode', 'topic', 'topic_source', 'updated_at'];
 const PARTICIPATION_COLUMNS = ['programme_id', 'year', 'hours', 'credits', 'updated_at'];
 
-function checkRow(row: TrainingInput, known: KnownTeachers, principal: Principal, now: Date): CheckedRow | Rejection {
-  const teacher = teacherOf(known, principal, row.teacherId, 'teacherId');
+function checkRow(row: TrainingInput, personnel: PersonnelAnswer, now: Date): CheckedRow | Rejection {
+  const teacher = personnel.teacher(row.teacherId, 'teacherId');
   if (isRejection(teacher)) return teacher;
   const year = checkYear(row.year, 'year', '培训年度', currentYearInChina(now));
   if (isRejection(year)) return year;
@@ -125,12 +124,12 @@ const programmeChanged = (a: TrainingProgramme, b: TrainingProgramme) =>
  * the programmes they name by year + name + level. Rows naming one programme must agree on its
  * provider, mode and topic. A participation keeps the school its teacher had when it was first written.
  */
-export function trainingPlan(principal: Principal, known: KnownTeachers, now = new Date()): BulkPlan<TrainingInput, TrainingWrite> {
+export function trainingPlan(personnel: PersonnelAnswer, now = new Date()): BulkPlan<TrainingInput, TrainingWrite> {
   return {
     name: 'trainings',
     key: (r) => compositeKey(r.teacherId, r.year, cleanText(r.projectName) ?? ''),
     async plan(items, m) {
-      const checked = items.map(({ row }) => checkRow(row, known, principal, now));
+      const checked = items.map(({ row }) => checkRow(row, personnel, now));
       const valid = checked.filter((c): c is CheckedRow => !isRejection(c));
       const years = [...new Set(valid.map((r) => r.year))];
       const names = [...new Set(valid.map((r) => r.name))];

@@ -1,20 +1,7 @@
-import {
-  BulkOptions,
-  BulkResult,
-  ConnectionType,
-  connectionOf,
-  decodeCursor,
-  DESIGNATION_KIND,
-  DESIGNATION_LEVEL,
-  graphqlEnum,
-  PageArgs,
-  pageSize,
-  requireRole,
-} from '@tw/kernel';
+import { BulkOptions, BulkResult, connectionOf, ConnectionType, decodeCursor, DESIGNATION_KIND, DESIGNATION_LEVEL, graphqlEnum, PageArgs, pageSize, runRemoteBulk } from '@tw/kernel';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { recordScope } from '../access';
 import { designationPlan } from '../bulk/designations.plan';
-import { runTeacherBulk } from '../bulk/run';
 import { Designation } from '../entities/designation.entity';
 import { SchoolRef, schoolRef } from '../entities/school-ref';
 import { TeacherRef, teacherRef } from '../entities/teacher-ref';
@@ -81,8 +68,13 @@ export class DesignationResolver {
     @Arg('options', () => BulkOptions, { nullable: true }) options: BulkOptions | null,
     @Ctx() ctx: DevelopmentContext,
   ): Promise<BulkResult> {
-    const p = requireRole(ctx, 'DISTRICT_ADMIN', 'SCHOOL_ADMIN');
-    return runTeacherBulk(ctx, rows, options, 'designations', (r) => [r.teacherId], (known) => designationPlan(p, known, ctx.eligibility));
+    return runRemoteBulk(
+      ctx,
+      rows,
+      options,
+      { roles: ['DISTRICT_ADMIN', 'SCHOOL_ADMIN'], plan: 'designations', teachers: { directory: ctx.directory, ids: (r) => [r.teacherId] } },
+      (_, personnel) => designationPlan(personnel, ctx.eligibility),
+    );
   }
 }
 

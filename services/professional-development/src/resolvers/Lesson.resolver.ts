@@ -1,7 +1,6 @@
-import { BulkOptions, BulkResult, ConnectionType, PageArgs, paginate, requirePrincipal, requireRole } from '@tw/kernel';
+import { BulkOptions, BulkResult, ConnectionType, PageArgs, paginate, requirePrincipal, runRemoteBulk } from '@tw/kernel';
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { lessonPlan } from '../bulk/lessons.plan';
-import { runTeacherBulk } from '../bulk/run';
 import { Lesson } from '../entities/lesson.entity';
 import { SchoolRef, schoolRef } from '../entities/school-ref';
 import { Studio } from '../entities/studio.entity';
@@ -53,7 +52,12 @@ export class LessonResolver {
     @Arg('options', () => BulkOptions, { nullable: true }) options: BulkOptions | null,
     @Ctx() ctx: DevelopmentContext,
   ): Promise<BulkResult> {
-    const p = requireRole(ctx, 'DISTRICT_ADMIN', 'SCHOOL_ADMIN');
-    return runTeacherBulk(ctx, rows, options, 'lessons', (r) => [r.teacherId], (known) => lessonPlan(p, known));
+    return runRemoteBulk(
+      ctx,
+      rows,
+      options,
+      { roles: ['DISTRICT_ADMIN', 'SCHOOL_ADMIN'], plan: 'lessons', teachers: { directory: ctx.directory, ids: (r) => [r.teacherId] } },
+      (_, personnel) => lessonPlan(personnel),
+    );
   }
 }

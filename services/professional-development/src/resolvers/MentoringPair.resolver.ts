@@ -1,8 +1,7 @@
-import { BulkOptions, BulkResult, ConnectionType, PageArgs, paginate, requireRole, todayInChina } from '@tw/kernel';
+import { BulkOptions, BulkResult, ConnectionType, PageArgs, paginate, runRemoteBulk, todayInChina } from '@tw/kernel';
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { recordScope } from '../access';
 import { mentoringPlan } from '../bulk/mentoring.plan';
-import { runTeacherBulk } from '../bulk/run';
 import { MentoringPair } from '../entities/mentoring-pair.entity';
 import { TeacherRef, teacherRef } from '../entities/teacher-ref';
 import { MentoringPairFilter, MentoringPairInput } from '../inputs/mentoring.input';
@@ -50,7 +49,12 @@ export class MentoringPairResolver {
     @Arg('options', () => BulkOptions, { nullable: true }) options: BulkOptions | null,
     @Ctx() ctx: DevelopmentContext,
   ): Promise<BulkResult> {
-    const p = requireRole(ctx, 'DISTRICT_ADMIN', 'SCHOOL_ADMIN');
-    return runTeacherBulk(ctx, rows, options, 'mentoring', (r) => [r.mentorId, r.menteeId], (known) => mentoringPlan(p, known));
+    return runRemoteBulk(
+      ctx,
+      rows,
+      options,
+      { roles: ['DISTRICT_ADMIN', 'SCHOOL_ADMIN'], plan: 'mentoring', teachers: { directory: ctx.directory, ids: (r) => [r.mentorId, r.menteeId] } },
+      (_, personnel) => mentoringPlan(personnel),
+    );
   }
 }

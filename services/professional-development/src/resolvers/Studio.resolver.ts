@@ -1,6 +1,5 @@
-import { BulkOptions, BulkResult, ConnectionType, PageArgs, paginate, requirePrincipal, requireRole } from '@tw/kernel';
+import { BulkOptions, BulkResult, ConnectionType, PageArgs, paginate, requirePrincipal, runRemoteBulk } from '@tw/kernel';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { runTeacherBulk } from '../bulk/run';
 import { studioPlan } from '../bulk/studios.plan';
 import { SchoolRef, schoolRef } from '../entities/school-ref';
 import { Studio } from '../entities/studio.entity';
@@ -73,7 +72,12 @@ export class StudioResolver {
     @Arg('options', () => BulkOptions, { nullable: true }) options: BulkOptions | null,
     @Ctx() ctx: DevelopmentContext,
   ): Promise<BulkResult> {
-    const p = requireRole(ctx, 'DISTRICT_ADMIN', 'SCHOOL_ADMIN');
-    return runTeacherBulk(ctx, rows, options, 'studios', (r) => [r.hostTeacherId, r.memberTeacherId], (known) => studioPlan(p, known));
+    return runRemoteBulk(
+      ctx,
+      rows,
+      options,
+      { roles: ['DISTRICT_ADMIN', 'SCHOOL_ADMIN'], plan: 'studios', teachers: { directory: ctx.directory, ids: (r) => [r.hostTeacherId, r.memberTeacherId] } },
+      (p, personnel) => studioPlan(p, personnel),
+    );
   }
 }

@@ -1,6 +1,5 @@
-import { BulkOptions, BulkResult, ConnectionType, PageArgs, paginate, requirePrincipal, requireRole } from '@tw/kernel';
+import { BulkOptions, BulkResult, ConnectionType, PageArgs, paginate, requirePrincipal, runRemoteBulk } from '@tw/kernel';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { runTeacherBulk } from '../bulk/run';
 import { trainingPlan } from '../bulk/trainings.plan';
 import { TrainingProgramme } from '../entities/training-programme.entity';
 import { TrainingInput, TrainingProgrammeFilter } from '../inputs/training.input';
@@ -58,7 +57,12 @@ export class TrainingProgrammeResolver {
     @Arg('options', () => BulkOptions, { nullable: true }) options: BulkOptions | null,
     @Ctx() ctx: DevelopmentContext,
   ): Promise<BulkResult> {
-    const p = requireRole(ctx, 'DISTRICT_ADMIN', 'SCHOOL_ADMIN');
-    return runTeacherBulk(ctx, rows, options, 'trainings', (r) => [r.teacherId], (known) => trainingPlan(p, known));
+    return runRemoteBulk(
+      ctx,
+      rows,
+      options,
+      { roles: ['DISTRICT_ADMIN', 'SCHOOL_ADMIN'], plan: 'trainings', teachers: { directory: ctx.directory, ids: (r) => [r.teacherId] } },
+      (_, personnel) => trainingPlan(personnel),
+    );
   }
 }
