@@ -30,8 +30,9 @@ function consoleIsStale() {
 function ensureConsoleBuilt({ log = () => {} } = {}) {
   if (!consoleIsStale()) return false;
   log('building the console…');
-  const vite = require.resolve('vite/bin/vite.js', { paths: [CONSOLE_ROOT] });
-  const r = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: CONSOLE_ROOT, encoding: 'utf8' });
+  const vite = path.join(path.dirname(require.resolve('vite/package.json', { paths: [CONSOLE_ROOT] })), 'bin/vite.js');
+  // a production bundle whatever NODE_ENV the caller runs with (jest sets test, .env may say development)
+  const r = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: CONSOLE_ROOT, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } });
   if (r.status !== 0) throw new Error(`the console's build failed:\n${r.stdout}${r.stderr}`);
   fs.writeFileSync(STAMP, new Date().toISOString());
   return true;

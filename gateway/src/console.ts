@@ -135,7 +135,8 @@ export function mountConsole(app: express.Express, o: ConsoleOptions): void {
   const devTokens = !o.production && o.devTokenSecret ? o.devTokenSecret : undefined;
   const endpoints = settings.oidc ? oidcEndpoints(settings.oidc) : undefined;
 
-  app.get('/console', (_req, res) => res.redirect(301, '/console/'));
+  // (without strict routing '/console' matches '/console/' too: only the bare path is redirected)
+  app.get('/console', (req, res, next) => (req.path.endsWith('/') ? next() : res.redirect(301, '/console/')));
   app.get('/console/config.json', async (_req, res) => {
     res.setHeader('cache-control', 'no-store');
     let oidc: { authorizationEndpoint: string; clientId: string; scopes: string } | { error: string } | null = null;

@@ -1,5 +1,5 @@
-import { ApiOutlined, LogoutOutlined } from '@ant-design/icons';
-import { Button, Grid, Layout, Menu, Result, Space, Spin, Tag, Typography } from 'antd';
+import { ApiOutlined, LogoutOutlined, MenuOutlined } from '@ant-design/icons';
+import { Button, Drawer, Grid, Layout, Menu, Result, Spin, Tag, Typography } from 'antd';
 import { Suspense, useEffect, useState } from 'react';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { request } from '../api/client';
@@ -17,12 +17,13 @@ export function Shell() {
   const location = useLocation();
   const navigate = useNavigate();
   const screens = Grid.useBreakpoint();
-  const phone = !screens.md;
-  const [collapsed, setCollapsed] = useState(phone);
+  // before the first measure the breakpoints are unknown: lay out for a desktop until told otherwise
+  const phone = screens.md === false;
+  const [menuOpen, setMenuOpen] = useState(false);
   const [ide, setIde] = useState(false);
   const [schoolName, setSchoolName] = useState<string>();
 
-  useEffect(() => setCollapsed(phone), [phone]);
+  useEffect(() => setMenuOpen(false), [location.pathname]);
   useEffect(() => {
     consoleConfig()
       .then((c) => setIde(c.ide))
@@ -41,37 +42,40 @@ export function Shell() {
   if (ide) items.push({ key: 'ide', icon: <ApiOutlined />, label: <a href="/graphql">GraphQL IDE</a> });
   const selected = items.map((i) => i.key).filter((k) => k !== 'ide' && location.pathname.startsWith(k));
 
+  const menu = <Menu theme="dark" mode="inline" selectedKeys={selected} items={items} />;
+  const brand = <div style={{ color: '#fff', padding: '16px 20px', fontWeight: 600, whiteSpace: 'nowrap' }}>教师队伍管理平台</div>;
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Sider
-        breakpoint="md"
-        collapsedWidth={phone ? 0 : 64}
-        collapsible
-        collapsed={collapsed}
-        onCollapse={setCollapsed}
-        width={200}
-        style={phone ? { position: 'fixed', height: '100vh', zIndex: 20, left: 0, top: 0 } : undefined}
-      >
-        <div style={{ color: '#fff', padding: '16px 12px', fontWeight: 600, whiteSpace: 'nowrap', overflow: 'hidden' }}>{collapsed ? '教师' : '教师队伍管理平台'}</div>
-        <Menu theme="dark" mode="inline" selectedKeys={selected} items={items} onClick={() => phone && setCollapsed(true)} />
-      </Sider>
+      {phone ? (
+        <Drawer open={menuOpen} onClose={() => setMenuOpen(false)} placement="left" size={220} closable={false} styles={{ body: { padding: 0, background: '#001529' } }}>
+          {brand}
+          {menu}
+        </Drawer>
+      ) : (
+        <Sider width={200}>
+          {brand}
+          {menu}
+        </Sider>
+      )}
       <Layout>
-        <Header style={{ background: '#fff', padding: phone ? '0 12px 0 56px' : '0 24px', display: 'flex', alignItems: 'center', justifyContent: 'flex-end', gap: 8 }}>
-          <Space size={phone ? 4 : 8} wrap={false} style={{ minWidth: 0 }}>
-            <Tag color="blue" data-testid="role">
-              {ROLE_LABELS[session.role]}
-            </Tag>
-            {schoolName && !phone ? <Typography.Text ellipsis>{schoolName}</Typography.Text> : null}
-            <Button
-              icon={<LogoutOutlined />}
-              onClick={() => {
-                signOut();
-                navigate('/signin');
-              }}
-            >
-              {phone ? null : '退出'}
-            </Button>
-          </Space>
+        <Header style={{ background: '#fff', padding: phone ? '0 12px' : '0 24px', display: 'flex', alignItems: 'center', gap: 8 }}>
+          {phone ? <Button icon={<MenuOutlined />} onClick={() => setMenuOpen(true)} aria-label="菜单" data-testid="menu-button" /> : null}
+          <Typography.Text strong style={{ flex: 1, minWidth: 0 }} ellipsis>
+            {phone ? '教师队伍管理平台' : (schoolName ?? '')}
+          </Typography.Text>
+          <Tag color="blue" data-testid="role" style={{ marginInlineEnd: 0 }}>
+            {ROLE_LABELS[session.role]}
+          </Tag>
+          <Button
+            icon={<LogoutOutlined />}
+            aria-label="退出"
+            onClick={() => {
+              signOut();
+              navigate('/signin');
+            }}
+          >
+            {phone ? null : '退出'}
+          </Button>
         </Header>
         <Content style={{ padding: phone ? 12 : 24 }}>
           <Suspense fallback={<Spin style={{ display: 'block', marginTop: 80 }} />}>

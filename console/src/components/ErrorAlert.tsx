@@ -6,5 +6,5 @@ export function ErrorAlert({ error, style }: { error: ApiError | Error | undefin
   if (!error) return null;
   const e = error as ApiError;
   const detail = [e.detail, e.code ? `错误代码：${e.code}` : undefined].filter(Boolean).join(' · ');
-  return <Alert type="error" showIcon message={e.message} description={detail || undefined} style={{ marginBottom: 16, ...style }} role="alert" />;
+  return <Alert type="error" showIcon title={e.message} description={detail || undefined} style={{ marginBottom: 16, ...style }} role="alert" />;
 }

@@ -67,7 +67,7 @@ export function ImportHistory({ kinds, refreshKey }: { kinds: readonly ImportKin
         ]}
       />
       <CursorPager pages={pages} sizes={[10, 20, 50]} />
-      <Drawer open={!!open} onClose={() => setOpen(undefined)} width={screens.md ? 760 : '100%'} title="导入任务详情">
+      <Drawer open={!!open} onClose={() => setOpen(undefined)} size={screens.md ? 760 : '100%'} title="导入任务详情">
         <ErrorAlert error={error} />
         {job ? <ImportJobResult job={job} kindTitle={title(job.kind)} /> : !error ? <Typography.Text type="secondary">加载中…</Typography.Text> : null}
       </Drawer>

@@ -20,7 +20,7 @@ export function ImportJobResult({ job, kindTitle }: { job: ImportJobView; kindTi
   const status = IMPORT_STATUS[job.status] ?? { text: job.status, color: 'default' };
   const finished = FINISHED_IMPORT.has(job.status);
   return (
-    <Space direction="vertical" style={{ width: '100%' }} size="middle" data-testid="import-result">
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle" data-testid="import-result">
       <Space wrap>
         <Tag color={status.color} data-testid="import-status">
           {status.text}
@@ -40,13 +40,13 @@ export function ImportJobResult({ job, kindTitle }: { job: ImportJobView; kindTi
           ['拒绝', job.rowsRejected],
         ].map(([title, value]) => (
           <Col xs={8} sm={8} md={4} key={title as string}>
-            <Statistic title={title as string} value={formatCount(value as number)} valueStyle={title === '拒绝' && (value as number) > 0 ? { color: '#cf1322' } : undefined} />
+            <Statistic title={title as string} value={formatCount(value as number)} styles={{ content: title === '拒绝' && (value as number) > 0 ? { color: '#cf1322' } : undefined }} />
           </Col>
         ))}
       </Row>
-      {job.errorMessage ? <Alert type={job.status === 'FAILED' ? 'error' : 'warning'} showIcon message={job.errorMessage} description={job.errorCode ? `错误代码：${job.errorCode}` : undefined} /> : null}
-      {job.status === 'SUCCEEDED' && !job.dryRun ? <Alert type="success" showIcon message="导入完成：所有行均已写入" /> : null}
-      {job.status === 'SUCCEEDED' && job.dryRun ? <Alert type="success" showIcon message="校验通过：没有被拒绝的行，可以正式导入" /> : null}
+      {job.errorMessage ? <Alert type={job.status === 'FAILED' ? 'error' : 'warning'} showIcon title={job.errorMessage} description={job.errorCode ? `错误代码：${job.errorCode}` : undefined} /> : null}
+      {job.status === 'SUCCEEDED' && !job.dryRun ? <Alert type="success" showIcon title="导入完成：所有行均已写入" /> : null}
+      {job.status === 'SUCCEEDED' && job.dryRun ? <Alert type="success" showIcon title="校验通过：没有被拒绝的行，可以正式导入" /> : null}
       {job.errors.length ? (
         <>
           <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>

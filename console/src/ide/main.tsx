@@ -2,6 +2,7 @@ import { GraphiQL, type GraphiQLProps } from 'graphiql';
 import 'graphiql/style.css';
 import { createRoot } from 'react-dom/client';
 import { readSession } from '../api/session';
+import { currentYear } from '../lib/labels';
 
 /**
  * GraphiQL from the platform's own bundle, at the gateway's /graphql: it talks to this origin only,
@@ -11,8 +12,8 @@ const session = readSession();
 
 const DEFAULT_QUERY = `# 教师队伍管理平台 GraphQL IDE
 # 请求带着控制台登录的令牌（见下方 Headers）；没有登录时请先在 /console/ 登录或在 Headers 中填写。
-query DistrictFigures($year: Int!) {
-  districtReport(year: $year) {
+query DistrictFigures {
+  districtReport(year: ${currentYear()}) {
     year
     teacherCount
     trainingPersonTimes

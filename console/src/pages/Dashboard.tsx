@@ -84,7 +84,7 @@ export default function Dashboard() {
 
   const years = Array.from({ length: 8 }, (_, i) => currentYear() - i);
   return (
-    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <Card>
         <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
           <Typography.Title level={4} style={{ margin: 0 }}>
@@ -123,7 +123,7 @@ export default function Dashboard() {
                         }
                         value={valueText(f, v)}
                         suffix={f.format === 'percent' || v === null || v === undefined ? undefined : <span style={{ fontSize: 13 }}>{f.unit}</span>}
-                        valueStyle={{ fontSize: 22 }}
+                        styles={{ content: { fontSize: 22 } }}
                       />
                       {change ? (
                         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -168,6 +168,8 @@ export default function Dashboard() {
           pagination={false}
           scroll={{ x: 'max-content' }}
           data-testid="school-comparison"
+          // the order is the API's: a click toggles the direction, never back to "unsorted"
+          sortDirections={['descend', 'ascend', 'descend']}
           onChange={(_p, _f, sorter) => {
             const s = sorter as SorterResult<SchoolRow>;
             if (!s.columnKey || !s.order) return;

@@ -78,7 +78,7 @@ export default function ImportCentre() {
   };
 
   return (
-    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <Card title="导入数据">
         <ErrorAlert error={error} />
         <Form layout="vertical">

@@ -30,7 +30,7 @@ export default function OidcCallback() {
           <Link to="/signin">返回登录</Link>
         </>
       ) : (
-        <Spin tip="正在完成登录…">
+        <Spin description="正在完成登录…">
           <div style={{ height: 80 }} />
         </Spin>
       )}

@@ -91,11 +91,11 @@ function DevSignIn({ from }: { from: string }) {
   };
   return (
     <Form layout="vertical" onFinish={submit}>
-      <Alert type="info" showIcon message="开发环境：选择角色后由网关签发开发令牌（生产环境不提供）" style={{ marginBottom: 16 }} />
+      <Alert type="info" showIcon title="开发环境：选择角色后由网关签发开发令牌（生产环境不提供）" style={{ marginBottom: 16 }} />
       <ErrorAlert error={error} />
       <Form.Item label="角色">
         <Radio.Group value={role} onChange={(e) => setRole(e.target.value as Role)} data-testid="role-picker">
-          <Space direction="vertical">
+          <Space orientation="vertical">
             {ROLES.map((r) => (
               <Radio key={r} value={r}>
                 {ROLE_LABELS[r]}
@@ -124,9 +124,9 @@ function DevSignIn({ from }: { from: string }) {
 function OidcSignIn({ config, from }: { config: ConsoleConfig; from: string }) {
   const oidc = config.oidc;
   if (!oidc) return null;
-  if ('error' in oidc) return <Alert type="error" showIcon message={oidc.error} />;
+  if ('error' in oidc) return <Alert type="error" showIcon title={oidc.error} />;
   return (
-    <Space direction="vertical" style={{ width: '100%' }}>
+    <Space orientation="vertical" style={{ width: '100%' }}>
       <Typography.Paragraph>使用本单位的统一身份认证账号登录。</Typography.Paragraph>
       <Button type="primary" block icon={<SafetyCertificateOutlined />} onClick={() => startOidcSignIn(oidc, from)}>
         通过统一身份认证登录

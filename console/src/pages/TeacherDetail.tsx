@@ -1,4 +1,4 @@
-import { Alert, Card, Col, Descriptions, Empty, Row, Select, Space, Spin, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Col, Descriptions, Row, Select, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { request } from '../api/client';
@@ -35,10 +35,24 @@ function Section({ title, service, children }: { title: string; service: string;
   );
 }
 
-function list<T>(rows: readonly T[] | null | undefined, render: (rows: readonly T[]) => React.ReactNode) {
-  if (rows === null || rows === undefined) return <Typography.Text type="secondary">{NOT_ALLOWED}</Typography.Text>;
-  if (!rows.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="无记录" />;
-  return render(rows);
+/** A list of the record under its heading: 无权查看 when the service answered null, 无 when it is empty. */
+function list<T>(heading: string, rows: readonly T[] | null | undefined, render: (rows: readonly T[]) => React.ReactNode) {
+  const body =
+    rows === null || rows === undefined ? (
+      <Typography.Text type="secondary">{NOT_ALLOWED}</Typography.Text>
+    ) : !rows.length ? (
+      <Typography.Text type="secondary">无</Typography.Text>
+    ) : (
+      render(rows)
+    );
+  return (
+    <div style={{ marginBottom: 12 }}>
+      <Typography.Text strong style={{ display: 'block', marginBottom: 4 }}>
+        {heading}
+      </Typography.Text>
+      {body}
+    </div>
+  );
 }
 
 /** One teacher's record as the four services hold it, with the year-scoped parts for a chosen year. */
@@ -59,12 +73,12 @@ export default function TeacherDetail() {
 
   if (error) return <ErrorAlert error={error} />;
   if (teacher === undefined) return <Spin style={{ display: 'block', marginTop: 80 }} />;
-  if (teacher === null) return <Alert type="warning" showIcon message="没有这位教师，或不在您的权限范围内" />;
+  if (teacher === null) return <Alert type="warning" showIcon title="没有这位教师，或不在您的权限范围内" />;
 
   const years = Array.from({ length: 6 }, (_, i) => currentYear() - i);
   const t = teacher;
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid="teacher-record">
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="teacher-record">
       <Card
         title={
           <Space wrap>
@@ -110,7 +124,7 @@ export default function TeacherDetail() {
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
           <Section title="招聘与交流轮岗" service="人事">
-            {list(t.hires, (rows) => (
+            {list('招聘', t.hires, (rows) => (
               <Descriptions size="small" column={1}>
                 {rows.map((h) => (
                   <Descriptions.Item key={h.id} label={`${h.year} 年招聘`}>
@@ -120,7 +134,7 @@ export default function TeacherDetail() {
                 ))}
               </Descriptions>
             ))}
-            {list(t.rotations, (rows) => (
+            {list('交流轮岗', t.rotations, (rows) => (
               <Table<Rotation> size="small" rowKey="id" pagination={false} dataSource={[...rows]} scroll={{ x: 480 }}
                 columns={[
                   { title: '开始', dataIndex: 'startMonth' },
@@ -141,7 +155,7 @@ export default function TeacherDetail() {
               <Descriptions.Item label="师傅">{t.mentor ? <Link to={`/teachers/${t.mentor.id}`}>{t.mentor.name}</Link> : '—'}</Descriptions.Item>
               <Descriptions.Item label="工作室">{t.studios?.length ? t.studios.map((s) => s.name).join('、') : '—'}</Descriptions.Item>
             </Descriptions>
-            {list(t.designations, (rows) => (
+            {list('称号', t.designations, (rows) => (
               <Space wrap style={{ marginBottom: 8 }}>
                 {rows.map((d) => (
                   <Tag color="gold" key={d.id}>
@@ -151,7 +165,7 @@ export default function TeacherDetail() {
                 ))}
               </Space>
             ))}
-            {list(t.trainings, (rows) => (
+            {list('培训', t.trainings, (rows) => (
               <Table<Training> size="small" rowKey="id" dataSource={[...rows]} pagination={{ pageSize: 5, hideOnSinglePage: true }} scroll={{ x: 420 }}
                 columns={[
                   { title: '年度', dataIndex: 'year', width: 64 },
@@ -170,7 +184,7 @@ export default function TeacherDetail() {
                 {year} 年 {label(CODES.TALENT_CATEGORY, t.talent.category)}优秀教育人才：{label(CODES.TALENT_RESULT, t.talent.result)}，补贴 {formatYuan(t.talent.subsidy)} 元
               </Typography.Paragraph>
             ) : null}
-            {list(t.payHistory, (rows) => (
+            {list('年度工资', t.payHistory, (rows) => (
               <Table<Pay> size="small" rowKey="id" pagination={false} dataSource={[...rows]}
                 columns={[
                   { title: '年度', dataIndex: 'year' },
@@ -190,7 +204,7 @@ export default function TeacherDetail() {
               </Descriptions.Item>
               <Descriptions.Item label="一票否决">{t.eligibility ? (t.eligibility.vetoed ? <Tag color="red">受否决</Tag> : '否') : NOT_ALLOWED}</Descriptions.Item>
             </Descriptions>
-            {list(t.violations, (rows) => (
+            {list('违反负面清单', t.violations, (rows) => (
               <Table<Violation> size="small" rowKey="id" pagination={false} dataSource={[...rows]} scroll={{ x: 420 }}
                 columns={[
                   { title: '日期', dataIndex: 'occurredOn' },
@@ -199,7 +213,7 @@ export default function TeacherDetail() {
                 ]}
               />
             ))}
-            {list(t.awards, (rows) => (
+            {list('荣誉', t.awards, (rows) => (
               <Space wrap style={{ marginTop: 8 }}>
                 {rows.map((a) => (
                   <Tag key={a.id} color="blue">

@@ -34,7 +34,7 @@ export function readConsoleSettings(source: NodeJS.ProcessEnv, production: boole
       OIDC_CLIENT_ID: env.optional(env.string()),
       OIDC_CLIENT_SECRET: env.optional(env.string()),
       OIDC_SCOPES: env.string('openid profile'),
-      OIDC_TOKEN: env.oneOf(['access_token', 'id_token'] as const, 'access_token'),
+      OIDC_BEARER: env.oneOf(['access_token', 'id_token'] as const, 'access_token'),
     },
     source,
   );
@@ -44,7 +44,7 @@ export function readConsoleSettings(source: NodeJS.ProcessEnv, production: boole
     throw new ConfigError(`Configuration error:\n  OIDC_ISSUER=${c.OIDC_ISSUER} must be an https:// URL in production\nSee .env.example.`);
   }
   const oidc = c.OIDC_ISSUER
-    ? { issuer: c.OIDC_ISSUER.replace(/\/+$/, ''), clientId: c.OIDC_CLIENT_ID!, clientSecret: c.OIDC_CLIENT_SECRET, scopes: c.OIDC_SCOPES, token: c.OIDC_TOKEN }
+    ? { issuer: c.OIDC_ISSUER.replace(/\/+$/, ''), clientId: c.OIDC_CLIENT_ID!, clientSecret: c.OIDC_CLIENT_SECRET, scopes: c.OIDC_SCOPES, token: c.OIDC_BEARER }
     : undefined;
   return { enabled: c.CONSOLE_ENABLED, graphqlIde: c.GRAPHQL_IDE, oidc };
 }
