@@ -67,7 +67,10 @@ async function browser(viewport: { width: number; height: number }): Promise<Bro
     offsite.push(url.href);
     return route.abort('blockedbyclient');
   });
-  await context.clock.setFixedTime(BROWSER_CLOCK);
+  // the browser's clock starts at the pinned moment and runs on from there (a frozen clock would also
+  // freeze the charts' animations)
+  await context.clock.install({ time: BROWSER_CLOCK });
+  await context.clock.resume();
   const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
