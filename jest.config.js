@@ -8,11 +8,18 @@ delete swc.$schema;
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/packages', '<rootDir>/services', '<rootDir>/gateway', '<rootDir>/schema', '<rootDir>/importer', '<rootDir>/test'],
-  testMatch: ['**/test/**/*.test.ts'],
+  roots: ['<rootDir>/packages', '<rootDir>/services', '<rootDir>/gateway', '<rootDir>/schema', '<rootDir>/importer', '<rootDir>/test', '<rootDir>/console'],
+  testMatch: ['**/test/**/*.test.ts', '**/test/**/*.test.tsx'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   modulePathIgnorePatterns: ['<rootDir>/.*/dist/'],
-  transform: { '^.+\\.ts$': ['@swc/jest', { ...swc, swcrc: false }] },
+  transform: {
+    '^.+\\.ts$': ['@swc/jest', { ...swc, swcrc: false }],
+    // the console's components (React, automatic JSX runtime)
+    '^.+\\.tsx$': ['@swc/jest', { ...swc, swcrc: false, jsc: { ...swc.jsc, parser: { ...swc.jsc.parser, tsx: true }, transform: { ...swc.jsc.transform, react: { runtime: 'automatic' } } } }],
+    // Ant Design's few ES-module-only packages, which its CommonJS builds require
+    '^.+\\.js$': ['@swc/jest', { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' }, swcrc: false }],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!(@ant-design|@rc-component)/)'],
   moduleNameMapper: {
     '^@tw/kernel$': '<rootDir>/packages/kernel/src/index.ts',
     '^@tw/kernel/testing$': '<rootDir>/packages/kernel/src/testing/index.ts',
@@ -25,6 +32,8 @@ module.exports = {
     '^@tw/gateway$': '<rootDir>/gateway/src/index.ts',
     '^@tw/schema$': '<rootDir>/schema/src/index.ts',
     '^@tw/importer$': '<rootDir>/importer/src/index.ts',
+    // the console bundles the kernel's code tables from their source; its tests read the same
+    '^@tw/kernel/codes$': '<rootDir>/packages/kernel/src/codes/index.ts',
   },
   setupFiles: ['reflect-metadata'],
   testTimeout: 120000,

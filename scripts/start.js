@@ -15,6 +15,7 @@ const seconds = () => ((Date.now() - started) / 1000).toFixed(1);
 say('building…');
 const build = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-b', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
+require(path.join(root, 'console')).ensureConsoleBuilt({ log: say });
 
 const kernel = require(path.join(root, 'packages/kernel/dist'));
 const demo = require(path.join(root, 'packages/demo/dist'));
@@ -121,6 +122,7 @@ async function main() {
   say('');
   say(`platform ready in ${seconds()} s`);
   say(`  gateway: ${gatewayUrl}`);
+  say(`  console: ${gatewayUrl.replace(/\/graphql$/, '/console/')}`);
   if (token) {
     say('  development token (DISTRICT_ADMIN, 12 h); send it as "Authorization: Bearer <token>":');
     say(`  ${token}`);

@@ -17,6 +17,7 @@ async function main(): Promise<void> {
     requestTimeoutMs: cfg.requestTimeoutMs,
     bodyLimitBytes: cfg.bodyLimitBytes,
     limits: cfg.limits,
+    console: { settings: cfg.console, devTokenSecret: !cfg.production && cfg.keys.user.kind === 'HS256' ? cfg.keys.user.secret : undefined },
     logger,
   });
   stopOnSignals(logger, handle);

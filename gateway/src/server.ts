@@ -10,6 +10,7 @@ import { createLogger, formatErrorFor, Logger, REQUEST_ID_HEADER, runInRequestSc
 import express from 'express';
 import { GraphQLError } from 'graphql';
 import { GatewayContext } from './context';
+import { ConsoleOptions, mountConsole } from './console';
 import { forwardTo } from './forward';
 import { DEFAULT_LIMITS, RequestLimits, requestLimitsPlugin } from './limits';
 import { mountReports, readFigures } from './reports';
@@ -32,6 +33,8 @@ export interface GatewayOptions {
   readonly bodyLimitBytes?: number;
   readonly limits?: Partial<RequestLimits>;
   readonly logger?: Logger;
+  /** the console at /console/ and the GraphQL IDE at /graphql (default: both, the IDE outside production only) */
+  readonly console?: Omit<ConsoleOptions, 'production'>;
   /** more routes on the gateway's origin (the importer's /imports and /templates are forwarded whenever subgraphUrls has an importer) */
   readonly mount?: (app: express.Express) => void;
 }
@@ -116,9 +119,11 @@ export async function startGateway(o: GatewayOptions): Promise<GatewayHandle> {
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       requestLimitsPlugin({ ...DEFAULT_LIMITS, ...o.limits }),
       operationResolutionPlugin,
-      ...(o.production ? [ApolloServerPluginLandingPageDisabled()] : []),
+      // Apollo's landing page loads from Apollo's CDN; browsers get the bundled IDE (console.ts)
+      ApolloServerPluginLandingPageDisabled(),
     ],
-    introspection: !o.production,
+    // the IDE reads the schema by introspection: enabling it in production (GRAPHQL_IDE) enables that too
+    introspection: !o.production || !!o.console?.settings?.graphqlIde,
     includeStacktraceInErrorResponses: !o.production,
     formatError: formatErrorFor(o.production, logger),
   });
@@ -152,6 +157,7 @@ export async function startGateway(o: GatewayOptions): Promise<GatewayHandle> {
   // the yearly report as a workbook, made by asking this gateway with the caller's own token
   let selfUrl = '';
   mountReports(app, { gatewayUrl: () => selfUrl, figures, timeoutMs: o.requestTimeoutMs });
+  mountConsole(app, { ...o.console, production: o.production });
   o.mount?.(app);
   app.use(
     '/graphql',

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { hiresKind, quotasKind, rotationsKind, runImportCli, schoolsKind, teachersKind, writeKindXlsx } from '@tw/importer';
+import { hiresKind, KINDS, quotasKind, rotationsKind, runImportCli, schoolsKind, teachersKind, writeKindXlsx } from '@tw/importer';
 import { testDatabaseKinds } from '@tw/kernel/testing';
 import { teacherInputs, workbook } from './fixtures';
 import { ADMIN, ImportPlatform, SAMPLES, startImportPlatform, tempFolder } from './harness';
@@ -271,6 +271,24 @@ describe.each(testDatabaseKinds())('imports through the gateway on %s', (kind) =
     await wb.xlsx.writeFile(filled);
     expect(await p.importFile('teachers', filled)).toMatchObject({ status: 'succeeded', rowsCreated: 1 });
     expect((await fetch(`${p.origin}/templates/nothing.xlsx`)).status).toBe(404);
+  });
+
+  it('lists at /templates every kind with its Chinese name, who may import it and where its template is', async () => {
+    const res = await fetch(`${p.origin}/templates`);
+    expect(res.status).toBe(200);
+    const { kinds } = (await res.json()) as { kinds: Array<{ kind: string; title: string; template: string }> };
+    expect(kinds.map((k) => k.kind)).toEqual(KINDS.map((k) => k.kind));
+    expect(kinds.find((k) => k.kind === 'teachers')).toEqual({
+      kind: 'teachers',
+      title: '教职工基本信息',
+      service: 'personnel',
+      roles: ['DISTRICT_ADMIN', 'SCHOOL_ADMIN'],
+      nationalSubset: '基本信息',
+      template: '/templates/teachers.xlsx',
+    });
+    const template = await fetch(`${p.origin}${kinds.find((k) => k.kind === 'schools')!.template}`);
+    expect(template.status).toBe(200);
+    expect(decodeURIComponent(template.headers.get('content-disposition') ?? '')).toContain(`${schoolsKind.title}导入模板.xlsx`);
   });
 
   it('runs the CLI: exit 0 when every row imported, 1 with the report beside the file, 2 when the file cannot be read', async () => {

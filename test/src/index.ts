@@ -1,3 +1,4 @@
 export * from './platform';
 export * from './migrations';
 export * from './random';
+export * from './processes';

@@ -38,7 +38,8 @@ const contentDisposition = (name: string) => `attachment; filename="${name.repla
 
 /**
  * The importer's HTTP routes, mounted behind the gateway secret and reached through the gateway:
- * POST /imports, GET /imports/:id, GET /imports/:id/errors.xlsx, GET /templates/:kind.xlsx.
+ * POST /imports, GET /imports/:id, GET /imports/:id/errors.xlsx, GET /templates (the kinds, with their
+ * Chinese names), GET /templates/:kind.xlsx.
  */
 export function mountImportRoutes(router: express.Router, principalOf: PrincipalOf, deps: RouteDeps): void {
   router.post('/imports', async (req, res) => {
@@ -114,6 +115,14 @@ export function mountImportRoutes(router: express.Router, principalOf: Principal
     res.setHeader('content-disposition', contentDisposition(`${base}.errors.xlsx`));
     res.setHeader('cache-control', 'no-store');
     await writeErrorReport(res, job, deps.store);
+  });
+
+  // what can be imported, named as the templates name it: the console's choice of kind reads it
+  router.get('/templates', (_req, res) => {
+    res.setHeader('cache-control', 'no-cache');
+    res.json({
+      kinds: KINDS.map((k) => ({ kind: k.kind, title: k.title, service: k.service, roles: k.roles, nationalSubset: k.nationalSubset ?? null, template: `/templates/${k.kind}.xlsx` })),
+    });
   });
 
   router.get('/templates/:file', async (req, res) => {

@@ -3,6 +3,7 @@ import 'reflect-metadata';
 export * from './errors';
 export * from './config/env';
 export * from './config/platform-config';
+export * from './config/console-config';
 export * from './services';
 export * from './request-scope';
 export * from './logger';

@@ -1,4 +1,4 @@
-import { ConfigError, env, readEnv } from '@tw/kernel';
+import { ConfigError, env, readConsoleSettings, readEnv } from '@tw/kernel';
 
 /** The ConfigError readEnv throws for `source`, so its message can be checked. */
 function configError(spec: Parameters<typeof readEnv>[0], source: NodeJS.ProcessEnv): ConfigError {
@@ -145,5 +145,30 @@ describe('readEnv: reporting', () => {
     expect(a).toBeGreaterThan(-1);
     expect(a).toBeLessThan(b);
     expect(b).toBeLessThan(c);
+  });
+});
+
+describe('readConsoleSettings: the console, the IDE and the OIDC sign-in', () => {
+  it('turns the console on, and the IDE on in development only, unless told otherwise', () => {
+    expect(readConsoleSettings({}, false)).toEqual({ enabled: true, graphqlIde: true, oidc: undefined });
+    expect(readConsoleSettings({}, true)).toEqual({ enabled: true, graphqlIde: false, oidc: undefined });
+    expect(readConsoleSettings({ GRAPHQL_IDE: '1', CONSOLE_ENABLED: 'no' }, true)).toEqual({ enabled: false, graphqlIde: true, oidc: undefined });
+  });
+
+  it('reads the issuer (without its trailing slash), the client and which token to send', () => {
+    expect(readConsoleSettings({ OIDC_ISSUER: 'https://sso.edu.example/realms/bureau/', OIDC_CLIENT_ID: 'tw-console', OIDC_BEARER: 'id_token' }, true).oidc).toEqual({
+      issuer: 'https://sso.edu.example/realms/bureau',
+      clientId: 'tw-console',
+      clientSecret: undefined,
+      scopes: 'openid profile',
+      token: 'id_token',
+    });
+  });
+
+  it('refuses an issuer without a client, and a plain-HTTP issuer in production, naming the variable', () => {
+    expect(() => readConsoleSettings({ OIDC_ISSUER: 'https://sso.edu.example' }, false)).toThrow(/OIDC_ISSUER is set but OIDC_CLIENT_ID is not/);
+    expect(() => readConsoleSettings({ OIDC_ISSUER: 'http://sso.edu.example', OIDC_CLIENT_ID: 'c' }, true)).toThrow(/OIDC_ISSUER=http:\/\/sso.edu.example must be an https:\/\/ URL in production/);
+    expect(readConsoleSettings({ OIDC_ISSUER: 'http://127.0.0.1:8080/realm', OIDC_CLIENT_ID: 'c' }, false).oidc?.issuer).toBe('http://127.0.0.1:8080/realm');
+    expect(() => readConsoleSettings({ OIDC_BEARER: 'refresh_token' }, false)).toThrow(/OIDC_BEARER="refresh_token" is invalid: it must be one of access_token, id_token/);
   });
 });

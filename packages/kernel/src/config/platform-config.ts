@@ -3,6 +3,7 @@ import { resolveTokenKeys } from '../auth/secrets';
 import { TokenKeys } from '../auth/tokens';
 import { serviceInfo, SERVICES, GATEWAY_DEFAULT_PORT } from '../services';
 import { ConfigError } from '../errors';
+import { ConsoleSettings, readConsoleSettings } from './console-config';
 import { env, readEnv } from './env';
 
 export type NodeEnv = 'development' | 'production' | 'test';
@@ -35,6 +36,8 @@ export interface GatewayConfig extends CommonConfig {
   readonly requestTimeoutMs: number;
   readonly bodyLimitBytes: number;
   readonly limits: { readonly maxDepth: number; readonly maxCost: number; readonly maxAliases: number; readonly maxOperations: number };
+  /** the console at /console/ and the GraphQL IDE at /graphql */
+  readonly console: ConsoleSettings;
 }
 
 export function readCommonConfig(source: NodeJS.ProcessEnv = process.env): CommonConfig {
@@ -132,5 +135,6 @@ export function readGatewayConfig(source: NodeJS.ProcessEnv = process.env): Gate
       maxAliases: limits.GATEWAY_MAX_ALIASES,
       maxOperations: limits.GATEWAY_MAX_OPERATIONS,
     },
+    console: readConsoleSettings(source, common.production),
   };
 }

@@ -1,0 +1,241 @@
+import { DownloadOutlined, InfoCircleOutlined } from '@ant-design/icons';
+import { App, Button, Card, Col, Row, Select, Skeleton, Space, Statistic, Table, Tooltip, Typography } from 'antd';
+import type { SorterResult } from 'antd/es/table/interface';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { download, request } from '../api/client';
+import type { ApiError } from '../api/errors';
+import { figureDefinitions, metricOf, type FigureDefinition } from '../api/figures';
+import { CursorPager } from '../components/CursorPager';
+import { ErrorAlert } from '../components/ErrorAlert';
+import {
+  DistrictFiguresDocument,
+  DistrictTrendsDocument,
+  SchoolComparisonDocument,
+  type DistrictFiguresQuery,
+  type DistrictTrendsQuery,
+  type SchoolComparisonQuery,
+  type SchoolReportMetric,
+  type SortDirection,
+} from '../__generated__/graphql';
+import { useCursorPages } from '../lib/cursor-pages';
+import { chartValue, formatChange, formatFigure } from '../lib/format';
+import { CODES, currentYear, label } from '../lib/labels';
+
+const EChart = lazy(() => import('../components/charts/EChart'));
+
+type Report = DistrictFiguresQuery['districtReport'];
+type Trend = DistrictTrendsQuery['districtReports'][number];
+type SchoolRow = SchoolComparisonQuery['schoolComparison']['nodes'][number];
+
+const TREND_YEARS = 5;
+/** the trends drawn, each a chart of figures sharing a scale */
+const TREND_CHARTS: ReadonlyArray<{ title: string; fields: ReadonlyArray<keyof Trend> }> = [
+  { title: '教师与培训', fields: ['teacherCount', 'trainingPersonTimes', 'ethicsTrainingPersonTimes'] },
+  { title: '比例', fields: ['designatedShareOfPublicTeachers', 'payParityRatio'] },
+];
+/** the school comparison's columns (figures of SchoolReport the query selects) */
+const SCHOOL_COLUMNS = ['teacherCount', 'publicTeacherCount', 'partyMemberTeacherCount', 'quotaApproved', 'quotaFilled', 'trainingPersonTimes', 'trainingHours', 'newDesignations', 'designatedTeacherCount', 'designatedShareOfPublicTeachers', 'studioCount', 'demonstrationLessons', 'ethicsVetoedTeachers', 'averageTeacherPay', 'payParityRatio', 'teachersCommended', 'inspections', 'inspectionReduction', 'reformStatus'] as const;
+
+function valueText(f: FigureDefinition, v: unknown): string {
+  if (f.format === 'status') return label(CODES.REFORM_STATUS, v as string);
+  return formatFigure(v, f.format);
+}
+
+/** The district's figures for a year, their trends, the school comparison and the workbook export. */
+export default function Dashboard() {
+  const { message } = App.useApp();
+  const [year, setYear] = useState(() => currentYear());
+  const [defs, setDefs] = useState<readonly FigureDefinition[]>();
+  const [report, setReport] = useState<Report>();
+  const [trends, setTrends] = useState<readonly Trend[]>();
+  const [error, setError] = useState<ApiError>();
+  const [orderBy, setOrderBy] = useState<SchoolReportMetric>('TEACHER_COUNT');
+  const [direction, setDirection] = useState<SortDirection>('DESC');
+
+  useEffect(() => {
+    figureDefinitions().then((d) => setDefs(d.figures), setError);
+  }, []);
+  useEffect(() => {
+    setReport(undefined);
+    setTrends(undefined);
+    setError(undefined);
+    request(DistrictFiguresDocument, { year }).then((d) => setReport(d.districtReport), setError);
+    request(DistrictTrendsDocument, { fromYear: year - TREND_YEARS + 1, toYear: year }).then((d) => setTrends(d.districtReports), setError);
+  }, [year]);
+
+  const byField = useMemo(() => new Map((defs ?? []).map((f) => [f.field, f])), [defs]);
+  const previous = trends?.find((t) => t.year === year - 1) as Record<string, unknown> | undefined;
+  const groups = useMemo(() => {
+    const out = new Map<string, FigureDefinition[]>();
+    for (const f of defs ?? []) {
+      if (!report || !(f.field in report)) continue;
+      out.set(f.group, [...(out.get(f.group) ?? []), f]);
+    }
+    return [...out];
+  }, [defs, report]);
+
+  const pages = useCursorPages<SchoolRow>(
+    (first, after, signal) => request(SchoolComparisonDocument, { year, orderBy, direction, first, after }, { signal }).then((d) => d.schoolComparison),
+    `${year}:${orderBy}:${direction}`,
+    10,
+  );
+  const orderField = SCHOOL_COLUMNS.find((f) => metricOf(f) === orderBy);
+  const orderDef = orderField ? byField.get(orderField) : undefined;
+
+  const years = Array.from({ length: 8 }, (_, i) => currentYear() - i);
+  return (
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      <Card>
+        <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {year} 年教师队伍建设情况
+          </Typography.Title>
+          <Space wrap>
+            <Select value={year} onChange={setYear} options={years.map((y) => ({ value: y, label: `${y} 年` }))} style={{ width: 110 }} aria-label="年度" data-testid="year-select" />
+            <Button icon={<DownloadOutlined />} onClick={() => download(`/reports/district/${year}.xlsx`, `${year}年度教师队伍建设报表.xlsx`).catch((e: Error) => message.error(e.message))} data-testid="export">
+              导出报表
+            </Button>
+          </Space>
+        </Space>
+      </Card>
+      <ErrorAlert error={error} />
+      {!report || !defs ? (
+        <Card>
+          <Skeleton active />
+        </Card>
+      ) : (
+        groups.map(([group, figures]) => (
+          <Card key={group} title={group} size="small">
+            <Row gutter={[12, 12]}>
+              {figures.map((f) => {
+                const v = (report as Record<string, unknown>)[f.field];
+                const change = formatChange(v, previous?.[f.field], f.format);
+                return (
+                  <Col xs={12} sm={8} lg={6} xl={4} key={f.field}>
+                    <Card size="small" style={{ height: '100%' }} data-testid={`figure-${f.field}`}>
+                      <Statistic
+                        title={
+                          <Tooltip title={f.definition}>
+                            <span>
+                              {f.label} <InfoCircleOutlined style={{ color: '#bfbfbf' }} />
+                            </span>
+                          </Tooltip>
+                        }
+                        value={valueText(f, v)}
+                        suffix={f.format === 'percent' || v === null || v === undefined ? undefined : <span style={{ fontSize: 13 }}>{f.unit}</span>}
+                        styles={{ content: { fontSize: 22 } }}
+                      />
+                      {change ? (
+                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                          比上年 {change}
+                        </Typography.Text>
+                      ) : null}
+                    </Card>
+                  </Col>
+                );
+              })}
+            </Row>
+          </Card>
+        ))
+      )}
+      <Row gutter={[16, 16]}>
+        {TREND_CHARTS.map((chart) => (
+          <Col xs={24} lg={12} key={chart.title}>
+            <Card title={`${chart.title}（近 ${TREND_YEARS} 年）`} size="small">
+              {trends && defs ? (
+                <Suspense fallback={<Skeleton active />}>
+                  <EChart label={`${chart.title}趋势图`} option={trendOption(trends, chart.fields, byField)} />
+                </Suspense>
+              ) : (
+                <Skeleton active />
+              )}
+            </Card>
+          </Col>
+        ))}
+      </Row>
+      <Card title="学校对比" size="small">
+        <ErrorAlert error={pages.error} />
+        {orderDef && pages.nodes.length ? (
+          <Suspense fallback={<Skeleton active />}>
+            <EChart label={`学校对比：${orderDef.label}`} height={240} option={barOption(pages.nodes, orderDef)} />
+          </Suspense>
+        ) : null}
+        <Table<SchoolRow>
+          rowKey="schoolId"
+          size="small"
+          loading={pages.loading}
+          dataSource={pages.nodes as SchoolRow[]}
+          pagination={false}
+          scroll={{ x: 'max-content' }}
+          data-testid="school-comparison"
+          // the order is the API's: a click toggles the direction, never back to "unsorted"
+          sortDirections={['descend', 'ascend', 'descend']}
+          onChange={(_p, _f, sorter) => {
+            const s = sorter as SorterResult<SchoolRow>;
+            if (!s.columnKey || !s.order) return;
+            setOrderBy(s.columnKey as SchoolReportMetric);
+            setDirection(s.order === 'ascend' ? 'ASC' : 'DESC');
+          }}
+          columns={[
+            {
+              title: '学校',
+              key: 'SCHOOL_NAME',
+              fixed: 'left',
+              sorter: true,
+              sortOrder: orderBy === 'SCHOOL_NAME' ? (direction === 'ASC' ? 'ascend' : 'descend') : null,
+              render: (_: unknown, r) => r.school?.name ?? r.schoolId,
+            },
+            ...SCHOOL_COLUMNS.flatMap((field) => {
+              const f = byField.get(field);
+              if (!f) return [];
+              const key = metricOf(field);
+              return [
+                {
+                  title: (
+                    <Tooltip title={f.schoolDefinition ?? f.definition}>
+                      {f.label}
+                      {f.unit && f.format !== 'percent' && f.format !== 'status' ? `（${f.unit}）` : ''}
+                    </Tooltip>
+                  ),
+                  key,
+                  dataIndex: field,
+                  align: 'right' as const,
+                  sorter: true,
+                  sortOrder: orderBy === key ? (direction === 'ASC' ? ('ascend' as const) : ('descend' as const)) : null,
+                  render: (v: unknown) => valueText(f, v),
+                },
+              ];
+            }),
+          ]}
+        />
+        <CursorPager pages={pages} sizes={[10, 20, 50]} />
+      </Card>
+    </Space>
+  );
+}
+
+function trendOption(trends: readonly Trend[], fields: ReadonlyArray<keyof Trend>, defs: ReadonlyMap<string, FigureDefinition>) {
+  const series = fields.flatMap((field) => {
+    const f = defs.get(field as string);
+    return f ? [{ f, data: trends.map((t) => chartValue(t[field], f.format)) }] : [];
+  });
+  const percent = series.every((s) => s.f.format === 'percent');
+  return {
+    tooltip: { trigger: 'axis', valueFormatter: (v: number | null) => (v === null ? '—' : percent ? `${v}%` : v.toLocaleString('zh-CN')) },
+    legend: { top: 0, type: 'scroll' },
+    grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
+    xAxis: { type: 'category', data: trends.map((t) => `${t.year}`) },
+    yAxis: { type: 'value', axisLabel: { formatter: percent ? '{value}%' : '{value}' } },
+    series: series.map((s) => ({ name: s.f.label, type: 'line', data: s.data, connectNulls: false, smooth: false })),
+  };
+}
+
+function barOption(rows: readonly SchoolRow[], f: FigureDefinition) {
+  return {
+    tooltip: { trigger: 'axis' },
+    grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
+    xAxis: { type: 'category', data: rows.map((r) => r.school?.name ?? r.schoolId), axisLabel: { interval: 0, rotate: rows.length > 5 ? 30 : 0, width: 80, overflow: 'truncate' } },
+    yAxis: { type: 'value', name: f.format === 'percent' ? '%' : f.unit },
+    series: [{ name: f.label, type: 'bar', data: rows.map((r) => chartValue((r as Record<string, unknown>)[f.field], f.format)), itemStyle: { color: '#1677ff' } }],
+  };
+}
