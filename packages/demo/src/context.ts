@@ -1,4 +1,4 @@
-import type { Post } from './load';
+import type { Post } from './post';
 import { Random } from './random';
 
 /** A teacher of the demo district as the other services' demo loaders see them (from personnel). */

@@ -1,6 +1,6 @@
 import { badInput } from '@tw/kernel';
 import { Arg, Ctx, Int, Query, registerEnumType, Resolver } from 'type-graphql';
-import { CompensationContext } from '../loaders';
+import { CompensationContext } from '../context';
 import { figuresFor } from '../resolvers/figures';
 import { requireReportReader } from './report-access';
 import { SchoolMetricValue } from './report-types';

@@ -1,7 +1,7 @@
 import { Ctx, FieldResolver, Float, Int, Resolver, Root } from 'type-graphql';
 import { emptySchoolPay } from '../figures/pay-parity';
 import { SchoolPay } from '../figures/pay-parity.types';
-import { CompensationContext } from '../loaders';
+import { CompensationContext } from '../context';
 import { Fen } from '../money/fen';
 import { Yuan } from '../money/yuan.scalar';
 import { figuresFor } from '../resolvers/figures';

@@ -3,7 +3,7 @@ import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { allocationPlan } from '../bulk/allocations.plan';
 import { PerformancePaySummary } from '../figures/performance-pay.types';
 import { PerformancePayAllocationInput } from '../inputs/allocation.input';
-import { CompensationContext } from '../loaders';
+import { CompensationContext } from '../context';
 import { figuresFor } from './figures';
 
 @Resolver()

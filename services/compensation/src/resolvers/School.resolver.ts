@@ -5,7 +5,7 @@ import { emptySchoolPay } from '../figures/pay-parity';
 import { SchoolPay } from '../figures/pay-parity.types';
 import { emptySchoolPerformance } from '../figures/performance-pay';
 import { SchoolPerformancePay } from '../figures/performance-pay.types';
-import { CompensationContext } from '../loaders';
+import { CompensationContext } from '../context';
 import { figuresFor } from './figures';
 
 /** The per-school figures this subgraph adds to School: aggregates, under the small-group rule. */

@@ -1,5 +1,5 @@
 import { Ctx, Directive, FieldResolver, Float, Int, Resolver, Root } from 'type-graphql';
-import { GovernanceContext } from '../loaders';
+import { GovernanceContext } from '../context';
 import { reduction } from '../resolvers/Inspection.resolver';
 import { DistrictGovernance } from './governance-figures';
 import { requireReportReader } from './report-access';

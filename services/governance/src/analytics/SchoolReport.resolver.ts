@@ -1,7 +1,7 @@
 import { graphqlEnum, REFORM_STATUS } from '@tw/kernel';
 import { Ctx, FieldResolver, Float, Int, Resolver, Root } from 'type-graphql';
 import type { ReformStatus } from '../entities/school-reform.entity';
-import { GovernanceContext } from '../loaders';
+import { GovernanceContext } from '../context';
 import { reduction } from '../resolvers/Inspection.resolver';
 import { requireSchoolReportReader } from './report-access';
 import { SchoolReportRef } from './report-types';

@@ -6,7 +6,7 @@ import { runBulkWithNotices } from '../bulk/notices';
 import { Appraisal } from '../entities/appraisal.entity';
 import { TeacherRef } from '../entities/teacher-ref';
 import { AppraisalFilter, AppraisalInput } from '../inputs/appraisal.input';
-import { GovernanceContext } from '../loaders';
+import { GovernanceContext } from '../context';
 import { prepareBulk } from './bulk-call';
 
 export const AppraisalConnection = ConnectionType(Appraisal, 'Appraisal');

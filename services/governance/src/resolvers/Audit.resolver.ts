@@ -2,7 +2,7 @@ import { ConnectionType, forbidden, PageArgs, paginate, requirePrincipal } from 
 import { Arg, Args, Ctx, Query, Resolver } from 'type-graphql';
 import { AuditEntry } from '../entities/audit-entry.entity';
 import { AuditFilter } from '../inputs/audit.input';
-import { GovernanceContext } from '../loaders';
+import { GovernanceContext } from '../context';
 import { addDays, chinaDayStartUtc } from '../rules/dates';
 
 export const AuditEntryConnection = ConnectionType(AuditEntry, 'GovernanceAuditEntry');

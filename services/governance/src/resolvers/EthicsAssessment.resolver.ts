@@ -6,7 +6,7 @@ import { runBulkWithNotices } from '../bulk/notices';
 import { EthicsAssessment } from '../entities/ethics-assessment.entity';
 import { TeacherRef } from '../entities/teacher-ref';
 import { EthicsAssessmentFilter, EthicsAssessmentInput } from '../inputs/ethics.input';
-import { GovernanceContext } from '../loaders';
+import { GovernanceContext } from '../context';
 import { prepareBulk } from './bulk-call';
 
 export const EthicsAssessmentConnection = ConnectionType(EthicsAssessment, 'EthicsAssessment');

@@ -2,7 +2,7 @@ import { graphqlEnum, REFORM_STATUS, requirePrincipal } from '@tw/kernel';
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { SchoolRef } from '../entities/school-ref';
 import { ReformStatus, SchoolReform } from '../entities/school-reform.entity';
-import { GovernanceContext } from '../loaders';
+import { GovernanceContext } from '../context';
 import { requireYear } from '../year-arg';
 
 /** The fields governance adds to School: not personal, every signed-in role reads them. */

@@ -1,7 +1,7 @@
 import { badInput, BulkOptions, bulkRows, MAX_BULK_ROWS, Principal, requireRole, Role } from '@tw/kernel';
 import { resolveSchools, SchoolOf } from '../bulk/school-refs';
 import { resolveTeachers, TeacherOf } from '../bulk/teacher-refs';
-import { GovernanceContext } from '../loaders';
+import { GovernanceContext } from '../context';
 
 /**
  * The start of every bulk mutation: the role check, the size limit, and personnel's answer about

@@ -1,6 +1,6 @@
 import { badInput } from '@tw/kernel';
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { PersonnelContext } from '../loaders';
+import { PersonnelContext } from '../context';
 import { DistrictReport, HireChannelCount } from './district-report.type';
 import { MAX_TREND_YEARS, reportYear, requireReportReader, sinceYearOf } from './report-args';
 

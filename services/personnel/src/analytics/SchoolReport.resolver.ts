@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { School } from '../entities/school.entity';
-import { PersonnelContext } from '../loaders';
+import { PersonnelContext } from '../context';
 import { HireChannelCount } from './district-report.type';
 import { reportYear, requireSchoolReportReader, sinceYearOf } from './report-args';
 import { rosterOf } from './report-loaders';

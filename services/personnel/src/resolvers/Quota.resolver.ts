@@ -7,7 +7,7 @@ import { School } from '../entities/school.entity';
 import { StaffingQuota } from '../entities/staffing-quota.entity';
 import { Teacher } from '../entities/teacher.entity';
 import { QuotaAdjustmentInput, QuotaInput } from '../inputs/quota.input';
-import { PersonnelContext } from '../loaders';
+import { PersonnelContext } from '../context';
 import { QuotaAdjustmentResult, QuotaStatus, QuotaSummary } from './quota.types';
 
 @Resolver()

@@ -5,7 +5,7 @@ import { School } from '../entities/school.entity';
 import { Teacher } from '../entities/teacher.entity';
 import { SchoolFilter, SchoolInput } from '../inputs/school.input';
 import { TeacherFilter } from '../inputs/teacher.input';
-import { PersonnelContext } from '../loaders';
+import { PersonnelContext } from '../context';
 import { QuotaStatus } from './quota.types';
 import { teacherQuery, TeacherConnection } from './teacher.query';
 

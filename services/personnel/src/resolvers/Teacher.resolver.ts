@@ -22,7 +22,7 @@ import { Rotation } from '../entities/rotation.entity';
 import { School } from '../entities/school.entity';
 import { IdType, Teacher } from '../entities/teacher.entity';
 import { ExtraField, TeacherFilter, TeacherInput } from '../inputs/teacher.input';
-import { PersonnelContext } from '../loaders';
+import { PersonnelContext } from '../context';
 import { PersonalField } from '../personal-field';
 import { teacherQuery, TeacherConnection } from './teacher.query';
 

@@ -1,5 +1,5 @@
 import { Ctx, Directive, FieldResolver, Float, Int, Resolver, Root } from 'type-graphql';
-import { DevelopmentContext } from '../loaders';
+import { DevelopmentContext } from '../context';
 import { requireReportReader } from './report-access';
 import { DistrictReportRef, StudioKindLevelCount, TrainingLevelCount } from './report-types';
 import { shareOf } from './share';

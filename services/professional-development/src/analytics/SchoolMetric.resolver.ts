@@ -1,6 +1,6 @@
 import { badInput } from '@tw/kernel';
 import { Arg, Ctx, Int, Query, registerEnumType, Resolver } from 'type-graphql';
-import { DevelopmentContext } from '../loaders';
+import { DevelopmentContext } from '../context';
 import { NO_DESIGNATED, schoolNewDesignations } from './designation-figures';
 import { requireReportReader, visibleSchool } from './report-access';
 import { SchoolMetricValue } from './report-types';

@@ -1,5 +1,5 @@
 import { badInput, BulkOptions, BulkPlan, bulkRows, BulkResult, MAX_BULK_ROWS, requirePrincipal, runBulk } from '@tw/kernel';
-import { DevelopmentContext } from '../loaders';
+import { DevelopmentContext } from '../context';
 import { KnownTeachers } from './teacher-refs';
 
 /**

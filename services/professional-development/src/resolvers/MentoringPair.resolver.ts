@@ -6,7 +6,7 @@ import { runTeacherBulk } from '../bulk/run';
 import { MentoringPair } from '../entities/mentoring-pair.entity';
 import { TeacherRef, teacherRef } from '../entities/teacher-ref';
 import { MentoringPairFilter, MentoringPairInput } from '../inputs/mentoring.input';
-import { DevelopmentContext } from '../loaders';
+import { DevelopmentContext } from '../context';
 
 export const MentoringPairConnection = ConnectionType(MentoringPair, 'MentoringPair');
 

@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { DevelopmentContext } from '../loaders';
+import { DevelopmentContext } from '../context';
 import { SchoolDevelopmentFigures } from './school-figures.types';
 
 /** Each figure is a batched GROUP BY (see school-figures.ts), asked only when the field is. */

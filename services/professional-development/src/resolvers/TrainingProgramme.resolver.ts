@@ -4,7 +4,7 @@ import { runTeacherBulk } from '../bulk/run';
 import { trainingPlan } from '../bulk/trainings.plan';
 import { TrainingProgramme } from '../entities/training-programme.entity';
 import { TrainingInput, TrainingProgrammeFilter } from '../inputs/training.input';
-import { DevelopmentContext } from '../loaders';
+import { DevelopmentContext } from '../context';
 import { containing } from './like';
 
 export const TrainingProgrammeConnection = ConnectionType(TrainingProgramme, 'TrainingProgramme');
