@@ -73,6 +73,10 @@ describe('this repository', () => {
     expect(files.length).toBeGreaterThan(300);
   });
 
+  it('names type files with one suffix, .type.ts', () => {
+    expect(files.map((f) => f.file).filter((f) => /\.types\.ts$/.test(f))).toEqual([]);
+  });
+
   it('has no import cycle between source files', () => {
     expect(importCycles(files).map((c) => c.join(' → '))).toEqual([]);
   });

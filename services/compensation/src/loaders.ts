@@ -6,7 +6,7 @@ import { TalentRecord } from './entities/talent-record.entity';
 import { payGroups, PayTable, payTable } from './figures/pay-parity';
 import { allocationsOf, performanceGroups, PerformanceTable, performanceTable } from './figures/performance-pay';
 import { talentGroups, talentTotals } from './figures/talent-totals';
-import { TalentTotals } from './figures/talent-totals.types';
+import { TalentTotals } from './figures/talent-totals.type';
 
 export type TeacherYear = { teacherId: string; year: number };
 const teacherYearKey = (k: TeacherYear) => compositeKey(k.teacherId, k.year);

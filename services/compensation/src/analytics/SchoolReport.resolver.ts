@@ -1,6 +1,6 @@
 import { Ctx, FieldResolver, Float, Int, Resolver, Root } from 'type-graphql';
 import { emptySchoolPay } from '../figures/pay-parity';
-import { SchoolPay } from '../figures/pay-parity.types';
+import { SchoolPay } from '../figures/pay-parity.type';
 import { CompensationContext } from '../context';
 import { Fen } from '../money/fen';
 import { Yuan } from '../money/yuan.scalar';

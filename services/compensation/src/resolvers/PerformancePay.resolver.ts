@@ -1,7 +1,7 @@
 import { BulkOptions, bulkRows, BulkResult, MAX_BULK_ROWS, requirePrincipal, requireRole, runBulk } from '@tw/kernel';
 import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { allocationPlan } from '../bulk/allocations.plan';
-import { PerformancePaySummary } from '../figures/performance-pay.types';
+import { PerformancePaySummary } from '../figures/performance-pay.type';
 import { PerformancePayAllocationInput } from '../inputs/allocation.input';
 import { CompensationContext } from '../context';
 import { figuresFor } from './figures';

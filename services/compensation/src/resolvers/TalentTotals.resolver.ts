@@ -1,6 +1,6 @@
 import { requirePrincipal } from '@tw/kernel';
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
-import { TalentTotals } from '../figures/talent-totals.types';
+import { TalentTotals } from '../figures/talent-totals.type';
 import { CompensationContext } from '../context';
 import { figuresFor } from './figures';
 

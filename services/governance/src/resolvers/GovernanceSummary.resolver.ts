@@ -10,7 +10,7 @@ import { Violation } from '../entities/violation.entity';
 import { GovernanceContext } from '../context';
 import { yearEnd, yearStart } from '../rules/dates';
 import { overlapsYear, sanctionPeriod } from '../rules/veto-rule';
-import { GovernanceSummary } from '../types/summary.types';
+import { GovernanceSummary } from '../types/summary.type';
 import { requireYear } from '../year-arg';
 
 type Grouped = Array<{ k: string | null; n: string | number }>;

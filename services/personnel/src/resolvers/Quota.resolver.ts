@@ -8,7 +8,7 @@ import { StaffingQuota } from '../entities/staffing-quota.entity';
 import { Teacher } from '../entities/teacher.entity';
 import { QuotaAdjustmentInput, QuotaInput } from '../inputs/quota.input';
 import { PersonnelContext } from '../context';
-import { QuotaAdjustmentResult, QuotaStatus, QuotaSummary } from './quota.types';
+import { QuotaAdjustmentResult, QuotaStatus, QuotaSummary } from './quota.type';
 
 @Resolver()
 export class QuotaResolver {

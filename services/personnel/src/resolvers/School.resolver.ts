@@ -6,7 +6,7 @@ import { Teacher } from '../entities/teacher.entity';
 import { SchoolFilter, SchoolInput } from '../inputs/school.input';
 import { TeacherFilter } from '../inputs/teacher.input';
 import { PersonnelContext } from '../context';
-import { QuotaStatus } from './quota.types';
+import { QuotaStatus } from './quota.type';
 import { teacherQuery, TeacherConnection } from './teacher.query';
 
 export const SchoolConnection = ConnectionType(School, 'School');

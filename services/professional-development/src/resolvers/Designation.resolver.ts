@@ -22,7 +22,7 @@ import { DesignationInput } from '../inputs/designation.input';
 import { DevelopmentContext } from '../context';
 import { compareDesignations, DesignationKind, DesignationLevel, highestDesignation } from '../rules/designation-rank';
 import { isValidInYear, validInYearSql } from '../rules/designation-validity';
-import { DesignatedTeacher } from './designated-teacher.types';
+import { DesignatedTeacher } from './designated-teacher.type';
 
 export const DesignatedTeacherConnection = ConnectionType(DesignatedTeacher, 'DesignatedTeacher');
 
