@@ -48,7 +48,7 @@ export class TeacherResolver {
 
   @Query(() => [Teacher], {
     nullable: 'items',
-    description: 'Teachers by ID number, in the order asked, null where none is found that this token may read (for importers resolving references; at most 1,000)',
+    description: 'Teachers by ID number, in the order asked, null where none is found that this token may read (for the importer resolving references; at most 1,000)',
   })
   async teachersByIdNumber(
     @Arg('idNumbers', () => [String]) idNumbers: string[],
