@@ -10,4 +10,5 @@ export { Random } from './random';
 export type { DemoContext, DemoSchoolRecord, DemoTeacherRecord, ServiceDemo } from './context';
 export { SERVICE_DEMOS } from './services';
 export { fileStyle, rosterStyle } from './sheets';
+export { compensationDemo } from './compensation';
 export { professionalDevelopmentDemo } from './professional-development';
