@@ -1,3 +1,2 @@
 export * from './platform';
 export * from './migrations';
-export * from './random';

@@ -1,5 +1,6 @@
-import { compensationDemo, generateDistrict, gatewayPoster, Random } from '@tw/demo';
+import { compensationDemo, generateDistrict, gatewayPoster } from '@tw/demo';
 import type { DemoContext, DemoSchoolRecord, DemoTeacherRecord } from '@tw/demo';
+import { Random } from '@tw/kernel';
 import { GraphQLAnswer, testDatabaseKinds, tokenFor } from '@tw/kernel/testing';
 import { Platform, startPlatform } from '../src/platform';
 

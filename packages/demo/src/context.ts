@@ -1,5 +1,5 @@
+import { Random } from '@tw/kernel';
 import type { Post } from './post';
-import { Random } from './random';
 
 /** A teacher of the demo district as the other services' demo loaders see them (from personnel). */
 export interface DemoTeacherRecord {

@@ -6,7 +6,6 @@ export { gatewayPoster } from './post';
 export type { Post } from './post';
 export type { DemoPrincipal } from './importer-client';
 export { kindOfMutation, sheetRow } from './sheets';
-export { Random } from './random';
 export type { DemoContext, DemoSchoolRecord, DemoTeacherRecord, ServiceDemo } from './context';
 export { SERVICE_DEMOS } from './services';
 export { fileStyle, rosterStyle } from './sheets';

@@ -24,6 +24,7 @@ export * from './graphql/federation';
 export * from './loaders';
 export * from './bulk';
 export * from './row-rules';
+export * from './random';
 export * from './audit';
 export * from './reports';
 export * from './server';
