@@ -12,8 +12,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Principal, Random, SERVICES } from '@tw/kernel';
-import { queryMix, readApiSchema } from '../src/queries';
-import { caller, postRaw, ProcessPlatform, RawAnswer, ROOT, startProcessPlatform } from '../src/processes';
+import { IsolatedPlatform, launchIsolatedPlatform, ROOT } from '@tw/kernel/launcher';
+import { queryMix, readApiSchema } from '@tw/kernel/testing';
+import { caller, postRaw, RawAnswer } from '../src/callers';
 import { seedSmallDistrict, SmallDistrict } from './hardening-seed';
 
 const SECONDS = Number(process.env.FUZZ_SECONDS ?? 35);
@@ -135,7 +136,7 @@ const bodyMutators: Array<[string, (r: Random, seed: Seed) => string]> = [
 ];
 
 /** What every service's SQLite database holds: per table, the row count and a hash of every row. */
-function fingerprint(p: ProcessPlatform): Record<string, string> {
+function fingerprint(p: IsolatedPlatform): Record<string, string> {
   const out: Record<string, string> = {};
   for (const s of SERVICES) {
     const file = p.sqliteFile(s.name);
@@ -160,10 +161,10 @@ function fingerprint(p: ProcessPlatform): Record<string, string> {
 }
 
 describe('GraphQL fuzz of the gateway (production processes)', () => {
-  let p: ProcessPlatform;
+  let p: IsolatedPlatform;
   let d: SmallDistrict;
   beforeAll(async () => {
-    p = await startProcessPlatform({ production: true, logLevel: 'warn' });
+    p = await launchIsolatedPlatform({ production: true, logLevel: 'warn' });
     d = await seedSmallDistrict(caller(p.gatewayUrl, p.token({ subject: 'fuzz', role: 'DISTRICT_ADMIN' })), 2, 10);
   }, 600_000);
   afterAll(() => p?.stop());

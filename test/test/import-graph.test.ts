@@ -69,7 +69,7 @@ describe('this repository', () => {
 
   it('reads the source of every workspace', () => {
     const workspaces = new Set(files.map((f) => f.workspace.folder));
-    for (const w of ['packages/kernel', 'services/personnel', 'gateway', 'importer', 'test']) expect(workspaces).toContain(w);
+    for (const w of ['packages/kernel', 'services/personnel', 'gateway', 'importer', 'test', 'bench']) expect(workspaces).toContain(w);
     expect(files.length).toBeGreaterThan(300);
   });
 
