@@ -23,6 +23,7 @@ module.exports = {
   moduleNameMapper: {
     '^@tw/kernel$': '<rootDir>/packages/kernel/src/index.ts',
     '^@tw/kernel/testing$': '<rootDir>/packages/kernel/src/testing/index.ts',
+    '^@tw/kernel/launcher$': '<rootDir>/packages/kernel/src/launcher/index.ts',
     '^@tw/personnel$': '<rootDir>/services/personnel/src/index.ts',
     '^@tw/professional-development$': '<rootDir>/services/professional-development/src/index.ts',
     '^@tw/compensation$': '<rootDir>/services/compensation/src/index.ts',

@@ -2,10 +2,10 @@
 // npm start: builds what changed, starts every subgraph and the gateway as separate processes on the
 // embedded SQLite default (or the databases the environment names), waits until all are ready, loads
 // the demo district into an empty data folder (DEMO_DATA=0 to skip), and prints the gateway URL and a
-// development token. Ctrl-C stops everything.
-const { spawn, spawnSync } = require('node:child_process');
+// development token. Ctrl-C stops everything. The processes are started by the kernel's launcher
+// (packages/kernel/src/launcher), as the benches and the process tests start them.
+const { spawnSync } = require('node:child_process');
 const path = require('node:path');
-const readline = require('node:readline');
 
 const root = path.resolve(__dirname, '..');
 const started = Date.now();
@@ -18,6 +18,7 @@ if (build.status !== 0) process.exit(build.status ?? 1);
 require(path.join(root, 'console')).ensureConsoleBuilt({ log: say });
 
 const kernel = require(path.join(root, 'packages/kernel/dist'));
+const { Platform } = require(path.join(root, 'packages/kernel/dist/launcher'));
 const demo = require(path.join(root, 'packages/demo/dist'));
 
 let gatewayCfg;
@@ -28,84 +29,53 @@ try {
   process.exit(1);
 }
 
+// the environment every process starts with: this one's, plus what the platform needs to find itself
+const env = { ...process.env };
 // the importer asks the gateway for what it writes; tell it where this gateway listens
-if (!process.env.GATEWAY_URL) {
+if (!env.GATEWAY_URL) {
   const h = gatewayCfg.host === '0.0.0.0' ? '127.0.0.1' : gatewayCfg.host;
-  process.env.GATEWAY_URL = `http://${h}:${gatewayCfg.port}/graphql`;
+  env.GATEWAY_URL = `http://${h}:${gatewayCfg.port}/graphql`;
 }
 
-const children = [];
 let stopping = false;
-
-function launch(name, script) {
-  const child = spawn(process.execPath, [script], { cwd: root, env: process.env, stdio: ['ignore', 'pipe', 'pipe'] });
-  for (const stream of [child.stdout, child.stderr]) {
-    readline.createInterface({ input: stream }).on('line', (line) => process.stdout.write(`[${name}] ${line}\n`));
-  }
-  child.on('exit', (code, signal) => {
-    if (stopping) return;
-    console.error(`${name} stopped unexpectedly (${signal ?? `exit code ${code}`}); stopping the platform`);
-    stop(1);
+let platform;
+try {
+  platform = new Platform({
+    env,
+    output: { lines: (name, line) => process.stdout.write(`[${name}] ${line}\n`) },
+    onUnexpectedExit: (p, status) => {
+      console.error(`${p.name} stopped unexpectedly (${status.signal ?? `exit code ${status.code}`}); stopping the platform`);
+      stop(1);
+    },
   });
-  children.push({ name, child });
-  return child;
-}
-
-async function waitReady(name, url, timeoutMs = 90_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      const r = await fetch(url, { signal: AbortSignal.timeout(2000) });
-      if (r.ok) return;
-    } catch {
-      // not listening yet
-    }
-    if (stopping) throw new Error('stopping');
-    if (Date.now() > deadline) throw new Error(`${name} was not ready after ${timeoutMs / 1000} s (${url})`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
+} catch (e) {
+  console.error(e.message);
+  process.exit(1);
 }
 
 function stop(code = 0) {
   if (stopping) return;
   stopping = true;
   say('stopping…');
-  const alive = children.filter(({ child }) => child.exitCode === null && child.signalCode === null);
-  if (!alive.length) process.exit(code);
-  let left = alive.length;
-  for (const { child } of alive) {
-    child.once('exit', () => {
-      if (--left === 0) process.exit(code);
-    });
-    child.kill('SIGTERM');
-  }
-  setTimeout(() => {
-    for (const { child } of alive) child.kill('SIGKILL');
-    process.exit(code || 1);
-  }, 12_000).unref();
+  platform.stop().then(
+    () => process.exit(code),
+    () => process.exit(code || 1),
+  );
 }
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
 
 async function main() {
-  for (const s of kernel.SERVICES) launch(s.name, path.join(root, s.folder, 'dist/main.js'));
-  await Promise.all(
-    kernel.SERVICES.map((s) => {
-      const cfg = kernel.readServiceConfig(s.name);
-      return waitReady(s.name, `http://${cfg.host === '0.0.0.0' ? '127.0.0.1' : cfg.host}:${cfg.port}/ready`);
-    }),
-  );
-  launch('gateway', path.join(root, 'gateway/dist/main.js'));
+  await platform.start();
   const host = gatewayCfg.host === '0.0.0.0' ? 'localhost' : gatewayCfg.host;
   const gatewayUrl = `http://${host}:${gatewayCfg.port}/graphql`;
-  await waitReady('gateway', `http://${host === 'localhost' ? '127.0.0.1' : host}:${gatewayCfg.port}/ready`);
 
   let token;
   if (gatewayCfg.keys.user.kind === 'HS256') {
     token = kernel.signUserToken({ subject: 'dev-district-admin', role: 'DISTRICT_ADMIN' }, gatewayCfg.keys.user.secret, '12h');
   }
   if (token && process.env.DEMO_DATA !== '0') {
-    const localUrl = `http://${host === 'localhost' ? '127.0.0.1' : host}:${gatewayCfg.port}/graphql`;
+    const localUrl = platform.gatewayUrl;
     const post = demo.gatewayPoster(localUrl, token);
     if (await demo.districtIsEmpty(post)) {
       say('loading the demo district through the importer (DEMO_DATA=0 starts empty)…');

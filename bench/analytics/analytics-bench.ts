@@ -4,8 +4,8 @@
  * years), 200,000 pay records and the other tables in proportion.
  *
  * It creates a database per service (each brought up by the service's own migrations), loads the
- * province with multi-row INSERTs, starts every service as its own process and the gateway in this
- * one, then times through the gateway: the district report with every field, the first page of the
+ * province with multi-row INSERTs, starts the platform as processes through the launcher (as npm start
+ * does; the importer idle on SQLite), then times through the gateway: the district report with every field, the first page of the
  * school comparison (by school code, by a figure of another service, by pay), a four-year trend and
  * the workbook export. Last it runs each service's report statements directly, timing and EXPLAINing
  * each, to show where the time goes. The databases are dropped at the end (BENCH_KEEP=1 keeps them).
@@ -15,22 +15,16 @@
  * BENCH_REUSE=<tag> to time again the databases a BENCH_KEEP=1 run kept (named tw_bench_analytics_*_<tag>).
  */
 import 'reflect-metadata';
-import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { composeSupergraph, startGateway } from '@tw/gateway';
-import { ServiceModule, SERVICES, signUserToken, subgraphSdl } from '@tw/kernel';
-import { freePort } from '@tw/kernel/testing';
-import express from 'express';
+import { ServiceModule, SERVICES } from '@tw/kernel';
+import { IsolatedPlatform, launchIsolatedPlatform, ROOT } from '@tw/kernel/launcher';
 import type { DataSource } from 'typeorm';
 import { loadTables } from './bulk-load';
 import { PROVINCE, province, REPORT_YEAR, TableRows, TRAINING_YEARS } from './province';
 
-const ROOT = path.resolve(__dirname, '../../..');
 const MYSQL = (process.env.BENCH_MYSQL_URL ?? process.env.TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306').replace(/^mariadb:/, 'mysql:');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 /** a fraction of the province, to try the bench quickly (1: the province) */
@@ -55,20 +49,6 @@ async function connect(database?: string) {
   return mysql.createConnection({ host: u.hostname, port: Number(u.port || 3306), user: decodeURIComponent(u.username), password: decodeURIComponent(u.password), database, multipleStatements: false });
 }
 
-
-async function waitReady(url: string, child: ChildProcess, name: string): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(url, { signal: AbortSignal.timeout(2000) })).ok) return;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`${name} was not ready after 120 s`);
-    await new Promise((r) => setTimeout(r, 300));
-  }
-}
 
 /** Times `fn` RUNS times after one warm-up run: the first run, the median and the fastest. */
 async function timed(label: string, fn: () => Promise<void>): Promise<void> {
@@ -165,10 +145,8 @@ async function main(): Promise<void> {
   const tag = reuse ?? randomBytes(3).toString('hex');
   const names = Object.fromEntries(REPORT_SERVICES.map((s) => [s.name, `tw_bench_analytics_${s.name.replace(/-/g, '_').slice(0, 12)}_${tag}`]));
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tw-analytics-bench-'));
-  const children: ChildProcess[] = [];
   const sources: Record<string, DataSource> = {};
-  let stopGateway: (() => Promise<void>) | undefined;
-  let exportServer: http.Server | undefined;
+  let platform: IsolatedPlatform | undefined;
   try {
     say(`Province-scale analytics benchmark on ${new URL(MYSQL).host} (${os.cpus().length} cores)`);
     let t = Date.now();
@@ -212,41 +190,14 @@ async function main(): Promise<void> {
     for (const [table, n] of counts) say(`    ${table.padEnd(52)} ${n.toLocaleString('en').padStart(10)}`);
     }
 
-    // every service as its own process, as in production; the gateway in this one
-    const jwtSecret = randomBytes(24).toString('hex');
-    const gatewaySecret = randomBytes(24).toString('hex');
-    const gatewayPort = await freePort();
-    const gatewayUrl = `http://127.0.0.1:${gatewayPort}/graphql`;
-    const urls: Record<string, string> = {};
-    for (const s of REPORT_SERVICES) {
-      const port = await freePort();
-      urls[s.name] = `http://127.0.0.1:${port}/graphql`;
-      const child = spawn(process.execPath, [path.join(ROOT, s.folder, 'dist/main.js')], {
-        cwd: ROOT,
-        env: {
-          ...process.env,
-          NODE_ENV: 'development',
-          LOG_LEVEL: 'warn',
-          DATA_DIR: dataDir,
-          JWT_SECRET: jwtSecret,
-          GATEWAY_SECRET: gatewaySecret,
-          GATEWAY_URL: gatewayUrl,
-          [`${s.envPrefix}_PORT`]: String(port),
-          [`${s.envPrefix}_HOST`]: '127.0.0.1',
-          [`${s.envPrefix}_DATABASE_URL`]: databaseUrl(names[s.name]),
-        },
-        stdio: ['ignore', 'inherit', 'inherit'],
-      });
-      children.push(child);
-    }
-    for (const [i, s] of REPORT_SERVICES.entries()) await waitReady(urls[s.name].replace(/\/graphql$/, '/ready'), children[i], s.name);
-    const subgraphs = [];
-    for (const s of REPORT_SERVICES) subgraphs.push({ name: s.name, url: urls[s.name], sdl: subgraphSdl(await moduleOf(s.folder).buildServiceSchema()) });
-    const { supergraphSdl } = composeSupergraph(subgraphs);
-    const gateway = await startGateway({ supergraphSdl, subgraphUrls: urls, gatewaySecret, production: false, port: gatewayPort });
-    stopGateway = gateway.stop;
-    const token = signUserToken({ subject: 'bench', role: 'DISTRICT_ADMIN' }, jwtSecret, '1h');
-    const analystToken = signUserToken({ subject: 'bench-analyst', role: 'ANALYST' }, jwtSecret, '1h');
+    platform = await launchIsolatedPlatform({
+      logLevel: 'warn',
+      databaseUrls: Object.fromEntries(REPORT_SERVICES.map((s) => [s.name, databaseUrl(names[s.name])])),
+      output: { lines: (name, line) => process.stderr.write(`[${name}] ${line}\n`) },
+    });
+    const gatewayUrl = platform.gatewayUrl;
+    const token = platform.token({ subject: 'bench', role: 'DISTRICT_ADMIN' });
+    const analystToken = platform.token({ subject: 'bench-analyst', role: 'ANALYST' });
     const ask = async (query: string, bearer = token) => {
       const res = await fetch(gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` }, body: JSON.stringify({ query }) });
       const body = (await res.json()) as { data?: Record<string, unknown>; errors?: Array<{ message: string }> };
@@ -264,12 +215,7 @@ async function main(): Promise<void> {
       });
     }
     await timed(`districtReports(${TRAINING_YEARS[0]}–${REPORT_YEAR}), all fields`, async () => void (await ask(`{ districtReports(fromYear: ${TRAINING_YEARS[0]}, toYear: ${REPORT_YEAR}) { ${ALL_DISTRICT_FIELDS} } }`)));
-    const app = express();
-    const { mountReports, readFigures } = require(path.join(ROOT, 'gateway/dist/reports/index.js')) as typeof import('@tw/gateway');
-    mountReports(app, { gatewayUrl, figures: readFigures(supergraphSdl) });
-    exportServer = app.listen(0, '127.0.0.1');
-    await new Promise((r) => exportServer!.once('listening', r));
-    const exportUrl = `http://127.0.0.1:${(exportServer.address() as net.AddressInfo).port}/reports/district/${REPORT_YEAR}.xlsx`;
+    const exportUrl = `${platform.gateway.origin}/reports/district/${REPORT_YEAR}.xlsx`;
     let bytes = 0;
     await timed(`GET /reports/district/${REPORT_YEAR}.xlsx (report + ${p.schools.length} school rows)`, async () => {
       const res = await fetch(exportUrl, { headers: { authorization: `Bearer ${token}` } });
@@ -285,9 +231,7 @@ async function main(): Promise<void> {
     say('\nWhere the time goes (each service\'s statements run directly; plans of those over 100 ms):');
     await whereTheTimeGoes(sources);
   } finally {
-    if (exportServer) await new Promise((r) => exportServer!.close(r));
-    if (stopGateway) await stopGateway();
-    for (const c of children) c.kill('SIGTERM');
+    await platform?.stop();
     for (const ds of Object.values(sources)) if (ds.isInitialized) await ds.destroy();
     if (process.env.BENCH_KEEP !== '1' && !reuse) {
       const conn = await connect();

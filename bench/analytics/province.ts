@@ -3,7 +3,7 @@
  * schools, 200,000 teachers, 2,000,000 training participations over four years, 200,000 pay records,
  * and the other tables in proportion. Seeded: the same province every run.
  */
-import { newId } from '@tw/kernel';
+import { newId, Random } from '@tw/kernel';
 
 export const REPORT_YEAR = 2025;
 /** the years that carry training records (the report year last) */
@@ -14,29 +14,6 @@ export interface TableRows {
   readonly table: string;
   readonly columns: readonly string[];
   rows(): Iterable<unknown[]>;
-}
-
-/** mulberry32: small, fast and seeded. */
-export class Random {
-  private s: number;
-  constructor(seed: number) {
-    this.s = seed >>> 0;
-  }
-  next(): number {
-    let t = (this.s = (this.s + 0x6d2b79f5) >>> 0);
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  int(lo: number, hi: number): number {
-    return lo + Math.floor(this.next() * (hi - lo + 1));
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  pick<T>(xs: readonly T[]): T {
-    return xs[Math.floor(this.next() * xs.length)];
-  }
 }
 
 const STAMP = '2025-12-20 08:00:00';

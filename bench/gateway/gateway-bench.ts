@@ -22,9 +22,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { gatewayPoster, loadDemoDistrict } from '@tw/demo';
 import { SERVICES } from '@tw/kernel';
-import { caller, ROOT, startProcessPlatform } from '../../test/src/processes';
-import { LoadResult, memoryLevel, runLoad, sendGraphQL } from '../../test/src/load';
-import { Operation, queryMix, readApiSchema } from '../../test/src/queries';
+import { launchIsolatedPlatform, ROOT } from '@tw/kernel/launcher';
+import { graphqlClient, LoadResult, memoryLevel, Operation, queryMix, readApiSchema, runLoad, sendGraphQL } from '@tw/kernel/testing';
 import { FetchRecorder } from './record';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
@@ -61,7 +60,7 @@ async function main(): Promise<void> {
   const machine = () => `${os.cpus().length} cores, load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`;
   say(`machine: ${machine()}`);
   say(`starting the platform as processes (production mode, ${MYSQL ? 'MariaDB' : 'embedded SQLite'})…`);
-  const p = await startProcessPlatform({ production: true, databaseUrls, logLevel: 'warn' });
+  const p = await launchIsolatedPlatform({ production: true, databaseUrls, logLevel: 'warn' });
   const results: Record<string, unknown> = { machine: machine(), startedAt: new Date().toISOString(), database: MYSQL ? 'mariadb' : 'sqlite', seconds: SECONDS, levels: LEVELS };
   let failed = false;
   try {
@@ -70,7 +69,7 @@ async function main(): Promise<void> {
     const loaded = await loadDemoDistrict(gatewayPoster(p.gatewayUrl, adminToken));
     say(`demo district loaded: ${loaded.schools} schools, ${loaded.teachers} teachers in ${((Date.now() - t) / 1000).toFixed(1)} s`);
 
-    const admin = caller(p.gatewayUrl, adminToken);
+    const admin = graphqlClient(p.gatewayUrl, { token: adminToken });
     const year = new Date().getUTCFullYear() - 1;
     const schools = (await admin<{ schools: { nodes: Array<{ id: string; sponsor: string }> } }>('{ schools(first: 1000) { nodes { id sponsor } } }')).data!.schools.nodes;
     const teachers = (await admin<{ teachers: { nodes: Array<{ id: string }> } }>('{ teachers(first: 1000, filter: { serving: true }) { nodes { id } } }')).data!.teachers.nodes;

@@ -3,29 +3,26 @@
  * ExcelJS alone can stream-read it, on MariaDB.
  *
  * The bench generates the file (≈100 schools created first, distinct valid ID numbers), times a bare
- * ExcelJS streaming read of it (every cell touched), then starts personnel and the importer as their
- * own processes on MariaDB databases it creates (and drops at the end), the gateway in this process,
- * uploads the file through the gateway and polls the job to its end. It prints rows/s of both, their
- * ratio, and the importer process's peak RSS (VmHWM).
+ * ExcelJS streaming read of it (every cell touched), then starts the platform as processes through
+ * the launcher, as npm start does, with personnel and the importer on MariaDB databases it creates
+ * (and drops at the end) and the other subgraphs idle on SQLite, uploads the file through the
+ * gateway and polls the job to its end. It prints rows/s of both, their ratio, the importer
+ * process's peak RSS (VmHWM) and the CPU time each process spent.
  *
  * Settings: BENCH_ROWS (100000), BENCH_SCHOOLS (100), BENCH_MYSQL_URL (default TEST_MYSQL_URL or
  * mysql://root@127.0.0.1:3306), BENCH_KEEP_FILE=1 keeps the generated file, BENCH_IMPORTER_NODE_ARGS
  * and BENCH_PERSONNEL_NODE_ARGS (e.g. --cpu-prof --cpu-prof-dir=/tmp/prof) for the two processes.
  */
 import 'reflect-metadata';
-import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { composeSupergraph, startGateway } from '@tw/gateway';
-import { buildImporterSchema, teachersKind, writeKindXlsx } from '@tw/importer';
-import { ServiceModule, signUserToken, subgraphSdl } from '@tw/kernel';
-import { freePort } from '@tw/kernel/testing';
+import { teachersKind, writeKindXlsx } from '@tw/importer';
+import { IsolatedPlatform, launchIsolatedPlatform, processStats } from '@tw/kernel/launcher';
 import { benchSchools, benchTeachers } from './generate-district';
 
-const ROOT = path.resolve(__dirname, '../../..');
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 const SCHOOLS = Number(process.env.BENCH_SCHOOLS ?? 100);
 /**
@@ -36,9 +33,6 @@ const SCHOOLS = Number(process.env.BENCH_SCHOOLS ?? 100);
  */
 const PRODUCTION = process.env.NODE_ENV === 'production';
 const MYSQL = (process.env.BENCH_MYSQL_URL ?? process.env.TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306').replace(/^mariadb:/, 'mysql:');
-
-/** The personnel service's module contract, from its build (its package's main starts the server). */
-const personnelModule = () => require(path.join(ROOT, 'services/personnel/dist/index.js')) as ServiceModule;
 
 const say = (s: string) => process.stdout.write(`${s}\n`);
 const rate = (rows: number, ms: number) => Math.round(rows / (ms / 1000));
@@ -76,31 +70,6 @@ async function admin(sql: string): Promise<void> {
   }
 }
 
-
-async function waitReady(url: string, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`${url}: the process exited (${child.exitCode})`);
-    try {
-      if ((await fetch(url, { signal: AbortSignal.timeout(1000) })).ok) return;
-    } catch {
-      // not up yet
-    }
-    if (Date.now() > deadline) throw new Error(`${url} not ready after 60 s`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-/** CPU seconds (user + system) a process has used so far, from /proc (Linux). */
-function cpuSeconds(pid: number): number | undefined {
-  try {
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return undefined;
-  }
-}
-
 /** The database server's process, to see what share of the work it did (when it runs on this machine). */
 function databasePid(): number | undefined {
   for (const name of fs.readdirSync('/proc')) {
@@ -114,22 +83,23 @@ function databasePid(): number | undefined {
   return undefined;
 }
 
-/** Peak resident set size of a process, from /proc (Linux). */
+/** CPU seconds (user + system) a process has used so far. */
+const cpuSeconds = (pid: number) => processStats(pid)?.cpuSeconds;
+
+/** Peak resident set size of a process (VmHWM), MB. */
 function peakRssMb(pid: number): number | undefined {
-  try {
-    const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Math.round(Number(m[1]) / 1024) : undefined;
-  } catch {
-    return undefined;
-  }
+  const kb = processStats(pid)?.peakRssKb;
+  return kb === undefined ? undefined : Math.round(kb / 1024);
 }
+
+/** node options from a setting such as BENCH_IMPORTER_NODE_ARGS */
+const nodeArgs = (setting: string | undefined) => (setting ?? '').split(' ').filter(Boolean);
 
 async function main(): Promise<void> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'tw-bench-'));
   const suffix = randomBytes(3).toString('hex');
   const dbs = { personnel: `tw_bench_personnel_${suffix}`, importer: `tw_bench_importer_${suffix}` };
-  const children: ChildProcess[] = [];
-  let stopGateway: (() => Promise<void>) | undefined;
+  let p: IsolatedPlatform | undefined;
   try {
     const schools = benchSchools(SCHOOLS);
     const file = path.join(work, 'teachers-100k.xlsx');
@@ -140,43 +110,15 @@ async function main(): Promise<void> {
     const bare = await bareRead(file);
     say(`bare ExcelJS streaming read: ${bare.rows} rows in ${(bare.ms / 1000).toFixed(2)} s = ${rate(bare.rows, bare.ms)} rows/s`);
 
-    const secrets = { JWT_SECRET: randomBytes(32).toString('hex'), GATEWAY_SECRET: randomBytes(32).toString('hex') };
-    const [personnelPort, importerPort, gatewayPort] = [await freePort(), await freePort(), await freePort()];
-    const gatewayUrl = `http://127.0.0.1:${gatewayPort}/graphql`;
-    const env = {
-      ...process.env,
-      ...secrets,
-      NODE_ENV: PRODUCTION ? 'production' : 'development',
-      LOG_LEVEL: 'warn',
-      DATA_DIR: work,
-      GATEWAY_URL: gatewayUrl,
-      PERSONNEL_PORT: String(personnelPort),
-      PERSONNEL_DATABASE_URL: databaseUrl(dbs.personnel),
-      IMPORTER_PORT: String(importerPort),
-      IMPORTER_DATABASE_URL: databaseUrl(dbs.importer),
-    };
-    const launch = (script: string, nodeArgs: string[] = []) => {
-      const child = spawn(process.execPath, [...nodeArgs, path.join(ROOT, script)], { env, stdio: ['ignore', 'inherit', 'inherit'] });
-      children.push(child);
-      return child;
-    };
-    const personnel = launch('services/personnel/dist/main.js', (process.env.BENCH_PERSONNEL_NODE_ARGS ?? '').split(' ').filter(Boolean));
-    const importer = launch('importer/dist/main.js', (process.env.BENCH_IMPORTER_NODE_ARGS ?? '').split(' ').filter(Boolean));
-    await waitReady(`http://127.0.0.1:${personnelPort}/ready`, personnel);
-    await waitReady(`http://127.0.0.1:${importerPort}/ready`, importer);
-    const { supergraphSdl } = composeSupergraph([
-      { name: 'personnel', url: `http://127.0.0.1:${personnelPort}/graphql`, sdl: subgraphSdl(await personnelModule().buildServiceSchema()) },
-      { name: 'importer', url: `http://127.0.0.1:${importerPort}/graphql`, sdl: subgraphSdl(await buildImporterSchema()) },
-    ]);
-    const gateway = await startGateway({
-      supergraphSdl,
-      subgraphUrls: { personnel: `http://127.0.0.1:${personnelPort}/graphql`, importer: `http://127.0.0.1:${importerPort}/graphql` },
-      gatewaySecret: secrets.GATEWAY_SECRET,
+    p = await launchIsolatedPlatform({
       production: PRODUCTION,
-      port: gatewayPort,
+      logLevel: 'warn',
+      databaseUrls: { personnel: databaseUrl(dbs.personnel), importer: databaseUrl(dbs.importer) },
+      nodeArgs: { personnel: nodeArgs(process.env.BENCH_PERSONNEL_NODE_ARGS), importer: nodeArgs(process.env.BENCH_IMPORTER_NODE_ARGS) },
+      output: { lines: (name, line) => process.stderr.write(`[${name}] ${line}\n`) },
     });
-    stopGateway = gateway.stop;
-    const token = signUserToken({ subject: 'bench', role: 'DISTRICT_ADMIN' }, secrets.JWT_SECRET, '2h');
+    const gatewayUrl = p.gatewayUrl;
+    const token = p.token({ subject: 'bench', role: 'DISTRICT_ADMIN' });
     const gql = async (query: string, variables?: unknown) => {
       const res = await fetch(gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
       const body = (await res.json()) as { data?: any; errors?: unknown[] };
@@ -186,9 +128,10 @@ async function main(): Promise<void> {
     const created = await gql('mutation($rows: [SchoolInput!]!) { upsertSchools(rows: $rows) { created rejected } }', { rows: schools });
     if (created.upsertSchools.rejected) throw new Error('schools were rejected');
 
-    const origin = `http://127.0.0.1:${gatewayPort}`;
+    const origin = p.gateway.origin;
+    const importer = p.process('importer');
     const dbPid = databasePid();
-    const processes = { importer: importer.pid!, personnel: personnel.pid!, 'gateway (this process)': process.pid, ...(dbPid ? { mariadb: dbPid } : {}) };
+    const processes = { importer: importer.pid!, personnel: p.process('personnel').pid!, gateway: p.gateway.pid!, 'bench (this process)': process.pid, ...(dbPid ? { mariadb: dbPid } : {}) };
     const cpuBefore = Object.fromEntries(Object.entries(processes).map(([k, pid]) => [k, cpuSeconds(pid) ?? 0]));
     t = Date.now();
     const form = new FormData();
@@ -234,9 +177,7 @@ async function main(): Promise<void> {
     say(`re-import of the same file: ${second.status}, ${second.rowsUnchanged} unchanged, ${second.rowsWritten} written, in ${(againMs / 1000).toFixed(2)} s = ${rate(second.rowsRead, againMs)} rows/s`);
     say(`importer peak RSS after both: ${peakRssMb(importer.pid!) ?? '?'} MB`);
   } finally {
-    await stopGateway?.().catch(() => undefined);
-    for (const c of children) c.kill('SIGTERM');
-    await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r)))));
+    await p?.stop();
     await admin(`DROP DATABASE IF EXISTS \`${dbs.personnel}\``).catch(() => undefined);
     await admin(`DROP DATABASE IF EXISTS \`${dbs.importer}\``).catch(() => undefined);
     if (process.env.BENCH_KEEP_FILE !== '1') fs.rmSync(work, { recursive: true, force: true });

@@ -11,7 +11,8 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { ensureConsoleBuilt } from '@tw/console';
 import { teachersKind, writeKindXlsx } from '@tw/importer';
-import { caller, startProcessPlatform, type ProcessPlatform } from '@tw/test';
+import { IsolatedPlatform, launchIsolatedPlatform } from '@tw/kernel/launcher';
+import { caller } from '@tw/test';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { formatCount, formatPercent } from '../src/lib/format';
 import { BROWSER_CLOCK, REPORT_YEAR, seedDistrict, teacherRow, type SeededDistrict } from './e2e-district';
@@ -25,7 +26,7 @@ const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 const ROLE_LABEL = { DISTRICT_ADMIN: '区教育局管理员', SCHOOL_ADMIN: '学校管理员（填报员）', TEACHER: '教师', ANALYST: '数据分析员' } as const;
 
-let p: ProcessPlatform;
+let p: IsolatedPlatform;
 let origin: string;
 let district: SeededDistrict;
 const admin = { subject: 'e2e-admin', role: 'DISTRICT_ADMIN' as const };
@@ -121,7 +122,7 @@ async function signInWithToken(page: Page, principal: { role: string; school?: s
   await page.evaluate(`localStorage.setItem('tw.console.token', ${JSON.stringify(token)})`);
 }
 
-const gql = <D>(query: string, variables?: Record<string, unknown>, principal: Parameters<ProcessPlatform['token']>[0] = admin) =>
+const gql = <D>(query: string, variables?: Record<string, unknown>, principal: Parameters<IsolatedPlatform['token']>[0] = admin) =>
   caller(p.gatewayUrl, p.token(principal))<D>(query, variables).then((r) => {
     if (r.errors?.length) throw new Error(r.text);
     return r.data!;
@@ -129,7 +130,7 @@ const gql = <D>(query: string, variables?: Record<string, unknown>, principal: P
 
 beforeAll(async () => {
   ensureConsoleBuilt();
-  p = await startProcessPlatform();
+  p = await launchIsolatedPlatform();
   origin = new URL(p.gatewayUrl).origin;
   district = await seedDistrict(p.gatewayUrl, p.token(admin));
 }, 15 * 60_000);

@@ -3,8 +3,9 @@
  * them): every row every service's demo module produces must survive the trip as a cell in a file
  * of its kind, quirks included, and read back as the same mutation input.
  */
-import { DemoContext, DemoSchoolRecord, DemoTeacherRecord, generateDistrict, kindOfMutation, Random, sheetRow } from '@tw/demo';
+import { DemoContext, DemoSchoolRecord, DemoTeacherRecord, generateDistrict, kindOfMutation, sheetRow } from '@tw/demo';
 import { KindSpec, teachersKind, writeKindXlsx } from '@tw/importer';
+import { Random } from '@tw/kernel';
 import { SERVICE_DEMOS, fileStyle, rosterStyle } from '@tw/demo';
 import { readAll } from './fixtures';
 import { tempFolder } from './harness';

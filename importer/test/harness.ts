@@ -4,7 +4,8 @@ import path from 'node:path';
 import { composeSupergraph, startGateway } from '@tw/gateway';
 import { ImporterHandle, ImporterSettings, openImporterDatabase, readImporterSettings, startImporter } from '@tw/importer';
 import { Principal, ServiceModule, subgraphSdl } from '@tw/kernel';
-import { createTestDatabase, freePort, graphqlClient, TestDatabase, TestDatabaseKind, testKeys, tokenFor } from '@tw/kernel/testing';
+import { freePort } from '@tw/kernel/launcher';
+import { createTestDatabase, graphqlClient, TestDatabase, TestDatabaseKind, testKeys, tokenFor } from '@tw/kernel/testing';
 import { buildPersonnelSchema, openPersonnelDatabase, startPersonnel } from '@tw/personnel';
 import { DataSource } from 'typeorm';
 

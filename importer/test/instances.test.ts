@@ -27,6 +27,9 @@ describe.each(testDatabaseKinds())('importer instances on %s', (kind) => {
   it('never hands one queued job to two claims at once', async () => {
     const other = new JobStore(await openImporterDatabase({ url: p.importerDb.url, dataDir: p.importerDb.dataDir, sqliteFile: p.importerDb.sqliteFile }));
     try {
+      // the platform's own worker is stopped first, so that only these claims compete (stopped after
+      // the jobs were queued, it could take the first one on a slow machine)
+      await p.importer.worker.stop();
       const ids: string[] = [];
       for (let i = 0; i < 12; i++) {
         const id = p.importer.store.newJobId();
@@ -35,8 +38,6 @@ describe.each(testDatabaseKinds())('importer instances on %s', (kind) => {
           id, kind: 'teachers', fileName: `claim-${i}.xlsx`, fileSize: 0, fileFormat: 'xlsx', fileSha256: '', subject: 'claim-test', role: 'DISTRICT_ADMIN', principalSchoolId: null, school: null, dryRun: false, partial: false,
         });
       }
-      // the platform's own worker is stopped so that only these claims compete
-      await p.importer.worker.stop();
       const claims = await Promise.all(Array.from({ length: 24 }, (_, i) => (i % 2 ? other : p.importer.store).claim(i % 2 ? 'instance-b' : 'instance-a')));
       const claimed = claims.filter((c): c is NonNullable<typeof c> => c !== null).map((c) => c.id);
       expect(claimed.sort()).toEqual([...ids].sort());

@@ -3,16 +3,13 @@
  * whole-file byte mutations (flipped bits, random ranges, truncation, lying zip header fields),
  * mutations of an .xlsx's parts rebuilt with buildZip (oversized dimensions, huge shared-string
  * tables, deep or broken XML, DOCTYPE/ENTITY, wrong content types, lying sizes, hidden, duplicated
- * or renamed parts…) and of a CSV's text. Every random choice comes from a seeded generator, so a
- * run is replayed by its seed.
+ * or renamed parts…) and of a CSV's text. Every random choice comes from a seeded generator (the kernel's
+ * Random), so a run is replayed by its seed.
  */
 import { inflateRawSync } from 'node:zlib';
 import iconv from 'iconv-lite';
-import type { Random } from '@tw/test';
+import type { Random } from '@tw/kernel';
 import { ZipPart } from './zip';
-
-export { generator } from '@tw/test';
-export type { Random } from '@tw/test';
 
 /** A mutation: what it is called in a failure's description, and what it does. */
 export type Mutator<T> = readonly [string, (r: Random, x: T) => T];

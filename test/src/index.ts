@@ -1,4 +1,3 @@
 export * from './platform';
 export * from './migrations';
-export * from './random';
-export * from './processes';
+export * from './callers';

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { composeSupergraph, startGateway } from '@tw/gateway';
 import { Principal, SERVICES, ServiceModule, statementCounter, subgraphSdl } from '@tw/kernel';
-import { createTestDatabase, freePort, graphqlClient, TestDatabase, TestDatabaseKind, testKeys, tokenFor } from '@tw/kernel/testing';
+import { freePort } from '@tw/kernel/launcher';
+import { createTestDatabase, graphqlClient, TestDatabase, TestDatabaseKind, testKeys, tokenFor } from '@tw/kernel/testing';
 import { DataSource } from 'typeorm';
 
 const ROOT = path.resolve(__dirname, '../..');

@@ -1,7 +1,7 @@
-import { generateDistrict, gatewayPoster, Random } from '@tw/demo';
+import { compensationDemo, generateDistrict, gatewayPoster } from '@tw/demo';
 import type { DemoContext, DemoSchoolRecord, DemoTeacherRecord } from '@tw/demo';
+import { Random } from '@tw/kernel';
 import { GraphQLAnswer, testDatabaseKinds, tokenFor } from '@tw/kernel/testing';
-import { compensationDemo } from '../../packages/demo/src/compensation';
 import { Platform, startPlatform } from '../src/platform';
 
 const UPSERT = (name: string, input: string) =>

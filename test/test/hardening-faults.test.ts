@@ -4,8 +4,10 @@
  * the shared MariaDB), and a bulk write killed in the middle of its transaction.
  */
 import Database from 'better-sqlite3';
+import { IsolatedPlatform, launchIsolatedPlatform } from '@tw/kernel/launcher';
 import { createTestDatabase, TestDatabase, testDatabaseKinds } from '@tw/kernel/testing';
-import { Answer, caller, ProcessPlatform, startProcessPlatform, TcpProxy } from '../src/processes';
+import { Answer, caller } from '../src/callers';
+import { TcpProxy } from '../src/tcp-proxy';
 import { bulk, BulkAnswer, SmallDistrict, seedSmallDistrict, UPSERT } from './hardening-seed';
 
 const ADMIN = { subject: 'district-admin', role: 'DISTRICT_ADMIN' } as const;
@@ -24,16 +26,16 @@ async function eventually(what: string, check: () => Promise<boolean>, timeoutMs
 const readyStatus = async (origin: string) => (await fetch(`${origin}/ready`, { signal: AbortSignal.timeout(10_000) })).status;
 
 /** Where the platform runs, which no answer may name. */
-function internalPlaces(p: ProcessPlatform): RegExp[] {
+function internalPlaces(p: IsolatedPlatform): RegExp[] {
   return [/127\.0\.0\.1/, /localhost/, /ECONN/, ...p.all.map((x) => new RegExp(`\\b${x.port}\\b`))];
 }
 
 describe('a subgraph stopped, killed or frozen, then back', () => {
-  let p: ProcessPlatform;
+  let p: IsolatedPlatform;
   let d: SmallDistrict;
   beforeAll(async () => {
     // a frozen subgraph is given up on after 3 s instead of the default 30
-    p = await startProcessPlatform({ production: true, env: { GATEWAY_SUBGRAPH_TIMEOUT_MS: String(FETCH_TIMEOUT_MS) } });
+    p = await launchIsolatedPlatform({ production: true, env: { GATEWAY_SUBGRAPH_TIMEOUT_MS: String(FETCH_TIMEOUT_MS) } });
     d = await seedSmallDistrict(caller(p.gatewayUrl, p.token(ADMIN)), 2, 10);
   }, 600_000);
   afterAll(() => p?.stop());
@@ -131,7 +133,7 @@ describe('a subgraph stopped, killed or frozen, then back', () => {
 const mysqlOnly = testDatabaseKinds().includes('mysql') ? describe : describe.skip;
 
 mysqlOnly("a service's MariaDB cut off and given back (a TCP proxy in between)", () => {
-  let p: ProcessPlatform;
+  let p: IsolatedPlatform;
   let d: SmallDistrict;
   let db: TestDatabase;
   let proxy: TcpProxy;
@@ -141,7 +143,7 @@ mysqlOnly("a service's MariaDB cut off and given back (a TCP proxy in between)",
     proxy = await TcpProxy.start(url.hostname, Number(url.port || 3306));
     url.hostname = '127.0.0.1';
     url.port = String(proxy.port);
-    p = await startProcessPlatform({ production: true, databaseUrls: { compensation: url.toString() } });
+    p = await launchIsolatedPlatform({ production: true, databaseUrls: { compensation: url.toString() } });
     d = await seedSmallDistrict(caller(p.gatewayUrl, p.token(ADMIN)), 2, 20);
   }, 600_000);
   afterAll(async () => {
@@ -209,12 +211,12 @@ mysqlOnly("a service's MariaDB cut off and given back (a TCP proxy in between)",
 const BATCH = 150;
 
 describe.each(testDatabaseKinds())('a bulk write killed in the middle of its transaction, on %s', (kind) => {
-  let p: ProcessPlatform;
+  let p: IsolatedPlatform;
   let d: SmallDistrict;
   let db: TestDatabase | undefined;
   beforeAll(async () => {
     db = kind === 'mysql' ? await createTestDatabase('mysql', 'faults_pers') : undefined;
-    p = await startProcessPlatform({ production: true, databaseUrls: db ? { personnel: db.url! } : {} });
+    p = await launchIsolatedPlatform({ production: true, databaseUrls: db ? { personnel: db.url! } : {} });
     d = await seedSmallDistrict(caller(p.gatewayUrl, p.token(ADMIN)), 12, 2);
     expect(d.unwritten.length).toBeGreaterThanOrEqual(3 * BATCH);
   }, 600_000);

@@ -11,10 +11,10 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { Principal, SERVICES } from '@tw/kernel';
-import { queryMix, readApiSchema } from '../src/queries';
-import { generator, Random } from '../src/random';
-import { caller, postRaw, ProcessPlatform, RawAnswer, ROOT, startProcessPlatform } from '../src/processes';
+import { Principal, Random, SERVICES } from '@tw/kernel';
+import { IsolatedPlatform, launchIsolatedPlatform, ROOT } from '@tw/kernel/launcher';
+import { queryMix, readApiSchema } from '@tw/kernel/testing';
+import { caller, postRaw, RawAnswer } from '../src/callers';
 import { seedSmallDistrict, SmallDistrict } from './hardening-seed';
 
 const SECONDS = Number(process.env.FUZZ_SECONDS ?? 35);
@@ -23,7 +23,7 @@ const IN_FLIGHT = 4;
 /** an answer slower than this is a hang (the gateway's own request limit is 60 s) */
 const HANG_MS = 75_000;
 
-// the seeded generator (mulberry32) both fuzz tests use, so a failing run replays with FUZZ_SEED
+// the kernel's seeded generator (mulberry32), which both fuzz tests use, so a failing run replays with FUZZ_SEED
 
 const TOKEN = /"(?:[^"\\]|\\.)*"|\.\.\.|[A-Za-z_][A-Za-z0-9_]*|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|[!$&()[\]{}:=@|]|\S/g;
 const PUNCTUATION = ['{', '}', '(', ')', '[', ']', ':', '!', '$', '@', '...', '=', '|', '&', '"', '#', ',', '\\'];
@@ -136,7 +136,7 @@ const bodyMutators: Array<[string, (r: Random, seed: Seed) => string]> = [
 ];
 
 /** What every service's SQLite database holds: per table, the row count and a hash of every row. */
-function fingerprint(p: ProcessPlatform): Record<string, string> {
+function fingerprint(p: IsolatedPlatform): Record<string, string> {
   const out: Record<string, string> = {};
   for (const s of SERVICES) {
     const file = p.sqliteFile(s.name);
@@ -161,16 +161,16 @@ function fingerprint(p: ProcessPlatform): Record<string, string> {
 }
 
 describe('GraphQL fuzz of the gateway (production processes)', () => {
-  let p: ProcessPlatform;
+  let p: IsolatedPlatform;
   let d: SmallDistrict;
   beforeAll(async () => {
-    p = await startProcessPlatform({ production: true, logLevel: 'warn' });
+    p = await launchIsolatedPlatform({ production: true, logLevel: 'warn' });
     d = await seedSmallDistrict(caller(p.gatewayUrl, p.token({ subject: 'fuzz', role: 'DISTRICT_ADMIN' })), 2, 10);
   }, 600_000);
   afterAll(() => p?.stop());
 
   it(`survives ${SECONDS} s of mutated documents (seed ${SEED}) without a crash, a hang, a bare 5xx or a write`, async () => {
-    const r = generator(SEED);
+    const r = new Random(SEED);
     const [schoolA, schoolB] = d.schools;
     const inA = d.teachers.filter((t) => t.schoolId === schoolA.id);
     const inB = d.teachers.filter((t) => t.schoolId === schoolB.id);

@@ -3,9 +3,9 @@
  * the bench's query mix through the gateway at concurrency 8 for 10 s after a warm-up. No request may
  * fail, and no process's memory may keep growing. Nothing here is timed: speed is the bench's to report.
  */
-import { ROOT, caller, ProcessPlatform, startProcessPlatform } from '../src/processes';
-import { memoryLevel, runLoad, sendGraphQL } from '../src/load';
-import { queryMix, readApiSchema } from '../src/queries';
+import { IsolatedPlatform, launchIsolatedPlatform, ROOT } from '@tw/kernel/launcher';
+import { memoryLevel, queryMix, readApiSchema, runLoad, sendGraphQL } from '@tw/kernel/testing';
+import { caller } from '../src/callers';
 import { seedSmallDistrict, SmallDistrict } from './hardening-seed';
 
 const CONCURRENCY = 8;
@@ -15,13 +15,13 @@ const RSS_MARGIN = 1.3;
 const HEAP_MB = 192;
 
 describe('the gateway under a short load (production processes)', () => {
-  let p: ProcessPlatform;
+  let p: IsolatedPlatform;
   let d: SmallDistrict;
   beforeAll(async () => {
     // The old space is capped so V8 collects it within the run: unbounded, it lets garbage pile up for
     // tens of seconds before its first full collection, longer than this run, and RSS climbs meanwhile.
     // Capped, a process that levels off stays flat, and one that leaks dies of heap exhaustion.
-    p = await startProcessPlatform({ production: true, logLevel: 'warn', env: { NODE_OPTIONS: `--max-old-space-size=${HEAP_MB}` } });
+    p = await launchIsolatedPlatform({ production: true, logLevel: 'warn', env: { NODE_OPTIONS: `--max-old-space-size=${HEAP_MB}` } });
     d = await seedSmallDistrict(caller(p.gatewayUrl, p.token({ subject: 'load', role: 'DISTRICT_ADMIN' })), 6, 30);
   }, 600_000);
   afterAll(() => p?.stop());

@@ -9,9 +9,10 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { gatewayPoster, loadDemoDistrict } from '@tw/demo';
 import { Principal, SERVICES } from '@tw/kernel';
-import { Answer, caller, ensureBuilt, freePort, ProcessPlatform, ROOT, runToExit, startProcessPlatform } from '../src/processes';
+import { ensureBuilt, freePort, IsolatedPlatform, launchIsolatedPlatform, platformScript, runToExit } from '@tw/kernel/launcher';
+import { Answer, caller } from '../src/callers';
 
-const SCRIPTS = [...SERVICES.map((s) => ({ name: s.name, script: path.join(ROOT, s.folder, 'dist/main.js') })), { name: 'gateway', script: path.join(ROOT, 'gateway/dist/main.js') }];
+const SCRIPTS = [...SERVICES.map((s) => s.name), 'gateway'].map((name) => ({ name, script: platformScript(name) }));
 const GOOD_JWT = 'j'.repeat(32);
 const GOOD_GATEWAY = 'g'.repeat(32);
 
@@ -47,7 +48,7 @@ describe('production mode refuses to start without real secrets', () => {
 });
 
 describe('the platform in production mode', () => {
-  let p: ProcessPlatform;
+  let p: IsolatedPlatform;
   const issued: string[] = [];
   const tokenFor = (principal: Principal) => {
     const t = p.token(principal);
@@ -59,7 +60,7 @@ describe('the platform in production mode', () => {
 
   beforeAll(async () => {
     // debug: the most a deployer could have logged, and still no personal data may show
-    p = await startProcessPlatform({ production: true, logLevel: 'debug' });
+    p = await launchIsolatedPlatform({ production: true, logLevel: 'debug' });
     const loaded = await loadDemoDistrict(gatewayPoster(p.gatewayUrl, tokenFor(ADMIN)));
     expect(loaded.teachers).toBeGreaterThan(1000);
     year = new Date().getUTCFullYear() - 1;

@@ -5,7 +5,7 @@
  * district takes a quarter of a minute.
  */
 import { DemoTeacher, generateDistrict } from '@tw/demo';
-import { caller } from '../src/processes';
+import { caller } from '../src/callers';
 
 export type Caller = ReturnType<typeof caller>;
 

@@ -12,7 +12,8 @@ import { createHmac, generateKeyPairSync } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { gatewayPoster, loadDemoDistrict } from '@tw/demo';
 import { Principal } from '@tw/kernel';
-import { Answer, caller, ProcessPlatform, startProcessPlatform } from '../src/processes';
+import { IsolatedPlatform, launchIsolatedPlatform } from '@tw/kernel/launcher';
+import { Answer, caller } from '../src/callers';
 import { BulkAnswer, UPSERT } from './hardening-seed';
 
 const ADMIN: Principal = { subject: 'district-admin', role: 'DISTRICT_ADMIN' };
@@ -53,7 +54,7 @@ interface TeacherRecords {
 type Gql = ReturnType<typeof caller>;
 
 describe('tokens and scopes through the gateway (production processes, demo district)', () => {
-  let p: ProcessPlatform;
+  let p: IsolatedPlatform;
   let admin: Gql;
   const year = new Date().getUTCFullYear() - 1;
   let teachers: Map<string, TeacherRecords>;
@@ -69,7 +70,7 @@ describe('tokens and scopes through the gateway (production processes, demo dist
   let inspectionItem: { name: string; department: string };
 
   beforeAll(async () => {
-    p = await startProcessPlatform({ production: true });
+    p = await launchIsolatedPlatform({ production: true });
     await loadDemoDistrict(gatewayPoster(p.gatewayUrl, p.token(ADMIN)));
     admin = caller(p.gatewayUrl, p.token(ADMIN));
 

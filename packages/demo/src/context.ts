@@ -1,5 +1,5 @@
-import type { Post } from './load';
-import { Random } from './random';
+import { Random } from '@tw/kernel';
+import type { Post } from './post';
 
 /** A teacher of the demo district as the other services' demo loaders see them (from personnel). */
 export interface DemoTeacherRecord {

@@ -1,6 +1,5 @@
-import { checkDigit } from '@tw/kernel';
+import { checkDigit, Random } from '@tw/kernel';
 import { personName } from './names';
-import { Random } from './random';
 
 export interface DemoSchool {
   code: string;

@@ -1,5 +1,5 @@
+import type { Random } from '@tw/kernel';
 import type { DemoContext, DemoSchoolRecord, DemoTeacherRecord, ServiceDemo } from './context';
-import type { Random } from './random';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const serving = (t: DemoTeacherRecord) => t.status === 'IN_SERVICE' || t.status === 'NOT_AT_POST';

@@ -1,11 +1,13 @@
 export { generateDistrict } from './district';
 export type { DemoDistrict, DemoSchool, DemoTeacher } from './district';
-export { loadDemoDistrict, districtIsEmpty, gatewayPoster } from './load';
-export type { DemoLoadResult, DemoTarget, Post } from './load';
+export { loadDemoDistrict, districtIsEmpty } from './load';
+export type { DemoLoadResult, DemoTarget } from './load';
+export { gatewayPoster } from './post';
+export type { Post } from './post';
 export type { DemoPrincipal } from './importer-client';
 export { kindOfMutation, sheetRow } from './sheets';
-export { Random } from './random';
 export type { DemoContext, DemoSchoolRecord, DemoTeacherRecord, ServiceDemo } from './context';
 export { SERVICE_DEMOS } from './services';
 export { fileStyle, rosterStyle } from './sheets';
+export { compensationDemo } from './compensation';
 export { professionalDevelopmentDemo } from './professional-development';

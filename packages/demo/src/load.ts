@@ -2,33 +2,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { hiresKind, KindSpec, quotasKind, rotationsKind, schoolsKind, SchoolFileOptions, teachersKind, writeKindXlsx } from '@tw/importer';
+import { Random } from '@tw/kernel';
 import { DemoContext, DemoSchoolRecord, DemoTeacherRecord, ServiceDemo } from './context';
 import { generateDistrict } from './district';
 import { DemoJob, DemoPrincipal, ImporterClient } from './importer-client';
-import { Random } from './random';
 import { SERVICE_DEMOS } from './services';
+import { gatewayPoster, Post } from './post';
 import { fileStyle, kindOfMutation, rosterStyle, sheetRow } from './sheets';
-
-export type Post = (<D = any>(query: string, variables?: Record<string, unknown>) => Promise<D>) & {
-  /** the gateway's /graphql URL and the bearer token, when made by gatewayPoster */
-  readonly url?: string;
-  readonly token?: string;
-};
-
-/** A GraphQL caller for the gateway with a bearer token; errors become exceptions. */
-export function gatewayPoster(url: string, token: string): Post {
-  const post = async (query: string, variables?: Record<string, unknown>) => {
-    const res = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await res.json()) as { data?: any; errors?: Array<{ message: string }> };
-    if (body.errors?.length) throw new Error(`GraphQL error: ${body.errors.map((e) => e.message).join('; ')}`);
-    return body.data;
-  };
-  return Object.assign(post, { url, token }) as Post;
-}
 
 /** Where the demo district is loaded: the gateway, and tokens for the district and for a school. */
 export interface DemoTarget {

@@ -1,4 +1,4 @@
-import { Random } from './random';
+import { Random } from '@tw/kernel';
 
 // Common surnames, roughly by frequency, and characters often used in given names.
 const SURNAMES: ReadonlyArray<readonly [string, number]> = [

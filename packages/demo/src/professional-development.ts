@@ -1,6 +1,5 @@
-import { todayInChina } from '@tw/kernel';
+import { Random, todayInChina } from '@tw/kernel';
 import type { DemoContext, DemoTeacherRecord, ServiceDemo } from './context';
-import { Random } from './random';
 
 // Rows as the professional-development bulk mutations take them (TrainingInput, DesignationInput…).
 interface TrainingRow {

@@ -5,7 +5,7 @@ import { Principal } from './auth/principal';
 import { insertRows } from './database/insert-rows';
 import { dropPrepared, findPrepared, keepPrepared, PreparedRow, sweepPrepared } from './database/prepared-bulk';
 import { badInput } from './errors';
-import { isRejection } from './row-rules';
+import { isRejection, Rejection } from './row-rules';
 
 /** The most rows one bulk call takes; the importer sends batches of this size. */
 export const MAX_BULK_ROWS = 1000;
@@ -92,13 +92,6 @@ export interface AuditSpec<W> {
   /** the record of this table a write carries (default: the write itself); undefined skips it */
   readonly recordOf?: (write: W) => { id: string } | undefined;
   readonly teacherIdOf?: (write: W) => string | null;
-}
-
-/** A row refused, with a stable code and a message for people. */
-export interface Rejection {
-  readonly code: string;
-  readonly message: string;
-  readonly field?: string;
 }
 
 /** What the plan decided for an accepted row, and what to write for it. */

@@ -27,6 +27,7 @@ export * from './graphql/report-entities';
 export * from './loaders';
 export * from './bulk';
 export * from './row-rules';
+export * from './random';
 export * from './audit';
 export * from './reports';
 export * from './server';

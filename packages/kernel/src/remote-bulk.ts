@@ -1,10 +1,10 @@
 import { DataSource } from 'typeorm';
 import { canWriteSchool, Principal, Role } from './auth/principal';
-import { BulkOptions, BulkPlan, bulkRows, BulkResult, MAX_BULK_ROWS, Rejection, runBulk } from './bulk';
+import { BulkOptions, BulkPlan, bulkRows, BulkResult, MAX_BULK_ROWS, runBulk } from './bulk';
 import { badInput } from './errors';
 import { TeacherDirectoryEntry } from './gateway-client';
 import { BaseContext, requireRole } from './graphql/context';
-import { isRejection, reject } from './row-rules';
+import { isRejection, reject, Rejection } from './row-rules';
 import { SchoolDirectory, SchoolDirectoryEntry, TeacherDirectory } from './teacher-directory';
 
 /**

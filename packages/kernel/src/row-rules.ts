@@ -1,5 +1,3 @@
-import type { Rejection } from './bulk';
-
 /**
  * Small rules every bulk plan uses on its rows: text cleaned the same way everywhere, rejections
  * built the same way, and the users' calendar (China Standard Time, UTC+8).
@@ -10,6 +8,13 @@ export function cleanText(value: string | null | undefined): string | null {
   if (value === null || value === undefined) return null;
   const s = value.normalize('NFKC').replace(/\s+/g, ' ').trim();
   return s === '' ? null : s;
+}
+
+/** A row refused, with a stable code and a message for people. */
+export interface Rejection {
+  readonly code: string;
+  readonly message: string;
+  readonly field?: string;
 }
 
 export const reject = (code: string, message: string, field?: string): Rejection => ({ code, message, field });

@@ -1,13 +1,12 @@
-import { BaseContext, compositeKey, listLoader, Principal, rowLoader, SchoolDirectory, TeacherDirectory, valueLoader } from '@tw/kernel';
+import { compositeKey, listLoader, Principal, rowLoader, valueLoader } from '@tw/kernel';
 import { DataSource, In } from 'typeorm';
-import type { ReportLoaders } from './analytics';
 import { CivilServantBenchmark } from './entities/civil-servant-benchmark.entity';
 import { PayRecord } from './entities/pay-record.entity';
 import { TalentRecord } from './entities/talent-record.entity';
 import { payGroups, PayTable, payTable } from './figures/pay-parity';
 import { allocationsOf, performanceGroups, PerformanceTable, performanceTable } from './figures/performance-pay';
 import { talentGroups, talentTotals } from './figures/talent-totals';
-import { TalentTotals } from './figures/talent-totals.types';
+import { TalentTotals } from './figures/talent-totals.type';
 
 export type TeacherYear = { teacherId: string; year: number };
 const teacherYearKey = (k: TeacherYear) => compositeKey(k.teacherId, k.year);
@@ -60,14 +59,3 @@ export function createLoaders(ds: DataSource, reader: Principal | null) {
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
-
-export interface CompensationContext extends BaseContext {
-  readonly ds: DataSource;
-  readonly loaders: Loaders;
-  /** personnel's teachers, for the references bulk rows make */
-  readonly directory: TeacherDirectory;
-  /** personnel's schools, for the references allocation rows make */
-  readonly schools: SchoolDirectory;
-  /** this request's loaders of the school report figures (for this reader) */
-  readonly reports: ReportLoaders;
-}

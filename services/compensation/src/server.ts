@@ -1,7 +1,8 @@
 import { AppError, ErrorCode, GatewayClient, gatewaySchoolDirectory, gatewayTeacherDirectory, SchoolDirectory, ServiceHandle, startService, TeacherDirectory, TokenKeys } from '@tw/kernel';
 import { DataSource } from 'typeorm';
 import { createReportLoaders } from './analytics';
-import { CompensationContext, createLoaders } from './loaders';
+import { CompensationContext } from './context';
+import { createLoaders } from './loaders';
 import { buildCompensationSchema } from './schema';
 
 export interface CompensationServerOptions {

@@ -1,6 +1,5 @@
-import { BaseContext, compositeKey, listLoader, rowLoader, SchoolDirectory, TeacherDirectory, valueLoader } from '@tw/kernel';
+import { compositeKey, listLoader, rowLoader, valueLoader } from '@tw/kernel';
 import { DataSource, In } from 'typeorm';
-import type { ReportLoaders } from './analytics';
 import { Appraisal } from './entities/appraisal.entity';
 import { Award } from './entities/award.entity';
 import { EthicsAssessment } from './entities/ethics-assessment.entity';
@@ -65,14 +64,3 @@ export function createLoaders(ds: DataSource) {
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
-
-export interface GovernanceContext extends BaseContext {
-  readonly ds: DataSource;
-  readonly loaders: Loaders;
-  /** personnel's teachers, asked through the gateway */
-  readonly teachers: TeacherDirectory;
-  /** personnel's schools, asked through the gateway */
-  readonly schools: SchoolDirectory;
-  /** this request's loaders of the district and school report figures */
-  readonly reports: ReportLoaders;
-}

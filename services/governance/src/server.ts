@@ -1,7 +1,8 @@
 import { GatewayClient, gatewaySchoolDirectory, gatewayTeacherDirectory, SchoolDirectory, ServiceHandle, startService, TeacherDirectory, TokenKeys } from '@tw/kernel';
 import { DataSource } from 'typeorm';
 import { createReportLoaders } from './analytics';
-import { createLoaders, GovernanceContext } from './loaders';
+import { GovernanceContext } from './context';
+import { createLoaders } from './loaders';
 import { unreachableDirectories } from './school-directory';
 import { buildGovernanceSchema } from './schema';
 

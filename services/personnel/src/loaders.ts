@@ -1,6 +1,5 @@
-import { BaseContext, compositeKey, listLoader, rowLoader, SERVING_STATUSES, valueLoader } from '@tw/kernel';
+import { compositeKey, listLoader, rowLoader, SERVING_STATUSES, valueLoader } from '@tw/kernel';
 import { DataSource, In } from 'typeorm';
-import type { PersonnelReports } from './analytics';
 import { Hire } from './entities/hire.entity';
 import { Rotation } from './entities/rotation.entity';
 import { School } from './entities/school.entity';
@@ -60,10 +59,3 @@ export function createLoaders(ds: DataSource) {
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
-
-export interface PersonnelContext extends BaseContext {
-  readonly ds: DataSource;
-  readonly loaders: Loaders;
-  /** the district and school reports' loaders, and the services the comparison asks */
-  readonly reports: PersonnelReports;
-}

@@ -1,7 +1,8 @@
 import { ServiceHandle, startService, TokenKeys } from '@tw/kernel';
 import { DataSource } from 'typeorm';
 import { createReportLoaders, gatewayReportPeers, unreachablePeers } from './analytics';
-import { createLoaders, PersonnelContext } from './loaders';
+import { PersonnelContext } from './context';
+import { createLoaders } from './loaders';
 import { buildPersonnelSchema } from './schema';
 
 export interface PersonnelServerOptions {

@@ -1,7 +1,5 @@
-import { appendTo, BaseContext, compositeKey, listLoader, rowLoader, TeacherDirectory, valueLoader } from '@tw/kernel';
+import { appendTo, compositeKey, listLoader, rowLoader, valueLoader } from '@tw/kernel';
 import { DataSource, In } from 'typeorm';
-import type { ReportLoaders } from './analytics';
-import { EligibilityChecker } from './eligibility';
 import { Designation } from './entities/designation.entity';
 import { Lesson } from './entities/lesson.entity';
 import { MentoringPair } from './entities/mentoring-pair.entity';
@@ -135,14 +133,3 @@ export function byYear<K extends { year: number }>(keys: readonly K[]): Map<numb
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
-
-export interface DevelopmentContext extends BaseContext {
-  readonly ds: DataSource;
-  readonly loaders: Loaders;
-  /** personnel's teachers, to check the teachers bulk rows name */
-  readonly directory: TeacherDirectory;
-  /** governance's one-vote veto, checked for new designations */
-  readonly eligibility: EligibilityChecker;
-  /** this request's loaders of the district and school report figures */
-  readonly reports: ReportLoaders;
-}

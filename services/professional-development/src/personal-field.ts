@@ -1,7 +1,6 @@
-import { canReadPerson } from '@tw/kernel';
+import { BaseContext, canReadPerson } from '@tw/kernel';
 import { MiddlewareFn } from 'type-graphql';
 import type { TeacherRef } from './entities/teacher-ref';
-import { DevelopmentContext } from './loaders';
 
 /** The sentence every personal Teacher field's description ends with. */
 export const PERSONAL = 'Null when your token may not read this teacher (DISTRICT_ADMIN, the SCHOOL_ADMIN of their school now, the teacher themself).';
@@ -11,7 +10,7 @@ export const PERSONAL = 'Null when your token may not read this teacher (DISTRIC
  * read the person, decided by the school personnel holds for them now (the `school { id }` each field
  * @requires); null for everyone else (ANALYST included), as personnel's personal fields are.
  */
-export const PersonalField: MiddlewareFn<DevelopmentContext> = async ({ root, context }, next) => {
+export const PersonalField: MiddlewareFn<BaseContext> = async ({ root, context }, next) => {
   const t = root as TeacherRef;
   if (!context.principal || !canReadPerson(context.principal, t.school?.id, t.id)) return null;
   return next();

@@ -10,7 +10,8 @@ import {
 import { DataSource } from 'typeorm';
 import { createReportLoaders, DesignatedRoster, gatewayDesignatedRoster } from './analytics';
 import { EligibilityChecker, gatewayEligibilityChecker } from './eligibility';
-import { createLoaders, DevelopmentContext } from './loaders';
+import { DevelopmentContext } from './context';
+import { createLoaders } from './loaders';
 import { buildProfessionalDevelopmentSchema } from './schema';
 
 export interface ProfessionalDevelopmentServerOptions {

@@ -1,6 +1,6 @@
-import { newId, TeacherDirectoryEntry } from '@tw/kernel';
+import { newId, Random, TeacherDirectoryEntry } from '@tw/kernel';
 import { testDatabaseKinds } from '@tw/kernel/testing';
-import { DemoContext, DemoSchoolRecord, DemoTeacherRecord, generateDistrict, Random } from '@tw/demo';
+import { DemoContext, DemoSchoolRecord, DemoTeacherRecord, generateDistrict } from '@tw/demo';
 import { professionalDevelopmentDemo } from '@tw/demo';
 import { DevelopmentTestServer, startDevelopmentForTest } from './harness';
 

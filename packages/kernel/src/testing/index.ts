@@ -142,25 +142,6 @@ export function makeIdNumber(o: { area?: string; birthDate: string; seq: number;
 }
 
 /**
- * A TCP port nothing listens on right now, for a server a test or bench starts on a port it must
- * know before listening. Drawn from 20000–31999: below the ephemeral range (32768+), so a server
- * listening on port 0 cannot take it between this check and the listen, and never the platform's
- * defaults 4000–4005, which a developer may be running.
- */
-export async function freePort(): Promise<number> {
-  const net = await import('node:net');
-  for (;;) {
-    const port = 20_000 + Math.floor(Math.random() * 12_000);
-    const free = await new Promise<boolean>((resolve) => {
-      const srv = net.createServer();
-      srv.once('error', () => resolve(false));
-      srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
-    });
-    if (free) return port;
-  }
-}
-
-/**
  * A client of one subgraph reached directly, as the gateway would reach it (with the gateway secret),
  * for any principal; each answer carries the SQL statements it made (`x-debug-sql-count`).
  * @example const as = directClient(handle.url, keys); await as({ subject: 'a', role: 'DISTRICT_ADMIN' })('{ schools { totalCount } }')
@@ -168,3 +149,6 @@ export async function freePort(): Promise<number> {
 export function directClient(url: string, keys: TokenKeys): (principal: Principal) => GraphQLClient {
   return (principal) => graphqlClient(url, { token: tokenFor(keys, principal), gatewaySecret: keys.gatewaySecret, headers: { 'x-debug-sql-count': '1' } });
 }
+
+export * from './load';
+export * from './queries';

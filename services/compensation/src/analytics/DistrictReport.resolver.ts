@@ -1,8 +1,8 @@
 import { Figure } from '@tw/kernel';
 import { Ctx, FieldResolver, Float, Int, Resolver, Root } from 'type-graphql';
-import { PayParity } from '../figures/pay-parity.types';
-import { TalentTotals } from '../figures/talent-totals.types';
-import { CompensationContext } from '../loaders';
+import { PayParity } from '../figures/pay-parity.type';
+import { TalentTotals } from '../figures/talent-totals.type';
+import { CompensationContext } from '../context';
 import { Fen } from '../money/fen';
 import { Yuan } from '../money/yuan.scalar';
 import { figuresFor } from '../resolvers/figures';

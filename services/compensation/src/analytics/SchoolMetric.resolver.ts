@@ -1,6 +1,6 @@
 import { requireReportReader, requireYear, SchoolMetricValue } from '@tw/kernel';
 import { Arg, Ctx, Int, Query, registerEnumType, Resolver } from 'type-graphql';
-import { CompensationContext } from '../loaders';
+import { CompensationContext } from '../context';
 import { figuresFor } from '../resolvers/figures';
 
 /** The school-report figures this service owns that the comparison can be ordered by (named as in SchoolReportMetric). */

@@ -5,7 +5,7 @@ import { PayRecord } from '../entities/pay-record.entity';
 import { bigintFromSql, Fen } from '../money/fen';
 import { MIN_GROUP_SIZE, suppressSmallGroups, withheldReason } from '../small-groups';
 import { against, averageOf, compareAverages } from './figure-math';
-import { PayParity, SchoolPay } from './pay-parity.types';
+import { PayParity, SchoolPay } from './pay-parity.type';
 
 /** Serving teachers' pay records of one school and year, as SQL sums them. */
 export interface PayGroup {

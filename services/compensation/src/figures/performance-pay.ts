@@ -5,7 +5,7 @@ import { PayRecord } from '../entities/pay-record.entity';
 import { PerformancePayAllocation } from '../entities/performance-pay-allocation.entity';
 import { bigintFromSql, Fen } from '../money/fen';
 import { MIN_GROUP_SIZE, suppressSmallGroups, withheldReason } from '../small-groups';
-import { PerformancePaySummary, SchoolPerformancePay } from './performance-pay.types';
+import { PerformancePaySummary, SchoolPerformancePay } from './performance-pay.type';
 
 /** A school's pay records of a year, as SQL sums their performance pay. */
 export interface PerformanceGroup {

@@ -4,7 +4,7 @@ import { readsWholeDistrict } from '../access';
 import { TalentCategory, TalentRecord } from '../entities/talent-record.entity';
 import { bigintFromSql, Fen } from '../money/fen';
 import { MIN_GROUP_SIZE, suppressSmallGroups, withheldReason } from '../small-groups';
-import { TalentCategoryTotal, TalentTotals } from './talent-totals.types';
+import { TalentCategoryTotal, TalentTotals } from './talent-totals.type';
 
 export interface TalentGroup {
   readonly year: number;

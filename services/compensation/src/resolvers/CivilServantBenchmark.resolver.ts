@@ -3,7 +3,7 @@ import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { benchmarkPlan } from '../bulk/benchmarks.plan';
 import { CivilServantBenchmark } from '../entities/civil-servant-benchmark.entity';
 import { CivilServantBenchmarkInput } from '../inputs/benchmark.input';
-import { CompensationContext } from '../loaders';
+import { CompensationContext } from '../context';
 import { Fen } from '../money/fen';
 import { Yuan } from '../money/yuan.scalar';
 

@@ -1,7 +1,7 @@
 import { requirePrincipal } from '@tw/kernel';
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
-import { PayParity } from '../figures/pay-parity.types';
-import { CompensationContext } from '../loaders';
+import { PayParity } from '../figures/pay-parity.type';
+import { CompensationContext } from '../context';
 import { figuresFor } from './figures';
 
 @Resolver(() => PayParity)

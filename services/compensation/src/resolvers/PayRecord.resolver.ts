@@ -6,7 +6,7 @@ import { monthlyTotal, PayRecord } from '../entities/pay-record.entity';
 import { SchoolRef } from '../entities/school-ref';
 import { TeacherRef } from '../entities/teacher-ref';
 import { PayRecordFilter, PayRecordInput } from '../inputs/pay-record.input';
-import { CompensationContext } from '../loaders';
+import { CompensationContext } from '../context';
 import { Fen } from '../money/fen';
 import { Yuan } from '../money/yuan.scalar';
 

@@ -1,9 +1,9 @@
 import { BulkOptions, BulkResult, requirePrincipal, runRemoteBulk } from '@tw/kernel';
 import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { allocationPlan } from '../bulk/allocations.plan';
-import { PerformancePaySummary } from '../figures/performance-pay.types';
+import { PerformancePaySummary } from '../figures/performance-pay.type';
 import { PerformancePayAllocationInput } from '../inputs/allocation.input';
-import { CompensationContext } from '../loaders';
+import { CompensationContext } from '../context';
 import { figuresFor } from './figures';
 
 @Resolver()

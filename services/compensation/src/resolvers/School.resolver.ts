@@ -2,10 +2,10 @@ import { requirePrincipal } from '@tw/kernel';
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { SchoolRef } from '../entities/school-ref';
 import { emptySchoolPay } from '../figures/pay-parity';
-import { SchoolPay } from '../figures/pay-parity.types';
+import { SchoolPay } from '../figures/pay-parity.type';
 import { emptySchoolPerformance } from '../figures/performance-pay';
-import { SchoolPerformancePay } from '../figures/performance-pay.types';
-import { CompensationContext } from '../loaders';
+import { SchoolPerformancePay } from '../figures/performance-pay.type';
+import { CompensationContext } from '../context';
 import { figuresFor } from './figures';
 
 /** The per-school figures this subgraph adds to School: aggregates, under the small-group rule. */

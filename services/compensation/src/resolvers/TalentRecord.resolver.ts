@@ -6,7 +6,7 @@ import { SchoolRef } from '../entities/school-ref';
 import { TalentRecord } from '../entities/talent-record.entity';
 import { TeacherRef } from '../entities/teacher-ref';
 import { TalentRecordFilter, TalentRecordInput } from '../inputs/talent-record.input';
-import { CompensationContext } from '../loaders';
+import { CompensationContext } from '../context';
 
 export const TalentRecordConnection = ConnectionType(TalentRecord, 'TalentRecord');
 

@@ -1,7 +1,7 @@
 import { requirePrincipal } from '@tw/kernel';
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
-import { TalentTotals } from '../figures/talent-totals.types';
-import { CompensationContext } from '../loaders';
+import { TalentTotals } from '../figures/talent-totals.type';
+import { CompensationContext } from '../context';
 import { figuresFor } from './figures';
 
 @Resolver(() => TalentTotals)

@@ -3,7 +3,7 @@ import { assertCanReadPay } from '../access';
 import { PayRecord } from '../entities/pay-record.entity';
 import { TalentRecord } from '../entities/talent-record.entity';
 import { TeacherRef } from '../entities/teacher-ref';
-import { CompensationContext } from '../loaders';
+import { CompensationContext } from '../context';
 
 /**
  * The fields this subgraph adds to Teacher. Each @requires the teacher's school, so the gateway

@@ -1,6 +1,6 @@
 import { Figure } from '@tw/kernel';
 import { Ctx, Directive, FieldResolver, Float, Int, Resolver, Root } from 'type-graphql';
-import { GovernanceContext } from '../loaders';
+import { GovernanceContext } from '../context';
 import { reduction } from '../resolvers/Inspection.resolver';
 import { CATALOGUE_ITEMS, CATALOGUE_ITEMS_PREVIOUS_YEAR, ETHICS_VETOED_TEACHERS, GOVERNANCE_REFORM, INSPECTIONS, INSPECTIONS_PREVIOUS_YEAR, INSPECTION_REDUCTION, PRINCIPALS_CERTIFIED, TEACHERS_COMMENDED } from './figure-definitions';
 import { DistrictGovernance } from './governance-figures';

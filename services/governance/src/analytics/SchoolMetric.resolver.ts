@@ -1,6 +1,6 @@
 import { REFORM_STATUS, requireReportReader, requireYear, SchoolMetricValue } from '@tw/kernel';
 import { Arg, Ctx, Int, Query, registerEnumType, Resolver } from 'type-graphql';
-import { GovernanceContext } from '../loaders';
+import { GovernanceContext } from '../context';
 import { reduction } from '../resolvers/Inspection.resolver';
 import { SchoolGovernance, schoolGovernance } from './governance-figures';
 

@@ -1,7 +1,7 @@
 import { Figure, graphqlEnum, REFORM_STATUS } from '@tw/kernel';
 import { Ctx, FieldResolver, Float, Int, Resolver, Root } from 'type-graphql';
 import type { ReformStatus } from '../entities/school-reform.entity';
-import { GovernanceContext } from '../loaders';
+import { GovernanceContext } from '../context';
 import { reduction } from '../resolvers/Inspection.resolver';
 import { ETHICS_VETOED_TEACHERS, INSPECTIONS, INSPECTIONS_PREVIOUS_YEAR, INSPECTION_REDUCTION, PRINCIPALS_CERTIFIED, REFORM_STATUS_FIGURE, TEACHERS_COMMENDED } from './figure-definitions';
 import { SchoolReportRef } from './report-types';

@@ -5,7 +5,7 @@ import { appraisalPlan } from '../bulk/appraisals.plan';
 import { Appraisal } from '../entities/appraisal.entity';
 import { TeacherRef } from '../entities/teacher-ref';
 import { AppraisalFilter, AppraisalInput } from '../inputs/appraisal.input';
-import { GovernanceContext } from '../loaders';
+import { GovernanceContext } from '../context';
 
 export const AppraisalConnection = ConnectionType(Appraisal, 'Appraisal');
 

@@ -5,7 +5,7 @@ import { awardPlan } from '../bulk/awards.plan';
 import { Award } from '../entities/award.entity';
 import { TeacherRef } from '../entities/teacher-ref';
 import { AwardFilter, AwardInput } from '../inputs/award.input';
-import { GovernanceContext } from '../loaders';
+import { GovernanceContext } from '../context';
 import { yearEnd, yearStart } from '../rules/dates';
 
 export const AwardConnection = ConnectionType(Award, 'Award');

@@ -1,7 +1,7 @@
 import { badInput, forbidden, requireRole, requireYear } from '@tw/kernel';
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import { eligibilityFor } from '../eligibility';
-import { GovernanceContext } from '../loaders';
+import { GovernanceContext } from '../context';
 import { TeacherEligibility } from '../types/eligibility.type';
 
 export const MAX_ELIGIBILITY_IDS = 1000;

@@ -5,7 +5,7 @@ import { ethicsAssessmentPlan } from '../bulk/ethics-assessments.plan';
 import { EthicsAssessment } from '../entities/ethics-assessment.entity';
 import { TeacherRef } from '../entities/teacher-ref';
 import { EthicsAssessmentFilter, EthicsAssessmentInput } from '../inputs/ethics.input';
-import { GovernanceContext } from '../loaders';
+import { GovernanceContext } from '../context';
 
 export const EthicsAssessmentConnection = ConnectionType(EthicsAssessment, 'EthicsAssessment');
 

@@ -7,10 +7,10 @@ import { Award } from '../entities/award.entity';
 import { EthicsAssessment } from '../entities/ethics-assessment.entity';
 import { PrincipalRank } from '../entities/principal-rank.entity';
 import { Violation } from '../entities/violation.entity';
-import { GovernanceContext } from '../loaders';
+import { GovernanceContext } from '../context';
 import { yearEnd, yearStart } from '../rules/dates';
 import { overlapsYear, sanctionPeriod } from '../rules/veto-rule';
-import { GovernanceSummary } from '../types/summary.types';
+import { GovernanceSummary } from '../types/summary.type';
 
 type Grouped = Array<{ k: string | null; n: string | number }>;
 

@@ -6,7 +6,7 @@ import { InspectionEvent } from '../entities/inspection-event.entity';
 import { InspectionItem } from '../entities/inspection-item.entity';
 import { SchoolRef } from '../entities/school-ref';
 import { InspectionEventFilter, InspectionEventInput, InspectionItemInput } from '../inputs/inspection.input';
-import { GovernanceContext } from '../loaders';
+import { GovernanceContext } from '../context';
 import { InspectionSummary } from '../types/inspection-summary.type';
 
 export const InspectionItemConnection = ConnectionType(InspectionItem, 'InspectionItem');

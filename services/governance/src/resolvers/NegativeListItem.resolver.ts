@@ -4,7 +4,7 @@ import { cleanText } from '../bulk/rules';
 import { negativeListItemSnapshot } from '../bulk/snapshots';
 import { NegativeListItem } from '../entities/negative-list-item.entity';
 import { NegativeListItemInput } from '../inputs/violation.input';
-import { GovernanceContext } from '../loaders';
+import { GovernanceContext } from '../context';
 import { todayInChina } from '../rules/dates';
 
 /** The maintained negative list: everyone signed in reads it (it is the published code of conduct); DISTRICT_ADMIN maintains it. */

@@ -6,7 +6,7 @@ import { PrincipalRank } from '../entities/principal-rank.entity';
 import { SchoolRef } from '../entities/school-ref';
 import { TeacherRef } from '../entities/teacher-ref';
 import { PrincipalRankFilter, PrincipalRankInput } from '../inputs/principal-rank.input';
-import { GovernanceContext } from '../loaders';
+import { GovernanceContext } from '../context';
 
 export const PrincipalRankConnection = ConnectionType(PrincipalRank, 'PrincipalRankCertification');
 

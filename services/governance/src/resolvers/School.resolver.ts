@@ -2,7 +2,7 @@ import { graphqlEnum, REFORM_STATUS, requirePrincipal, requireYear } from '@tw/k
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { SchoolRef } from '../entities/school-ref';
 import { ReformStatus, SchoolReform } from '../entities/school-reform.entity';
-import { GovernanceContext } from '../loaders';
+import { GovernanceContext } from '../context';
 
 /** The fields governance adds to School: not personal, every signed-in role reads them. */
 @Resolver(() => SchoolRef)

@@ -4,7 +4,7 @@ import { schoolReformPlan } from '../bulk/school-reforms.plan';
 import { SchoolRef } from '../entities/school-ref';
 import { ReformStatus, SchoolReform } from '../entities/school-reform.entity';
 import { SchoolReformInput } from '../inputs/school-reform.input';
-import { GovernanceContext } from '../loaders';
+import { GovernanceContext } from '../context';
 import { todayInChina, yearEnd } from '../rules/dates';
 import { reformCounts } from '../rules/reform';
 import { ReformProgress } from '../types/reform-progress.type';

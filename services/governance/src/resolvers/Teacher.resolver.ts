@@ -8,7 +8,7 @@ import { EthicsAssessment } from '../entities/ethics-assessment.entity';
 import { PrincipalRank } from '../entities/principal-rank.entity';
 import { TeacherRef } from '../entities/teacher-ref';
 import { Violation } from '../entities/violation.entity';
-import { GovernanceContext } from '../loaders';
+import { GovernanceContext } from '../context';
 import { TeacherEligibility } from '../types/eligibility.type';
 
 // Every field here is personal: the gateway fetches the teacher's school from personnel, and the

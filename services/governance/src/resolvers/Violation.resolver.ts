@@ -5,7 +5,7 @@ import { violationPlan } from '../bulk/violations.plan';
 import { TeacherRef } from '../entities/teacher-ref';
 import { Violation } from '../entities/violation.entity';
 import { ViolationFilter, ViolationInput } from '../inputs/violation.input';
-import { GovernanceContext } from '../loaders';
+import { GovernanceContext } from '../context';
 import { sanctionPeriod } from '../rules/veto-rule';
 import { SanctionPeriodType } from '../types/sanction-period.type';
 

@@ -1,6 +1,6 @@
 import { badInput, Figure, requireReportReader, requireYear, sinceYearOf } from '@tw/kernel';
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { PersonnelContext } from '../loaders';
+import { PersonnelContext } from '../context';
 import { DistrictReport, HireChannelCount } from './district-report.type';
 import { IN_QUOTA_HIRES, PARTY_MEMBER_TEACHER_COUNT, PUBLIC_SCHOOL_COUNT, PUBLIC_TEACHER_COUNT, QUOTA_APPROVED, QUOTA_FILLED, RECRUITED_BY_CHANNEL, RECRUITED_TOTAL, ROTATIONS, SCHOOL_COUNT, TEACHER_COUNT } from './figure-definitions';
 

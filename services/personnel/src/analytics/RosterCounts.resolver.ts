@@ -1,6 +1,6 @@
 import { badInput, forbidden, requirePrincipal } from '@tw/kernel';
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
-import { PersonnelContext } from '../loaders';
+import { PersonnelContext } from '../context';
 import { rosterCountsAmong } from './roster-figures';
 import { SchoolRosterCount, TeacherGroupInput } from './roster-count.type';
 

@@ -1,7 +1,7 @@
 import { ConnectionType, PageArgs, pageSize, requireReportReader, requireYear, sinceYearOf } from '@tw/kernel';
 import { Arg, Args, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { School } from '../entities/school.entity';
-import { PersonnelContext } from '../loaders';
+import { PersonnelContext } from '../context';
 import { comparisonCursor, pageOf } from './comparison-order';
 import { ComparedSchool, comparisonValues } from './comparison-values';
 import { SchoolReportMetric, SortDirection } from './metrics';

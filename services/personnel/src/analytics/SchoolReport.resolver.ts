@@ -1,7 +1,7 @@
 import { Figure, requireSchoolReportReader, requireYear, sinceYearOf } from '@tw/kernel';
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { School } from '../entities/school.entity';
-import { PersonnelContext } from '../loaders';
+import { PersonnelContext } from '../context';
 import { HireChannelCount } from './district-report.type';
 import { IN_QUOTA_HIRES, PARTY_MEMBER_TEACHER_COUNT, PUBLIC_TEACHER_COUNT, QUOTA_APPROVED, QUOTA_FILLED, RECRUITED_TOTAL, ROTATIONS, TEACHER_COUNT } from './figure-definitions';
 import { rosterOf } from './report-loaders';

@@ -4,7 +4,7 @@ import { hirePlan } from '../bulk/hires.plan';
 import { Hire } from '../entities/hire.entity';
 import { Teacher } from '../entities/teacher.entity';
 import { HireFilter, HireInput } from '../inputs/hire.input';
-import { PersonnelContext } from '../loaders';
+import { PersonnelContext } from '../context';
 
 export const HireConnection = ConnectionType(Hire, 'Hire');
 

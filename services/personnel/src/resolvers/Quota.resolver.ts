@@ -7,8 +7,8 @@ import { School } from '../entities/school.entity';
 import { StaffingQuota } from '../entities/staffing-quota.entity';
 import { Teacher } from '../entities/teacher.entity';
 import { QuotaAdjustmentInput, QuotaInput } from '../inputs/quota.input';
-import { PersonnelContext } from '../loaders';
-import { QuotaAdjustmentResult, QuotaStatus, QuotaSummary } from './quota.types';
+import { PersonnelContext } from '../context';
+import { QuotaAdjustmentResult, QuotaStatus, QuotaSummary } from './quota.type';
 
 @Resolver()
 export class QuotaResolver {

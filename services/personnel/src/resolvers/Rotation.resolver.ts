@@ -5,7 +5,7 @@ import { rotationPlan } from '../bulk/rotations.plan';
 import { Rotation } from '../entities/rotation.entity';
 import { Teacher } from '../entities/teacher.entity';
 import { RotationFilter, RotationInput } from '../inputs/rotation.input';
-import { PersonnelContext } from '../loaders';
+import { PersonnelContext } from '../context';
 
 export const RotationConnection = ConnectionType(Rotation, 'Rotation');
 

@@ -1,6 +1,6 @@
 import { requirePrincipal } from '@tw/kernel';
 import { School } from '../entities/school.entity';
-import { PersonnelContext } from '../loaders';
+import { PersonnelContext } from '../context';
 
 /** Schools other subgraphs point at: readable by every signed-in role. */
 export async function resolveSchoolReference(ref: { id: string }, ctx: PersonnelContext): Promise<School | null> {

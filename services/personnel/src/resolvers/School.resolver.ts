@@ -5,8 +5,8 @@ import { School } from '../entities/school.entity';
 import { Teacher } from '../entities/teacher.entity';
 import { SchoolFilter, SchoolInput } from '../inputs/school.input';
 import { TeacherFilter } from '../inputs/teacher.input';
-import { PersonnelContext } from '../loaders';
-import { QuotaStatus } from './quota.types';
+import { PersonnelContext } from '../context';
+import { QuotaStatus } from './quota.type';
 import { teacherQuery, TeacherConnection } from './teacher.query';
 
 export const SchoolConnection = ConnectionType(School, 'School');

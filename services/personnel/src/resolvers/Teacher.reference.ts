@@ -1,6 +1,6 @@
 import { forbidden, requirePrincipal } from '@tw/kernel';
 import { Teacher } from '../entities/teacher.entity';
-import { PersonnelContext } from '../loaders';
+import { PersonnelContext } from '../context';
 
 /**
  * Teachers other subgraphs point at. Any signed-in role but ANALYST gets the teacher (personal

@@ -22,7 +22,7 @@ import { Rotation } from '../entities/rotation.entity';
 import { School } from '../entities/school.entity';
 import { IdType, Teacher } from '../entities/teacher.entity';
 import { ExtraField, TeacherFilter, TeacherInput } from '../inputs/teacher.input';
-import { PersonnelContext } from '../loaders';
+import { PersonnelContext } from '../context';
 import { PersonalField } from '../personal-field';
 import { teacherQuery, TeacherConnection } from './teacher.query';
 
@@ -48,7 +48,7 @@ export class TeacherResolver {
 
   @Query(() => [Teacher], {
     nullable: 'items',
-    description: 'Teachers by ID number, in the order asked, null where none is found that this token may read (for importers resolving references; at most 1,000)',
+    description: 'Teachers by ID number, in the order asked, null where none is found that this token may read (for the importer resolving references; at most 1,000)',
   })
   async teachersByIdNumber(
     @Arg('idNumbers', () => [String]) idNumbers: string[],

@@ -1,7 +1,7 @@
 import { ConnectionType, PageArgs, paginate, recordScope, SERVING_STATUSES } from '@tw/kernel';
 import { Teacher } from '../entities/teacher.entity';
 import { TeacherFilter } from '../inputs/teacher.input';
-import { PersonnelContext } from '../loaders';
+import { PersonnelContext } from '../context';
 
 export const TeacherConnection = ConnectionType(Teacher, 'Teacher');
 

@@ -1,6 +1,6 @@
 import { requireReportReader, requireYear, SchoolMetricValue, sinceYearOf } from '@tw/kernel';
 import { Arg, Ctx, Int, Query, registerEnumType, Resolver } from 'type-graphql';
-import { DevelopmentContext } from '../loaders';
+import { DevelopmentContext } from '../context';
 import { NO_DESIGNATED, schoolNewDesignations } from './designation-figures';
 import { schoolLessons, schoolStudios } from './studio-lesson-figures';
 import { schoolEthicsTraining, schoolTrainingTotals } from './training-figures';

@@ -1,6 +1,6 @@
 import { Figure } from '@tw/kernel';
 import { Ctx, Directive, FieldResolver, Float, Int, Resolver, Root } from 'type-graphql';
-import { DevelopmentContext } from '../loaders';
+import { DevelopmentContext } from '../context';
 import { BACKBONE_NOT_PARTY_MEMBER, BACKBONE_PARTY_MEMBERS, BACKBONE_TEACHER_COUNT, DEMONSTRATION_LESSONS, DESIGNATED_SHARE_OF_PUBLIC_TEACHERS, DESIGNATED_TEACHER_COUNT, ETHICS_TRAINING_PERSON_TIMES, ETHICS_TRAINING_SESSIONS, NEW_DESIGNATIONS, PARTY_MEMBER_NOT_BACKBONE, STUDIO_COUNT, TRAINING_HOURS, TRAINING_PERSON_TIMES } from './figure-definitions';
 import { SchoolReportRef, StudioKindLevelCount, TrainingLevelCount } from './report-types';
 import { shareOf } from './share';

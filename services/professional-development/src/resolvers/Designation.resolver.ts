@@ -6,10 +6,10 @@ import { Designation } from '../entities/designation.entity';
 import { SchoolRef, schoolRef } from '../entities/school-ref';
 import { TeacherRef, teacherRef } from '../entities/teacher-ref';
 import { DesignationInput } from '../inputs/designation.input';
-import { DevelopmentContext } from '../loaders';
+import { DevelopmentContext } from '../context';
 import { compareDesignations, DesignationKind, DesignationLevel, highestDesignation } from '../rules/designation-rank';
 import { isValidInYear, validInYearSql } from '../rules/designation-validity';
-import { DesignatedTeacher } from './designated-teacher.types';
+import { DesignatedTeacher } from './designated-teacher.type';
 
 export const DesignatedTeacherConnection = ConnectionType(DesignatedTeacher, 'DesignatedTeacher');
 

@@ -6,7 +6,7 @@ import { SchoolRef, schoolRef } from '../entities/school-ref';
 import { Studio } from '../entities/studio.entity';
 import { TeacherRef, teacherRef } from '../entities/teacher-ref';
 import { LessonFilter, LessonInput } from '../inputs/lesson.input';
-import { DevelopmentContext } from '../loaders';
+import { DevelopmentContext } from '../context';
 
 export const LessonConnection = ConnectionType(Lesson, 'Lesson');
 

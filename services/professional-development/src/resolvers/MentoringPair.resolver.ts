@@ -5,7 +5,7 @@ import { mentoringPlan } from '../bulk/mentoring.plan';
 import { MentoringPair } from '../entities/mentoring-pair.entity';
 import { TeacherRef, teacherRef } from '../entities/teacher-ref';
 import { MentoringPairFilter, MentoringPairInput } from '../inputs/mentoring.input';
-import { DevelopmentContext } from '../loaders';
+import { DevelopmentContext } from '../context';
 
 export const MentoringPairConnection = ConnectionType(MentoringPair, 'MentoringPair');
 

@@ -2,8 +2,8 @@ import { badInput, requirePrincipal } from '@tw/kernel';
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { MIN_YEAR } from '../bulk/values';
 import { SchoolRef } from '../entities/school-ref';
-import { DevelopmentContext } from '../loaders';
-import { SchoolDevelopmentFigures } from './school-figures.types';
+import { DevelopmentContext } from '../context';
+import { SchoolDevelopmentFigures } from './school-figures.type';
 
 /** The fields this subgraph adds to School: aggregates, readable by every signed-in role (ANALYST included). */
 @Resolver(() => SchoolRef)

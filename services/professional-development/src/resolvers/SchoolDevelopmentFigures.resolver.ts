@@ -1,6 +1,6 @@
 import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { DevelopmentContext } from '../loaders';
-import { SchoolDevelopmentFigures } from './school-figures.types';
+import { DevelopmentContext } from '../context';
+import { SchoolDevelopmentFigures } from './school-figures.type';
 
 /** Each figure is a batched GROUP BY (see school-figures.ts), asked only when the field is. */
 @Resolver(() => SchoolDevelopmentFigures)

@@ -6,7 +6,7 @@ import { Studio } from '../entities/studio.entity';
 import { StudioMember } from '../entities/studio-member.entity';
 import { TeacherRef, teacherRef } from '../entities/teacher-ref';
 import { StudioFilter, StudioInput } from '../inputs/studio.input';
-import { DevelopmentContext } from '../loaders';
+import { DevelopmentContext } from '../context';
 import { containing } from './like';
 
 export const StudioConnection = ConnectionType(Studio, 'Studio');

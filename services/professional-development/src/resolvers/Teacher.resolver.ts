@@ -5,7 +5,7 @@ import { MentoringPair } from '../entities/mentoring-pair.entity';
 import { Studio } from '../entities/studio.entity';
 import { TeacherRef, teacherRef } from '../entities/teacher-ref';
 import { TrainingParticipation } from '../entities/training-participation.entity';
-import { DevelopmentContext } from '../loaders';
+import { DevelopmentContext } from '../context';
 import { PERSONAL, PersonalField } from '../personal-field';
 import { highestDesignation } from '../rules/designation-rank';
 

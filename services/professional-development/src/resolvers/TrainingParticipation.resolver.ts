@@ -6,7 +6,7 @@ import { TeacherRef, teacherRef } from '../entities/teacher-ref';
 import { TrainingParticipation } from '../entities/training-participation.entity';
 import { TrainingProgramme } from '../entities/training-programme.entity';
 import { TrainingParticipationFilter } from '../inputs/training.input';
-import { DevelopmentContext } from '../loaders';
+import { DevelopmentContext } from '../context';
 
 export const TrainingParticipationConnection = ConnectionType(TrainingParticipation, 'TrainingParticipation');
 

@@ -3,7 +3,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root
 import { trainingPlan } from '../bulk/trainings.plan';
 import { TrainingProgramme } from '../entities/training-programme.entity';
 import { TrainingInput, TrainingProgrammeFilter } from '../inputs/training.input';
-import { DevelopmentContext } from '../loaders';
+import { DevelopmentContext } from '../context';
 import { containing } from './like';
 
 export const TrainingProgrammeConnection = ConnectionType(TrainingProgramme, 'TrainingProgramme');

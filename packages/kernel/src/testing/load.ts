@@ -3,7 +3,7 @@
  * the next, for a bounded time, while the resident memory of the platform's processes is sampled.
  * Used by `npm run bench:gateway` and by the short load test.
  */
-import { rssKb } from './processes';
+import { processStats } from '../launcher/platform-process';
 
 /** What one request came to: its kind (for per-kind figures) and, when it failed, why. */
 export interface Outcome {
@@ -66,7 +66,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
   const sample = () => {
     if (!o.processes) return;
     const kb: Record<string, number> = {};
-    for (const [name, pid] of Object.entries(o.processes)) kb[name] = rssKb(pid) ?? 0;
+    for (const [name, pid] of Object.entries(o.processes)) kb[name] = processStats(pid)?.rssKb ?? 0;
     rss.push({ atMs: Math.round(performance.now() - started), kb });
   };
   sample();
