@@ -35,7 +35,7 @@ export interface GatewayOptions {
   readonly logger?: Logger;
   /** the console at /console/ and the GraphQL IDE at /graphql (default: both, the IDE outside production only) */
   readonly console?: Omit<ConsoleOptions, 'production'>;
-  /** more routes on the gateway's origin (the importer's /imports and /templates are forwarded whenever subgraphUrls has an importer) */
+  /** more routes on the gateway's origin (the importer's /imports, /templates and /exports are forwarded whenever subgraphUrls has an importer) */
   readonly mount?: (app: express.Express) => void;
 }
 
@@ -151,9 +151,9 @@ export async function startGateway(o: GatewayOptions): Promise<GatewayHandle> {
     const ok = checks.every(([, s]) => s === 'ready');
     res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'not ready', subgraphs: Object.fromEntries(checks) });
   });
-  // the importer's uploads, job status, error reports and templates live on the gateway's origin
+  // the importer's uploads, previews, job status, error reports, templates and national-template exports live on the gateway's origin
   const importer = o.subgraphUrls.importer;
-  if (importer) app.use(['/imports', '/templates'], forwardTo({ target: new URL(importer).origin, gatewaySecret: o.gatewaySecret }));
+  if (importer) app.use(['/imports', '/templates', '/exports'], forwardTo({ target: new URL(importer).origin, gatewaySecret: o.gatewaySecret }));
   // the yearly report as a workbook, made by asking this gateway with the caller's own token
   let selfUrl = '';
   mountReports(app, { gatewayUrl: () => selfUrl, figures, timeoutMs: o.requestTimeoutMs });

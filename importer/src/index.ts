@@ -29,6 +29,8 @@ export const buildServiceSchema: ServiceModule['buildServiceSchema'] = buildImpo
 export const openServiceDatabase: ServiceModule['openServiceDatabase'] = openImporterDatabase;
 export const startServiceServer: ServiceModule['startServiceServer'] = startImporter;
 export { readKindFile, openSource } from './read/read-file';
+export { previewFile, PREVIEW_ROWS } from './preview/preview';
+export type { ImportPreview, PreviewColumn, PreviewRow, PreviewCell } from './preview/preview';
 export type { KindFileEvent, ReadFileOptions } from './read/read-file';
 export { runImportCli } from './cli/import-cli';
 export type { CliIO } from './cli/import-cli';

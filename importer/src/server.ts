@@ -1,8 +1,9 @@
-import { createLogger, GATEWAY_DEFAULT_PORT, Logger, startService, TokenKeys } from '@tw/kernel';
+import { createLogger, currentRequestScope, GATEWAY_DEFAULT_PORT, Logger, Principal, startService, TokenKeys } from '@tw/kernel';
 import { DataSource } from 'typeorm';
 import { ImporterSettings, readImporterSettings } from './config';
 import { createLoaders, ImporterContext } from './graphql/loaders';
 import { mountImportRoutes } from './http/routes';
+import { DelegatedGatewayCaller } from './jobs/gateway-caller';
 import { JobStore } from './jobs/job-store';
 import { ImportWorker } from './jobs/worker';
 import { buildImporterSchema } from './schema';
@@ -39,9 +40,10 @@ export async function startImporter(o: ImporterServerOptions): Promise<ImporterH
   const settings = o.settings ?? readImporterSettings();
   const logger = o.logger ?? createLogger('importer');
   const store = new JobStore(o.dataSource);
+  const gatewayUrl = o.gatewayUrl ?? `http://127.0.0.1:${GATEWAY_DEFAULT_PORT}/graphql`;
   const worker = new ImportWorker({
     store,
-    gatewayUrl: o.gatewayUrl ?? `http://127.0.0.1:${GATEWAY_DEFAULT_PORT}/graphql`,
+    gatewayUrl,
     gatewaySecret: o.keys.gatewaySecret,
     limits: settings.limits,
     concurrency: settings.concurrency,
@@ -53,6 +55,9 @@ export async function startImporter(o: ImporterServerOptions): Promise<ImporterH
     logger,
   });
   const schema = await buildImporterSchema();
+  // a request's own calls to the platform (previews, exports, the data-quality view) act for its user
+  const gatewayFor = (principal: Principal) =>
+    new DelegatedGatewayCaller({ url: gatewayUrl, gatewaySecret: o.keys.gatewaySecret, principal, requestId: currentRequestScope()?.requestId ?? 'importer' });
   const handle = await startService<ImporterContext>(
     {
       name: 'importer',
@@ -61,8 +66,9 @@ export async function startImporter(o: ImporterServerOptions): Promise<ImporterH
       keys: o.keys,
       production: o.production,
       logger,
-      context: (base) => ({ ...base, ds: o.dataSource, loaders: createLoaders(o.dataSource) }),
-      mount: (router, principalOf) => mountImportRoutes(router, principalOf, { store, maxUploadBytes: settings.limits.maxFileBytes, onQueued: () => worker.nudge() }),
+      context: (base) => ({ ...base, ds: o.dataSource, loaders: createLoaders(o.dataSource), gatewayFor }),
+      mount: (router, principalOf) =>
+        mountImportRoutes(router, principalOf, { store, maxUploadBytes: settings.limits.maxFileBytes, onQueued: () => worker.nudge(), limits: settings.limits, gatewayFor }),
     },
     { host: o.host ?? '127.0.0.1', port: o.port ?? 0 },
   );

@@ -52,10 +52,11 @@ export async function workbook(file: string, build: (wb: ExcelJS.Workbook) => vo
 /** Every event of reading `file` as `spec`: the header's sheet and the rows with their values and issues. */
 export async function readAll(file: string, spec: KindSpec, o: { schoolGiven?: boolean; fileName?: string } = {}) {
   let sheet: string | undefined;
-  const rows: Array<{ number: number; values: Record<string, unknown>; issues: Array<{ code: string; column?: string; value?: string; message: string }> }> = [];
+  type Issue = { code: string; column?: string; value?: string; message: string };
+  const rows: Array<{ number: number; values: Record<string, unknown>; issues: Issue[]; warnings: Issue[] }> = [];
   for await (const ev of readKindFile(file, spec, { fileName: o.fileName ?? file, limits: DEFAULT_FILE_LIMITS, schoolGiven: o.schoolGiven ?? true })) {
     if (ev.type === 'header') sheet = ev.sheet;
-    else rows.push({ number: ev.row.number, values: ev.row.values, issues: ev.row.issues });
+    else rows.push({ number: ev.row.number, values: ev.row.values, issues: ev.row.issues, warnings: ev.row.warnings });
   }
   return { sheet, rows };
 }

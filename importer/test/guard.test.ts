@@ -41,8 +41,15 @@ describe('the zip guard', () => {
     refused(
       zipFile([...workbookParts(sheetXml(1, 1)), ...[1, 2, 3].map((i) => ({ name: `xl/media/p${i}.bin`, data: Buffer.from(Array.from({ length: 3 * MB }, (_, k) => (k * 7919 + i) % 251)), method: 0 as const }))]),
       'ZIP_TOO_LARGE',
-      /解压后超过 8 MB/,
+      /解压后超过 8 MB（已声明 9 MB）：数据太多，请分成几个文件上传/,
     ));
+
+  it('refuses many small parts inflating past the total as a zip bomb, without advice to split the file', async () => {
+    // each part under the per-part ratio's floor (256 KB), together past the total (8 MB)
+    const bomb = zipFile([...workbookParts(sheetXml(1, 1)), ...Array.from({ length: 40 }, (_, i) => ({ name: `xl/media/z${i}.bin`, data: Buffer.alloc(250 * 1024) }))]);
+    await refused(bomb, 'ZIP_BOMB', /疑似“压缩炸弹”，已拒绝/);
+    await expect(guardXlsx(bomb, small)).rejects.toMatchObject({ message: expect.not.stringMatching(/分成|拆分/) });
+  });
 
   it('stops a part that inflates past the size it declares, counting the bytes as they stream', () =>
     refused(zipFile([...workbookParts(sheetXml(1, 1)), { name: 'xl/media/liar.bin', data: Buffer.alloc(2 * MB, 'a'), declaredSize: 1000 }]), 'ZIP_SIZE_MISMATCH', /实际大小与声明不符/));

@@ -77,10 +77,11 @@ describe.each(testDatabaseKinds())('imports through the gateway on %s', (kind) =
     expect(report.status).toBe(200);
     expect(report.headers.get('content-disposition')).toContain('roster-2500.errors.xlsx');
     const cells = await sheetRows(Buffer.from(await report.arrayBuffer()));
-    expect(cells[0]).toEqual([...teachersKind.columns.map((c) => c.header), '错误信息']);
+    expect(cells[0]).toEqual([...teachersKind.columns.map((c) => c.header), '错误信息', '原行号']);
     expect(cells).toHaveLength(2);
     expect(cells[1][teachersKind.columns.findIndex((c) => c.key === 'idNumber')]).toBe(bad);
-    expect(cells[1].at(-1)).toMatch(/^\[ID_NUMBER_CHECK_DIGIT\] 工作表“教职工基本信息”第 1237 行/);
+    expect(cells[1].at(-2)).toMatch(/^\[ID_NUMBER_CHECK_DIGIT\] 工作表“教职工基本信息”第 1237 行/);
+    expect(cells[1].at(-1)).toBe('1237');
 
     const fixed = tmp.file('roster-2500-fixed.xlsx');
     await writeKindXlsx(teachersKind, rows, fixed, { title: '中原区第一实验小学2024年教职工基本信息表' });
@@ -111,7 +112,7 @@ describe.each(testDatabaseKinds())('imports through the gateway on %s', (kind) =
     const col = (key: string) => teachersKind.columns.findIndex((c) => c.key === key);
     expect(cells[1][col('name')]).toBe(`'=cmd|"/c calc"!A1`);
     expect(cells[1][col('teachingSubject')]).toBe(`'@SUM(1)`);
-    expect(cells[1].at(-1)).toContain('[CODE_INVALID]');
+    expect(cells[1].at(-2)).toContain('[CODE_INVALID]');
   });
 
   it('names both rows of a duplicate, and with partial writes the valid rows', async () => {

@@ -96,7 +96,7 @@ describe('the header and the rows around the data', () => {
       ws.addRow(HEADERS);
       ws.addRow(row(t));
     });
-    await expect(readAll(file, teachersKind, { schoolGiven: false })).rejects.toThrow(/缺少必填列：学校标识码或学校名称/);
+    await expect(readAll(file, teachersKind, { schoolGiven: false })).rejects.toThrow(/没有学校列（学校标识码或学校名称）：请在上传时指明学校（命令行加“--school 学校标识码”/);
     expect((await readAll(file, teachersKind, { schoolGiven: true })).rows).toHaveLength(1);
   });
 });

@@ -208,7 +208,7 @@ export default function TeacherDetail() {
               <Table<Violation> size="small" rowKey="id" pagination={false} dataSource={[...rows]} scroll={{ x: 420 }}
                 columns={[
                   { title: '日期', dataIndex: 'occurredOn' },
-                  { title: '负面清单', key: 'item', render: (_: unknown, r) => r.negativeListItem.title },
+                  { title: '负面清单', key: 'item', render: (_: unknown, r) => r.negativeListItem?.title ?? <Tag color="orange">待归类</Tag> },
                   { title: '处分', dataIndex: 'sanction', render: (v: string | null) => label(CODES.SANCTION, v) },
                 ]}
               />

@@ -1,3 +1,4 @@
+import { CodeTable, NEGATIVE_LIST_ITEM, NOT_AT_POST_KEYWORDS, STAFF_STATUS } from '@tw/kernel';
 import { KINDS } from '../kinds';
 import { requirementText } from '../report/template';
 import { KindSpec, TeacherReference } from '../spec/kind-spec';
@@ -40,6 +41,62 @@ function kindSection(spec: KindSpec): string {
   return lines.join('\n');
 }
 
+/** One code table's keyword table: each value with the words that name it in free text. */
+function keywordTable(table: CodeTable<string>, used: string): string[] {
+  const rows = table.entries.filter((e) => e.keywords?.length);
+  return [
+    `### ${table.title} (${used})`,
+    '',
+    '| value | also written (exact) | words that name it (read with a warning) |',
+    '|---|---|---|',
+    ...rows.map((e) => `| ${cell(e.code ? `${e.code}-${e.label}` : e.label)} | ${cell((e.aliases ?? []).join('、') || '—')} | ${cell((e.keywords ?? []).join('、'))} |`),
+    '',
+  ];
+}
+
+/**
+ * The keyword tables of the code tables the kinds read, generated from the kernel's code tables: how
+ * free text in a coded column becomes a value (with a warning), and what is refused as ambiguous.
+ */
+function keywordTables(): string[] {
+  const used = new Map<CodeTable<string>, string[]>();
+  for (const k of KINDS) {
+    for (const c of k.columns) {
+      const t = c.type.table;
+      if (t?.classifies) used.set(t, [...(used.get(t) ?? []), `${k.kind}: ${c.header}`]);
+    }
+  }
+  return [
+    '## Words in coded columns',
+    '',
+    'Generated from the keyword tables of the kernel’s code tables (`packages/kernel/src/codes`). A coded cell is read',
+    'exactly first (label, code, `code-label`, the forms in the second column). Otherwise its words are looked up: when',
+    'the keywords found name one value the row is written with that value and a warning (`CODE_CLASSIFIED`) saying',
+    'which word was read as what; when they name several the cell is refused (`CODE_AMBIGUOUS`) with the accepted values.',
+    'A keyword found only inside a longer one found does not count (线上 in 线上线下, 退休 in 待退休).',
+    '',
+    '### 处分原因 (ethics: 处分原因 — classified by governance)',
+    '',
+    'A 处分原因 that is no item of the negative list (by number, name or `number-name`) is read by these keywords; the',
+    'words are kept as written and the row says which item they were read as (`NEGATIVE_LIST_ITEM_CLASSIFIED`). Words',
+    'that name no item, or several, are kept 未归类 (`NEGATIVE_LIST_ITEM_UNCLASSIFIED`): the sanction still counts for',
+    'the veto, and the bureau settles the item (`violations(filter: { classification: [UNCLASSIFIED] })`, `settleViolationItem`).',
+    '',
+    '| item | keywords |',
+    '|---|---|',
+    ...NEGATIVE_LIST_ITEM.entries.map((e) => `| ${e.code}-${e.label} | ${cell((e.keywords ?? []).join('、'))} |`),
+    '',
+    ...[...used].flatMap(([t, where]) => keywordTable(t, where.join('; '))),
+    '### 人员状态 (teachers: 人员状态)',
+    '',
+    '| status | words that name it (read with a warning) |',
+    '|---|---|',
+    ...STAFF_STATUS.entries.filter((e) => e.keywords?.length).map((e) => `| ${cell(e.label)} | ${cell((e.keywords ?? []).join('、'))} |`),
+    ...Object.entries(NOT_AT_POST_KEYWORDS).map(([detail, words]) => `| 暂未在本单位任职-${detail} | ${cell([detail, ...words].join('、'))} |`),
+    '',
+  ];
+}
+
 /**
  * importer/KINDS.md, generated from the specs (`npm run kinds-doc -w @tw/importer`); a test fails
  * when the committed file differs.
@@ -57,5 +114,6 @@ export function renderKindsDoc(): string {
     'UTF-8 (with or without BOM) or GB18030/GBK.',
     '',
     ...KINDS.map(kindSection).flatMap((s) => [s, '']),
+    ...keywordTables(),
   ].join('\n');
 }

@@ -33,6 +33,8 @@ export class ImportJob {
   @Column({ name: 'rows_updated', type: 'int' }) rowsUpdated!: number;
   @Column({ name: 'rows_unchanged', type: 'int' }) rowsUnchanged!: number;
   @Column({ name: 'rows_rejected', type: 'int' }) rowsRejected!: number;
+  /** rows written (or, on a check, to be written) with warnings: a word classified, a date form guessed, text cut */
+  @Column({ name: 'rows_warned', type: 'int', default: 0 }) rowsWarned!: number;
   /** the sheet read, and its header cells (JSON array) for the error report */
   @Column({ type: 'varchar', length: 100, nullable: true }) sheet!: string | null;
   @Column({ type: 'text', nullable: true }) header!: string | null;

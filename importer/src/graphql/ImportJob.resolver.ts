@@ -2,7 +2,7 @@ import { ConnectionType, forbidden, PageArgs, paginate, requireRole } from '@tw/
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Query, Resolver, Root } from 'type-graphql';
 import { canSeeJob } from '../access';
 import { ImportJob } from '../entities/import-job.entity';
-import { ImportJobStatus, ImportJobView, ImportRowIssue } from './import-job.type';
+import { ImportIssueSeverity, ImportJobStatus, ImportJobView, ImportRowIssue } from './import-job.type';
 import { issuesOf, jobView } from './job-view';
 import { ImporterContext, MAX_LISTED_ERRORS, storedError } from './loaders';
 
@@ -41,10 +41,19 @@ export class ImportJobResolver {
     return { ...conn, nodes, edges: conn.edges.map((e, i) => ({ cursor: e.cursor, node: nodes[i] })), totalCount: conn.totalCount };
   }
 
-  @FieldResolver(() => [ImportRowIssue], { description: `The first problems found, row by row (at most ${MAX_LISTED_ERRORS} rows; the error report has them all)` })
+  @FieldResolver(() => [ImportRowIssue], {
+    description: `The errors of the first rejected rows, row by row (at most ${MAX_LISTED_ERRORS} rows; the error report has them all, with those rows' warnings)`,
+  })
   async errors(@Root() job: ImportJobView, @Arg('first', () => Int, { defaultValue: 20 }) first: number, @Ctx() ctx: ImporterContext): Promise<ImportRowIssue[]> {
     if (job.rowsRejected === 0) return [];
     const rows = await ctx.loaders.errors.load(job.id);
-    return issuesOf(rows.slice(0, Math.max(0, Math.min(first, MAX_LISTED_ERRORS))).map(storedError));
+    return issuesOf(rows.slice(0, Math.max(0, Math.min(first, MAX_LISTED_ERRORS))).map(storedError), ImportIssueSeverity.ERROR);
+  }
+
+  @FieldResolver(() => [ImportRowIssue], { description: `The warnings of the first rows written with warnings (at most ${MAX_LISTED_ERRORS} rows; the error report lists them too)` })
+  async warnings(@Root() job: ImportJobView, @Arg('first', () => Int, { defaultValue: 20 }) first: number, @Ctx() ctx: ImporterContext): Promise<ImportRowIssue[]> {
+    if (job.rowsWarned === 0) return [];
+    const rows = await ctx.loaders.warnings.load(job.id);
+    return issuesOf(rows.slice(0, Math.max(0, Math.min(first, MAX_LISTED_ERRORS))).map(storedError), ImportIssueSeverity.WARNING);
   }
 }

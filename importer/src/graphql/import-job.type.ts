@@ -21,7 +21,20 @@ registerEnumType(ImportJobStatus, {
   },
 });
 
-@ObjectType('ImportRowIssue', { description: 'A problem with one row of an imported file' })
+export enum ImportIssueSeverity {
+  ERROR = 'error',
+  WARNING = 'warning',
+}
+registerEnumType(ImportIssueSeverity, {
+  name: 'ImportIssueSeverity',
+  description: 'Whether a problem rejects its row',
+  valuesConfig: {
+    ERROR: { description: 'the row is rejected' },
+    WARNING: { description: 'the row is written; the clerk should check what was read (a word classified, a date form guessed, text cut)' },
+  },
+});
+
+@ObjectType('ImportRowIssue', { description: 'A problem with one row of an imported file: an error (the row is rejected) or a warning (the row is written)' })
 export class ImportRowIssue {
   @Field({ description: 'The sheet read (the file name for a CSV)' }) sheet!: string;
   @Field(() => Int, { description: 'The row number in the sheet, as Excel shows it' }) row!: number;
@@ -29,6 +42,7 @@ export class ImportRowIssue {
   @Field(() => String, { nullable: true, description: 'The cell as text' }) value!: string | null;
   @Field({ description: 'Stable code, e.g. ID_NUMBER_CHECK_DIGIT' }) code!: string;
   @Field({ description: 'For people, in Chinese, naming the sheet, row, column and value' }) message!: string;
+  @Field(() => ImportIssueSeverity) severity!: ImportIssueSeverity;
 }
 
 @ObjectType('ImportJob', { description: 'An import of a spreadsheet: who started it, where it stands, what it did' })
@@ -52,6 +66,7 @@ export class ImportJobView {
   @Field(() => Int) rowsUpdated!: number;
   @Field(() => Int, { description: 'Rows identical to what is stored (a re-import)' }) rowsUnchanged!: number;
   @Field(() => Int) rowsRejected!: number;
+  @Field(() => Int, { description: 'Rows written (on a dry run: to be written) with warnings; they are not rejected' }) rowsWarned!: number;
   @Field(() => String, { nullable: true, description: 'Why the job failed, as a stable code (ROWS_REJECTED, LEGACY_XLS, ZIP_RATIO…)' }) errorCode!: string | null;
   @Field(() => String, { nullable: true, description: 'Why the job failed, for people (Chinese)' }) errorMessage!: string | null;
   @Field() createdAt!: Date;
@@ -59,5 +74,9 @@ export class ImportJobView {
   @Field(() => Date, { nullable: true }) finishedAt!: Date | null;
   @Field(() => Int, { nullable: true, description: 'Milliseconds spent reading and checking' }) validationMs!: number | null;
   @Field(() => Int, { nullable: true, description: 'Milliseconds spent writing' }) writingMs!: number | null;
-  @Field(() => String, { nullable: true, description: 'Path (on the gateway) of the error report: the rejected rows with an 错误信息 column' }) errorReportUrl!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Path (on the gateway) of the error report: the rejected rows in the file’s own columns with an 错误信息 column (import it again once corrected), and the rows written with warnings',
+  })
+  errorReportUrl!: string | null;
 }

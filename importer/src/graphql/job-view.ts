@@ -1,6 +1,6 @@
 import { ImportJob } from '../entities/import-job.entity';
 import { StoredError } from '../jobs/job-store';
-import { ImportJobStatus, ImportJobView, ImportRowIssue } from './import-job.type';
+import { ImportIssueSeverity, ImportJobStatus, ImportJobView, ImportRowIssue } from './import-job.type';
 
 /** A job as GraphQL and the REST routes show it. */
 export function jobView(j: ImportJob): ImportJobView {
@@ -24,6 +24,7 @@ export function jobView(j: ImportJob): ImportJobView {
     rowsUpdated: j.rowsUpdated,
     rowsUnchanged: j.rowsUnchanged,
     rowsRejected: j.rowsRejected,
+    rowsWarned: j.rowsWarned,
     errorCode: j.errorCode,
     errorMessage: j.errorMessage,
     createdAt: j.createdAt,
@@ -31,13 +32,23 @@ export function jobView(j: ImportJob): ImportJobView {
     finishedAt: j.finishedAt,
     validationMs: j.validationMs,
     writingMs: j.writingMs,
-    errorReportUrl: j.rowsRejected > 0 ? `/imports/${j.id}/errors.xlsx` : null,
+    errorReportUrl: j.rowsRejected > 0 || j.rowsWarned > 0 ? `/imports/${j.id}/errors.xlsx` : null,
   };
 }
 
-/** Rejected rows as a flat list of issues, one per problem. */
-export function issuesOf(errors: readonly StoredError[]): ImportRowIssue[] {
+/** Kept rows as a flat list of issues, one per problem; `severity` keeps only errors or only warnings. */
+export function issuesOf(errors: readonly StoredError[], severity?: ImportIssueSeverity): ImportRowIssue[] {
   return errors.flatMap((e) =>
-    e.issues.map((i) => ({ sheet: e.sheet, row: e.rowNumber, column: i.column ?? null, value: i.value ?? null, code: i.code, message: i.message })),
+    e.issues
+      .map((i) => ({
+        sheet: e.sheet,
+        row: e.rowNumber,
+        column: i.column ?? null,
+        value: i.value ?? null,
+        code: i.code,
+        message: i.message,
+        severity: i.severity === 'warning' ? ImportIssueSeverity.WARNING : ImportIssueSeverity.ERROR,
+      }))
+      .filter((i) => !severity || i.severity === severity),
   );
 }

@@ -20,6 +20,14 @@ const isXmlPart = (name: string) => /\.(xml|rels|vml)$/i.test(name);
 const isSheet = (name: string) => /^xl\/worksheets\/[^/]+\.xml$/i.test(name);
 const isSharedStrings = (name: string) => /^xl\/sharedStrings\.xml$/i.test(name);
 
+/** A zip whose parts inflate far past any workbook's: refused without advice to split it (splitting a bomb helps no one). */
+function bomb(declared: number, packed: number): FileError {
+  return new FileError(
+    'ZIP_BOMB',
+    `工作簿压缩后只有 ${mb(packed)}，却声明解压后有 ${mb(declared)}（约 ${Math.round(declared / Math.max(1, packed))} 倍）：疑似“压缩炸弹”，已拒绝。请用 Excel 或 WPS 打开原表格另存为 .xlsx 再上传`,
+  );
+}
+
 /** Bytes a data descriptor may take after an entry's data (with or without signature, ZIP64). */
 const DESCRIPTOR_SIZES = new Set([12, 16, 20, 24]);
 
@@ -70,7 +78,11 @@ async function inspect(zip: yauzl.ZipFile, limits: FileLimits): Promise<ZipRepor
     if (e.isEncrypted()) throw new FileError('ZIP_ENCRYPTED', '工作簿中有加密的部件：请去掉密码后另存为 .xlsx 再上传');
     declared += e.uncompressedSize;
     if (declared > limits.maxUncompressedBytes) {
-      throw new FileError('ZIP_TOO_LARGE', `工作簿解压后超过 ${mb(limits.maxUncompressedBytes)}（已声明 ${mb(declared)}）：文件过大或是“压缩炸弹”，请分成几个文件上传`);
+      const total = entries.reduce((n, x) => n + x.uncompressedSize, 0);
+      const packed = entries.reduce((n, x) => n + x.compressedSize, 0);
+      // a real workbook that large compresses a few times; one that inflates hundreds of times is built to
+      if (total / Math.max(1, packed) > limits.maxCompressionRatio) throw bomb(total, packed);
+      throw new FileError('ZIP_TOO_LARGE', `工作簿解压后超过 ${mb(limits.maxUncompressedBytes)}（已声明 ${mb(declared)}）：数据太多，请分成几个文件上传`);
     }
     if (e.uncompressedSize > limits.ratioFloorBytes && e.uncompressedSize / Math.max(1, e.compressedSize) > limits.maxCompressionRatio) {
       throw new FileError(
@@ -99,7 +111,8 @@ async function inspect(zip: yauzl.ZipFile, limits: FileLimits): Promise<ZipRepor
         const buf = chunk as Buffer;
         inflated += buf.length;
         if (inflated > limits.maxUncompressedBytes) {
-          throw new FileError('ZIP_TOO_LARGE', `工作簿解压后超过 ${mb(limits.maxUncompressedBytes)}：文件过大或是“压缩炸弹”，已停止读取`);
+          // the parts declared less than they hold: a file built to exhaust memory, not a large workbook
+          throw new FileError('ZIP_BOMB', `工作簿的部件解压后超过 ${mb(limits.maxUncompressedBytes)}，远超其声明的大小：疑似“压缩炸弹”，已停止读取并拒绝。请用 Excel 或 WPS 打开原表格另存为 .xlsx 再上传`);
         }
         scanner?.push(buf);
         if (scanner?.doctype) throw doctype(e.fileName);

@@ -1,19 +1,38 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { Principal } from '@tw/kernel';
 import type express from 'express';
+import { FileError } from '../file-error';
+import { FileLimits } from '../guard/limits';
+import { GatewayCallError, GraphQLCaller } from '../jobs/gateway-caller';
+import { loadMappings } from '../mappings/mapping-store';
+import { previewFile } from '../preview/preview';
+import { allSchools, findSchool, SchoolRecord } from '../validate/references';
+import { nationalWorkbook, schoolRecords } from '../national/national-export';
+import { ZipWriter } from '../national/zip-writer';
 import { canSeeJob, IMPORTING_ROLES } from '../access';
 import { ImportJob } from '../entities/import-job.entity';
+import { ImportIssueSeverity } from '../graphql/import-job.type';
 import { issuesOf, jobView } from '../graphql/job-view';
 import { JobStore } from '../jobs/job-store';
 import { kindSpec, KINDS } from '../kinds';
 import { writeErrorReport } from '../report/error-report';
 import { writeTemplate } from '../report/template';
-import { receiveUpload, UploadError } from './upload';
+import { fileSink, receiveUpload, receiveUploadTo, UploadError } from './upload';
 
 export interface RouteDeps {
   readonly store: JobStore;
   readonly maxUploadBytes: number;
   /** tells the local worker a job was queued */
   readonly onQueued: () => void;
+  /** the file checks a preview applies (as a job does) */
+  readonly limits: FileLimits;
+  /** the gateway, acting for the user of a request (a preview looks up the school it names) */
+  readonly gatewayFor: (p: Principal) => GraphQLCaller;
+  /** where a preview's upload is kept while it is read */
+  readonly tempDir?: string;
 }
 
 type PrincipalOf = (req: express.Request) => Principal | null;
@@ -38,8 +57,9 @@ const contentDisposition = (name: string) => `attachment; filename="${name.repla
 
 /**
  * The importer's HTTP routes, mounted behind the gateway secret and reached through the gateway:
- * POST /imports, GET /imports/:id, GET /imports/:id/errors.xlsx, GET /templates (the kinds, with their
- * Chinese names), GET /templates/:kind.xlsx.
+ * POST /imports, POST /imports/preview, GET /imports/:id, GET /imports/:id/errors.xlsx, GET /templates (the
+ * kinds, with their Chinese names), GET /templates/:kind.xlsx, GET /exports/national/:year/:school.xlsx,
+ * GET /exports/national/:year.zip.
  */
 export function mountImportRoutes(router: express.Router, principalOf: PrincipalOf, deps: RouteDeps): void {
   router.post('/imports', async (req, res) => {
@@ -83,6 +103,40 @@ export function mountImportRoutes(router: express.Router, principalOf: Principal
     }
   });
 
+  router.post('/imports/preview', async (req, res) => {
+    const p = signedIn(req, res, principalOf);
+    if (!p) return;
+    if (!(IMPORTING_ROLES as readonly string[]).includes(p.role)) return fail(res, 403, 'FORBIDDEN', `预览导入需要 DISTRICT_ADMIN 或 SCHOOL_ADMIN 角色；当前令牌为 ${p.role}`);
+    const file = path.join(deps.tempDir ?? os.tmpdir(), `tw-preview-${randomUUID()}`);
+    const started = Date.now();
+    try {
+      const upload = await receiveUploadTo(req, fileSink(file), deps.maxUploadBytes);
+      const kind = (upload.fields.kind ?? '').trim();
+      const spec = kindSpec(kind);
+      if (!spec) return fail(res, 400, 'UNKNOWN_KIND', `未知的导入类型“${kind}”：可用的类型为 ${KINDS.map((k) => k.kind).join('、')}`);
+      if (!spec.roles.includes(p.role)) return fail(res, 403, 'FORBIDDEN', `“${spec.title}”只能由 ${spec.roles.join('、')} 导入；当前令牌为 ${p.role}`);
+      const given = (upload.fields.school ?? '').trim();
+      let school: SchoolRecord | undefined;
+      if (given) {
+        school = await findSchool(deps.gatewayFor(p), given);
+        if (!school) return fail(res, 422, 'SCHOOL_NOT_FOUND', `上传时指明的学校“${given}”不存在：请填写学校标识码或与系统中完全一致的学校全称`);
+        if (p.role === 'SCHOOL_ADMIN' && school.id !== p.schoolId) return fail(res, 403, 'SCHOOL_FORBIDDEN', `学校管理员只能预览本校的文件，不能指明“${school.name}”`);
+      }
+      const schoolId = school?.id ?? (p.role === 'SCHOOL_ADMIN' ? p.schoolId : undefined);
+      const mappings = await loadMappings(deps.store.ds, schoolId, spec.kind);
+      const preview = await previewFile(file, spec, { fileName: upload.fileName, limits: deps.limits, schoolGiven: !!schoolId && !!spec.school, mappings });
+      res.setHeader('cache-control', 'no-store');
+      res.json({ kind: spec.kind, title: spec.title, fileName: upload.fileName, school: school ?? (schoolId ? { id: schoolId } : null), ...preview, ms: Date.now() - started });
+    } catch (e) {
+      if (e instanceof UploadError) return fail(res, e.status, e.code, e.message, e.detail);
+      if (e instanceof FileError) return fail(res, 422, e.code, e.message);
+      if (e instanceof GatewayCallError) return fail(res, 502, e.code, e.message);
+      throw e;
+    } finally {
+      await fs.promises.rm(file, { force: true });
+    }
+  });
+
   const visibleJob = async (req: express.Request, res: express.Response): Promise<ImportJob | null> => {
     const p = signedIn(req, res, principalOf);
     if (!p) return null;
@@ -102,9 +156,11 @@ export function mountImportRoutes(router: express.Router, principalOf: Principal
     const job = await visibleJob(req, res);
     if (!job) return;
     const limit = Math.min(1000, Math.max(0, Number(req.query.errors ?? 100) || 0));
-    const errors = job.rowsRejected > 0 && limit > 0 ? issuesOf(await deps.store.errors(job.id, 0, limit)) : [];
+    const warningLimit = Math.min(1000, Math.max(0, Number(req.query.warnings ?? limit) || 0));
+    const errors = job.rowsRejected > 0 && limit > 0 ? issuesOf(await deps.store.errors(job.id, 0, limit), ImportIssueSeverity.ERROR) : [];
+    const warnings = job.rowsWarned > 0 && warningLimit > 0 ? issuesOf(await deps.store.errors(job.id, 0, warningLimit, true), ImportIssueSeverity.WARNING) : [];
     res.setHeader('cache-control', 'no-store');
-    res.json({ ...jobView(job), errors });
+    res.json({ ...jobView(job), errors, warnings });
   });
 
   router.get('/imports/:id/errors.xlsx', async (req, res) => {
@@ -123,6 +179,56 @@ export function mountImportRoutes(router: express.Router, principalOf: Principal
     res.json({
       kinds: KINDS.map((k) => ({ kind: k.kind, title: k.title, service: k.service, roles: k.roles, nationalSubset: k.nationalSubset ?? null, template: `/templates/${k.kind}.xlsx` })),
     });
+  });
+
+  router.get('/exports/national/:year/:file', async (req, res) => {
+    const p = signedIn(req, res, principalOf);
+    if (!p) return;
+    const year = Number(req.params.year);
+    const m = /^(.{1,100})\.xlsx$/.exec(String(req.params.file));
+    if (!Number.isInteger(year) || year < 1990 || year > 2100 || !m) return fail(res, 404, 'NOT_FOUND', '导出地址应为 /exports/national/<年度>/<学校标识码>.xlsx，如 /exports/national/2025/4101020001.xlsx');
+    if (!(IMPORTING_ROLES as readonly string[]).includes(p.role)) return fail(res, 403, 'FORBIDDEN', `导出需要 DISTRICT_ADMIN 或 SCHOOL_ADMIN 角色；当前令牌为 ${p.role}`);
+    const gateway = deps.gatewayFor(p);
+    try {
+      const school = await findSchool(gateway, decodeURIComponent(m[1]));
+      if (!school) return fail(res, 404, 'SCHOOL_NOT_FOUND', `没有学校“${m[1]}”：请填写学校标识码或与系统中完全一致的学校全称`);
+      if (p.role === 'SCHOOL_ADMIN' && school.id !== p.schoolId) return fail(res, 403, 'FORBIDDEN', '学校管理员只能导出本校的数据');
+      const book = await nationalWorkbook(school, year, await schoolRecords(gateway, school.id, year));
+      res.setHeader('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      res.setHeader('content-disposition', contentDisposition(`${school.code}-${school.name}-${year}-全国教师管理信息系统.xlsx`));
+      res.setHeader('cache-control', 'no-store');
+      res.end(book);
+    } catch (e) {
+      if (e instanceof GatewayCallError) return fail(res, e.code === 'FORBIDDEN' ? 403 : 502, e.code, e.message);
+      throw e;
+    }
+  });
+
+  router.get('/exports/national/:file', async (req, res) => {
+    const p = signedIn(req, res, principalOf);
+    if (!p) return;
+    const m = /^(\d{4})\.zip$/.exec(String(req.params.file));
+    if (!m) return fail(res, 404, 'NOT_FOUND', '全区导出地址应为 /exports/national/<年度>.zip，如 /exports/national/2025.zip');
+    if (p.role !== 'DISTRICT_ADMIN') return fail(res, 403, 'FORBIDDEN', `全区导出需要 DISTRICT_ADMIN 角色；学校管理员请用 /exports/national/${m[1]}/<学校标识码>.xlsx`);
+    const year = Number(m[1]);
+    const gateway = deps.gatewayFor(p);
+    let schools: SchoolRecord[];
+    try {
+      schools = await allSchools(gateway);
+    } catch (e) {
+      if (e instanceof GatewayCallError) return fail(res, 502, e.code, e.message);
+      throw e;
+    }
+    res.setHeader('content-type', 'application/zip');
+    res.setHeader('content-disposition', contentDisposition(`全区-${year}-全国教师管理信息系统.zip`));
+    res.setHeader('cache-control', 'no-store');
+    // one school at a time: a district's workbooks are never all in memory
+    const zip = new ZipWriter(res);
+    for (const school of schools) {
+      const book = await nationalWorkbook(school, year, await schoolRecords(gateway, school.id, year));
+      await zip.add(`${school.code}-${school.name.replace(/[\\/:*?"<>|]/g, '_')}.xlsx`, book);
+    }
+    await zip.end();
   });
 
   router.get('/templates/:file', async (req, res) => {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import type { Readable } from 'node:stream';
 import busboy from 'busboy';
 import type express from 'express';
@@ -27,6 +28,22 @@ export class UploadError extends Error {
   }
 }
 
+/** Where an upload's bytes go, a chunk at a time: the job's chunks in the database, or a temporary file. */
+export interface UploadSink {
+  append(seq: number, data: Buffer): Promise<void>;
+  /** drops what was stored (the upload was refused) */
+  discard(): Promise<void>;
+}
+
+/** The job's file, stored in the importer's database where every instance can read it. */
+export const jobSink = (store: JobStore, jobId: string): UploadSink => ({ append: (seq, data) => store.appendChunk(jobId, seq, data), discard: () => store.deleteFile(jobId) });
+
+/** A local temporary file (a preview reads it at once and deletes it). */
+export const fileSink = (file: string): UploadSink => ({
+  append: (_seq, data) => fs.promises.appendFile(file, data),
+  discard: () => fs.promises.rm(file, { force: true }),
+});
+
 /** Stored chunks of the upload: large enough for few statements, small enough for any packet limit. */
 const CHUNK_BYTES = 1024 * 1024;
 const MB = 1024 * 1024;
@@ -37,7 +54,12 @@ const MB = 1024 * 1024;
  * Nothing of the file is held in memory beyond one chunk. On any refusal the stored chunks are
  * deleted.
  */
-export async function receiveUpload(req: express.Request, store: JobStore, jobId: string, maxBytes: number): Promise<Upload> {
+export function receiveUpload(req: express.Request, store: JobStore, jobId: string, maxBytes: number): Promise<Upload> {
+  return receiveUploadTo(req, jobSink(store, jobId), maxBytes);
+}
+
+/** Streams a multipart upload into `sink` (see receiveUpload). */
+export async function receiveUploadTo(req: express.Request, sink: UploadSink, maxBytes: number): Promise<Upload> {
   const fields: Record<string, string> = {};
   let file: Promise<Omit<Upload, 'fields'>> | undefined;
   try {
@@ -57,7 +79,7 @@ export async function receiveUpload(req: express.Request, store: JobStore, jobId
           stream.resume();
           return;
         }
-        file = storeFile(stream, info.filename || 'upload', store, jobId, maxBytes);
+        file = storeFile(stream, info.filename || 'upload', sink, maxBytes);
         // handled when the form ends; this keeps an early refusal from being an unhandled rejection
         file.catch(() => undefined);
       });
@@ -69,13 +91,13 @@ export async function receiveUpload(req: express.Request, store: JobStore, jobId
     if (!file) throw new UploadError(400, 'FILE_REQUIRED', '请在表单字段 file 中上传 .xlsx 或 .csv 文件');
     return { fields, ...(await file) };
   } catch (e) {
-    await store.deleteFile(jobId);
+    await sink.discard();
     if (e instanceof FileError) throw new UploadError(e.code === 'UPLOAD_TOO_LARGE' ? 413 : 415, e.code, e.message);
     throw e;
   }
 }
 
-function storeFile(stream: Readable & { truncated?: boolean }, fileName: string, store: JobStore, jobId: string, maxBytes: number): Promise<Omit<Upload, 'fields'>> {
+function storeFile(stream: Readable & { truncated?: boolean }, fileName: string, sink: UploadSink, maxBytes: number): Promise<Omit<Upload, 'fields'>> {
   const hash = createHash('sha256');
   let size = 0;
   let seq = 0;
@@ -90,7 +112,7 @@ function storeFile(stream: Readable & { truncated?: boolean }, fileName: string,
     const data = Buffer.concat(pending, pendingBytes);
     pending = [];
     pendingBytes = 0;
-    await store.appendChunk(jobId, seq++, data);
+    await sink.append(seq++, data);
   };
   return new Promise((resolve, reject) => {
     stream.on('limit', () => {

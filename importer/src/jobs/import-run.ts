@@ -10,10 +10,12 @@ import { kindSpec } from '../kinds';
 import { openSource } from '../read/read-file';
 import { RowSource } from '../read/source';
 import { readTable } from '../read/table';
+import { loadMappings } from '../mappings/mapping-store';
 import { CellValue } from '../spec/cell';
+import { ColumnMappings } from '../spec/header';
 import { KindSpec, ResolvedRefs, RowGroup, RowValues } from '../spec/kind-spec';
 import { resolveRefs } from '../validate/resolve-refs';
-import { SchoolDirectory } from '../validate/references';
+import { findSchool, SchoolDirectory } from '../validate/references';
 import { ReadRow, RowReader } from '../validate/row-reader';
 import { BulkAnswer, BulkOptions, BulkRow, bulkWriter, BulkWriter } from './bulk-writer';
 import { GatewayCallError, GraphQLCaller } from './gateway-caller';
@@ -51,6 +53,9 @@ const GC_HEAP_MB = 160;
 const GC_EVERY_MS = 2000;
 type Outcome = { status: JobStatus; errorCode?: string; errorMessage?: string };
 
+/** Warned rows a job keeps for its report (all are counted): a file whose every row has a classified word stays small. */
+const MAX_KEPT_WARNINGS = 10_000;
+
 /** The most characters of a message the job keeps: a TEXT column holds 65,535 bytes, and a Chinese character is 3. */
 const MAX_STORED_MESSAGE = 2000;
 const storedMessage = (m: string): string => (m.length > MAX_STORED_MESSAGE ? `${m.slice(0, MAX_STORED_MESSAGE)}…` : m);
@@ -77,17 +82,17 @@ interface ReadyRow {
   readonly inputs: ReadonlyArray<Record<string, unknown> | null>;
 }
 
-/** A row's outcome across the kind's targets. */
+/** A row's outcome across the kind's targets: rejections, and what the subgraph said of it when it accepted it. */
 interface RowOutcome {
   status: BulkRow['status'];
   readonly rejections: BulkRow[];
+  readonly notices: BulkRow[];
 }
 
 /** Two parsed values are the same (dates and codes are strings, numbers numbers). */
 const sameValue = (a: unknown, b: unknown) => (a === b ? true : JSON.stringify(a ?? null) === JSON.stringify(b ?? null));
 const pick = (values: RowValues, keys: readonly string[]) => Object.fromEntries(keys.map((k) => [k, values[k]]));
 
-const SCHOOL_QUERY = 'query ImporterJobSchool($codes: [String!]!, $names: [String!]!) { byCode: schools(first: 2, filter: { codes: $codes }) { nodes { id } } byName: schools(first: 2, filter: { names: $names }) { nodes { id } } }';
 
 /**
  * Runs one claimed import job to its end.
@@ -110,7 +115,9 @@ export async function runImport(job: ImportJob, deps: RunDeps): Promise<void> {
 }
 
 class ImportRun {
-  private readonly counters: Counters = { rowsRead: 0, rowsCreated: 0, rowsUpdated: 0, rowsUnchanged: 0, rowsRejected: 0 };
+  private readonly counters: Counters = { rowsRead: 0, rowsCreated: 0, rowsUpdated: 0, rowsUnchanged: 0, rowsRejected: 0, rowsWarned: 0 };
+  /** warned rows kept for the report so far (see MAX_KEPT_WARNINGS) */
+  private warnedKept = 0;
   /** the natural keys seen so far, per target: the row that had it (and its input, where repeats are allowed) */
   private readonly keys: Array<Map<string, { row: number; input?: string }>>;
   /** each group's first row, by group key */
@@ -119,6 +126,7 @@ class ImportRun {
   private readonly writers: BulkWriter[];
   private reader?: RowReader;
   private jobSchoolId?: string;
+  private mappings?: ColumnMappings;
 
   constructor(
     private readonly job: ImportJob,
@@ -161,6 +169,8 @@ class ImportRun {
     const { source, rowsExpected } = await openSource(file, { fileName: this.job.fileName, limits: this.d.limits });
     if (rowsExpected !== undefined && !(await this.d.store.update(this.job.id, this.d.owner, { rowsExpected }))) throw new RunStopped('lease-lost');
     this.jobSchoolId = await this.jobSchool();
+    // the headers this school mapped for the kind (a SCHOOL_ADMIN's, or the school the upload names)
+    this.mappings = await loadMappings(this.d.store.ds, this.spec.school ? this.jobSchoolId : await this.uploadSchool(), this.spec.kind);
     const mode: Mode = this.job.partial ? 'partial' : this.job.dryRun ? 'check' : 'two-pass';
     let t = Date.now();
     await this.firstPass(source, mode);
@@ -213,13 +223,14 @@ class ImportRun {
   /** The school rows without one belong to: the one the upload names, or a SCHOOL_ADMIN's own. */
   private async jobSchool(): Promise<string | undefined> {
     if (!this.spec.school) return undefined;
+    return this.uploadSchool();
+  }
+
+  /** The school the upload names (resolved through the gateway), or a SCHOOL_ADMIN's own. */
+  private async uploadSchool(): Promise<string | undefined> {
     const given = this.job.school?.trim();
     if (!given) return this.job.role === 'SCHOOL_ADMIN' ? (this.job.principalSchoolId ?? undefined) : undefined;
-    const d = await this.d.gateway.request<{ byCode: { nodes: Array<{ id: string }> }; byName: { nodes: Array<{ id: string }> } }>(SCHOOL_QUERY, {
-      codes: [given],
-      names: [given],
-    });
-    const found = d.byCode.nodes[0] ?? d.byName.nodes[0];
+    const found = await findSchool(this.d.gateway, given);
     if (!found) throw new FileError('SCHOOL_NOT_FOUND', `上传时指明的学校“${given}”不存在：请填写学校标识码或与系统中完全一致的学校全称`);
     return found.id;
   }
@@ -243,7 +254,7 @@ class ImportRun {
         (send) => this.checkBatch(rows, send, mode),
       );
     };
-    for await (const ev of readTable(source, this.spec, { schoolGiven: this.jobSchoolId !== undefined, limits })) {
+    for await (const ev of readTable(source, this.spec, { schoolGiven: this.jobSchoolId !== undefined, limits, mappings: this.mappings })) {
       if (ev.type === 'header') {
         this.reader = new RowReader(this.spec, ev.header, ev.sheet);
         this.job.sheet = ev.sheet;
@@ -360,8 +371,19 @@ class ImportRun {
     }
     this.counters.rowsRead += rows.length;
     const rejected = rows.filter((r) => r.issues.length);
+    const warned = rows.filter((r) => !r.issues.length && r.warnings.length);
     this.counters.rowsRejected += rejected.length;
-    if (rejected.length) await this.d.store.saveErrors(this.job.id, rejected.map((r) => ({ rowNumber: r.number, sheet: reader.sheet, cells: reader.display(r.cells), issues: r.issues })));
+    this.counters.rowsWarned += warned.length;
+    // every rejected row is kept (the clerk fixes them); warned rows up to a bound (they were written)
+    const keptWarned = warned.slice(0, Math.max(0, MAX_KEPT_WARNINGS - this.warnedKept));
+    this.warnedKept += keptWarned.length;
+    const problems = [...rejected, ...keptWarned].sort((a, b) => a.number - b.number);
+    if (problems.length) {
+      await this.d.store.saveErrors(
+        this.job.id,
+        problems.map((r) => ({ rowNumber: r.number, sheet: reader.sheet, cells: reader.display(r.cells), rejected: r.issues.length > 0, issues: [...r.issues, ...r.warnings] })),
+      );
+    }
     if (keep && this.counters.rowsRejected === 0) await this.d.store.saveBatch(this.job.id, rows[0].number, gzipSync(JSON.stringify(keep), { level: 1 }));
     if (!(await this.d.store.update(this.job.id, this.d.owner, { ...this.counters }))) throw new RunStopped('lease-lost');
   }
@@ -376,7 +398,7 @@ class ImportRun {
     inputs: ReadonlyArray<ReadonlyArray<Record<string, unknown> | null>>,
     options: BulkOptions,
   ): Promise<{ outcomes: RowOutcome[]; prepared: Array<Prepared | null> }> {
-    const outcomes: RowOutcome[] = inputs.map(() => ({ status: 'UNCHANGED', rejections: [] }));
+    const outcomes: RowOutcome[] = inputs.map(() => ({ status: 'UNCHANGED', rejections: [], notices: [] }));
     const prepared: Array<Prepared | null> = this.spec.targets.map(() => null);
     for (let t = 0; t < this.spec.targets.length; t++) {
       const rows: number[] = [];
@@ -400,21 +422,27 @@ class ImportRun {
   private merge(outcomes: Array<RowOutcome | undefined>, answer: BulkAnswer, rowOf: readonly number[]): void {
     for (const r of answer.rows) {
       const k = rowOf[r.index];
-      const o = (outcomes[k] ??= { status: 'UNCHANGED', rejections: [] });
+      const o = (outcomes[k] ??= { status: 'UNCHANGED', rejections: [], notices: [] });
       if (r.status === 'REJECTED') {
         o.status = 'REJECTED';
         o.rejections.push(r);
         continue;
       }
+      if (r.code) o.notices.push(r);
       if (o.status === 'REJECTED') continue;
       if (r.status === 'CREATED' || (r.status === 'UPDATED' && o.status === 'UNCHANGED')) o.status = r.status;
     }
   }
 
-  /** Adds row outcomes to the counters; rejected rows get their issues on the columns of the fields. */
-  private count(outcomes: readonly RowOutcome[], rows: readonly ReadRow[], reader: RowReader, into: Counters = this.counters): void {
+  /**
+   * Adds row outcomes to the counters; rejected rows get their issues on the columns of the fields,
+   * and, with `notices`, accepted rows what the subgraph said of them as warnings (once: pass 2
+   * hears them again).
+   */
+  private count(outcomes: readonly RowOutcome[], rows: readonly ReadRow[], reader: RowReader, into: Counters = this.counters, notices = true): void {
     outcomes.forEach((o, k) => {
       const row = rows[k];
+      if (notices) for (const r of o.notices) row.warnings.push({ ...mapRejection(this.spec, reader, row, r), severity: 'warning' });
       if (o.status === 'REJECTED') for (const r of o.rejections) row.issues.push(mapRejection(this.spec, reader, row, r));
       else if (o.status === 'CREATED') into.rowsCreated++;
       else if (o.status === 'UPDATED') into.rowsUpdated++;
@@ -445,16 +473,19 @@ class ImportRun {
             if (kept) this.merge(outcomes, await this.commit(t, kept.id), kept.k);
           }
           const written = outcomes.flatMap((o, k) => (o ? [k] : []));
-          const read: ReadRow[] = written.map((k) => ({ number: batch.r[k].n, cells: batch.r[k].c, values: {}, issues: [] }));
+          const read: ReadRow[] = written.map((k) => ({ number: batch.r[k].n, cells: batch.r[k].c, values: {}, issues: [], warnings: [] }));
           this.count(
             written.map((k) => outcomes[k]!),
             read,
             reader,
+            this.counters,
+            false,
           );
           const rejected = read.filter((r) => r.issues.length);
           if (rejected.length) {
             this.counters.rowsRejected += rejected.length;
-            await this.d.store.saveErrors(this.job.id, rejected.map((r) => ({ rowNumber: r.number, sheet: reader.sheet, cells: reader.display(r.cells), issues: r.issues })));
+            // a row pass 1 kept as warned is replaced by its rejection
+            await this.d.store.saveErrors(this.job.id, rejected.map((r) => ({ rowNumber: r.number, sheet: reader.sheet, cells: reader.display(r.cells), rejected: true, issues: r.issues })), true);
             failure ??= {
               status: 'failed',
               errorCode: 'WRITE_REJECTED',

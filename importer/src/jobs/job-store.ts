@@ -16,14 +16,28 @@ export interface Counters {
   rowsUpdated: number;
   rowsUnchanged: number;
   rowsRejected: number;
+  /** rows written (or, on a check, to be written) with warnings */
+  rowsWarned: number;
 }
 
+/** A row the report shows: rejected (its errors, and any warnings), or written with warnings. */
 export interface StoredError {
   readonly rowNumber: number;
   readonly sheet: string;
   readonly cells: readonly unknown[];
+  readonly rejected: boolean;
+  /** errors and warnings (severity 'warning') */
   readonly issues: readonly RowIssue[];
 }
+
+/** A kept row as the report reads it. */
+export const storedRow = (r: Pick<ImportRowError, 'rowNumber' | 'sheet' | 'cells' | 'issues' | 'rejected'>): StoredError => ({
+  rowNumber: Number(r.rowNumber),
+  sheet: r.sheet,
+  cells: JSON.parse(r.cells) as unknown[],
+  rejected: !!r.rejected,
+  issues: JSON.parse(r.issues) as RowIssue[],
+});
 
 /**
  * The importer's database: jobs, their uploaded files, validated batches and rejected rows. Every
@@ -65,6 +79,7 @@ export class JobStore {
       rowsUpdated: 0,
       rowsUnchanged: 0,
       rowsRejected: 0,
+      rowsWarned: 0,
       sheet: null,
       header: null,
       errorCode: null,
@@ -174,15 +189,21 @@ export class JobStore {
     return b ? Buffer.from(b.payload) : null;
   }
 
-  async saveErrors(jobId: string, errors: readonly StoredError[]): Promise<void> {
-    const rows = errors.map((e) => ({ jobId, rowNumber: e.rowNumber, sheet: e.sheet.slice(0, 100), cells: JSON.stringify(e.cells), issues: JSON.stringify(e.issues) }));
-    for (let i = 0; i < rows.length; i += 200) await this.ds.getRepository(ImportRowError).insert(rows.slice(i, i + 200));
+  /** Keeps rows for the report; `replace`: rows already kept (as warned) are replaced. */
+  async saveErrors(jobId: string, errors: readonly StoredError[], replace = false): Promise<void> {
+    const rows = errors.map((e) => ({ jobId, rowNumber: e.rowNumber, sheet: e.sheet.slice(0, 100), rejected: e.rejected, cells: JSON.stringify(e.cells), issues: JSON.stringify(e.issues) }));
+    const repo = this.ds.getRepository(ImportRowError);
+    for (let i = 0; i < rows.length; i += 200) {
+      const chunk = rows.slice(i, i + 200);
+      if (replace) await repo.delete({ jobId, rowNumber: In(chunk.map((r) => r.rowNumber)) });
+      await repo.insert(chunk);
+    }
   }
 
-  /** Rejected rows in row order, a page at a time. */
-  async errors(jobId: string, afterRow: number, limit: number): Promise<StoredError[]> {
-    const rows = await this.ds.getRepository(ImportRowError).find({ where: { jobId, rowNumber: MoreThan(afterRow) }, order: { rowNumber: 'ASC' }, take: limit });
-    return rows.map((r) => ({ rowNumber: r.rowNumber, sheet: r.sheet, cells: JSON.parse(r.cells) as unknown[], issues: JSON.parse(r.issues) as RowIssue[] }));
+  /** Rejected rows (or, with `warned`, rows written with warnings) in row order, a page at a time. */
+  async errors(jobId: string, afterRow: number, limit: number, warned = false): Promise<StoredError[]> {
+    const rows = await this.ds.getRepository(ImportRowError).find({ where: { jobId, rejected: !warned, rowNumber: MoreThan(afterRow) }, order: { rowNumber: 'ASC' }, take: limit });
+    return rows.map(storedRow);
   }
 
   newJobId(): string {

@@ -62,7 +62,7 @@ export const ethicsKind = defineKind({
       inputFields: ['occurredOn'],
     },
     { key: 'revokedOn', header: '处分撤销日期', synonyms: ['撤销日期', '处分解除日期'], type: date(), note: '不早于处分发生日期', example: null, inputFields: ['revokedOn'] },
-    { key: 'description', header: '情况说明', synonyms: ['违规情况', '违规事实', '处分说明'], type: text(500), example: null, inputFields: ['description'] },
+    { key: 'description', header: '情况说明', synonyms: ['违规情况', '违规事实', '处分说明'], type: text(500, undefined, { truncate: true }), example: null, inputFields: ['description'] },
   ],
   teachers: [ROSTER_TEACHER],
   rowChecks: [

@@ -18,7 +18,7 @@ export const reformsKind = defineKind({
     { key: 'status', header: '推进状态', synonyms: ['改革状态', '实施状态', '状态'], type: coded(REFORM_STATUS), required: true, example: '试点', inputFields: ['status'] },
     { key: 'pilotStartedOn', header: '试点开始日期', synonyms: ['试点日期', '开始试点日期'], type: date(), required: { when: (row) => row.status === 'PILOT', describe: '推进状态为“试点”时必填' }, example: '2024-03-01', inputFields: ['pilotStartedOn'] },
     { key: 'completedOn', header: '完成日期', synonyms: ['全面实施日期', '完成时间'], type: date(), required: { when: (row) => row.status === 'COMPLETED', describe: '推进状态为“已完成”时必填' }, example: null, inputFields: ['completedOn'] },
-    { key: 'note', header: '备注', synonyms: [], type: text(200), example: null, inputFields: ['note'] },
+    { key: 'note', header: '备注', synonyms: [], type: text(200, undefined, { truncate: true }), example: null, inputFields: ['note'] },
   ],
   school: { codeKey: 'schoolCode', nameKey: 'schoolName', idField: 'schoolId' },
   key: (_row, refs) => String(refs.schoolId),

@@ -16,7 +16,7 @@ export const rotationsKind = defineKind({
   columns: [
     ...teacherColumns(),
     { key: 'type', header: '交流轮岗类型', synonyms: ['交流类型', '轮岗类型', '交流方式'], type: text(50), required: true, example: '县管校聘交流', inputFields: ['type'] },
-    { key: 'personnelRelationMoved', header: '是否调动人事关系', synonyms: ['是否转移人事关系', '人事关系是否调动'], type: bool(), required: true, example: '否', inputFields: ['personnelRelationMoved'] },
+    { key: 'personnelRelationMoved', header: '是否调动人事关系', synonyms: ['是否转移人事关系', '人事关系是否调动'], type: bool({ yes: ['调动', '转移', '已调'], no: ['不调动', '未调动', '不转移', '未转移', '保留'] }), required: true, example: '否', inputFields: ['personnelRelationMoved'] },
     { key: 'startMonth', header: '开始年月', synonyms: ['交流轮岗开始年月', '开始时间', '交流开始年月'], type: month(), required: true, example: '2024-09', inputFields: ['startMonth'] },
     { key: 'endMonth', header: '结束年月', synonyms: ['交流轮岗结束年月', '结束时间', '交流结束年月'], type: month(), note: '不早于开始年月', example: '2026-07', inputFields: ['endMonth'] },
     { key: 'fromSchoolName', header: '原单位名称', synonyms: ['原单位', '原学校', '派出单位', '原工作单位'], type: text(100), required: true, example: '示例学校', inputFields: ['fromSchoolName'] },

@@ -57,7 +57,7 @@ export const teachersKind = defineKind({
       example: '2015-09',
       inputFields: ['schoolStartMonth'],
     },
-    { key: 'inQuota', header: '是否在编', synonyms: ['是否在编人员', '在编'], type: bool(), required: true, example: '是', inputFields: ['inQuota'] },
+    { key: 'inQuota', header: '是否在编', synonyms: ['是否在编人员', '在编', '编制情况', '编制类型', '是否编内'], type: bool({ yes: ['在编', '编内'], no: ['不在编', '非在编', '未在编', '编外', '无编制', '临聘', '代课'] }), required: true, example: '是', inputFields: ['inQuota'] },
     {
       key: 'employmentForm',
       header: '用人形式',

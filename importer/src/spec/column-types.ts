@@ -1,11 +1,22 @@
-import { checkIdNumber, CodeTable, ID_TYPE, normalizeIdNumber, parseStaffStatus, ParsedStaffStatus, STAFF_STATUS } from '@tw/kernel';
+import { checkIdNumber, Classification, classifyByKeywords, classifyStaffStatus, keywordPool, CodeTable, ID_TYPE, normalizeIdNumber, parseStaffStatus, ParsedStaffStatus, STAFF_STATUS, staffStatusLabel } from '@tw/kernel';
 import { CellValue, cellText, cleanCellText, compact } from './cell';
 import { formatDate, formatMonth, fromSerial, readDate } from './dates';
 
-/** What reading one cell gave: the value, or why it cannot be used (stable code, Chinese reason). */
-export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly code: string; readonly reason: string };
+/** Something a person should know about a value that was read (a word classified, a date form guessed, text cut). */
+export interface ParseWarning {
+  readonly code: string;
+  readonly reason: string;
+}
 
-export const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+/**
+ * What reading one cell gave: the value (with a warning when it was read from words or a guessed
+ * form), or why it cannot be used (stable code, Chinese reason).
+ */
+export type Parsed<T> =
+  | { readonly ok: true; readonly value: T; readonly warning?: ParseWarning }
+  | { readonly ok: false; readonly code: string; readonly reason: string };
+
+export const ok = <T>(value: T, warning?: ParseWarning): Parsed<T> => (warning ? { ok: true, value, warning } : { ok: true, value });
 export const bad = (code: string, reason: string): Parsed<never> => ({ ok: false, code, reason });
 
 /** The other cells of the row, for types whose reading depends on them (身份证件号 on 身份证件类型). */
@@ -24,6 +35,8 @@ export interface ColumnType<T> {
   format(value: unknown): CellValue;
   /** the cell as a person saw it, for the error report (a date read as a serial number shown as a date) */
   display?(raw: CellValue): CellValue;
+  /** the national code table the column reads (KINDS.md prints its keyword table) */
+  readonly table?: CodeTable<string>;
 }
 
 /** A date cell read without styles comes as Excel's serial day number: shown as the date it is. */
@@ -34,13 +47,18 @@ function displaySerial(raw: CellValue): CellValue {
 
 const shown = (v: CellValue) => cellText(v).trim();
 
-/** Free text, trimmed, full-width letters and digits made half-width, at most `max` characters. */
-export function text(max: number, describe = `文本，最多 ${max} 字`): ColumnType<string> {
+/**
+ * Free text, trimmed, full-width letters and digits made half-width, at most `max` characters.
+ * With `truncate` (a description, not a name) longer text is cut to `max` with a warning instead of
+ * refused.
+ */
+export function text(max: number, describe = `文本，最多 ${max} 字`, o: { truncate?: boolean } = {}): ColumnType<string> {
   return {
-    describe,
+    describe: o.truncate ? `${describe}（超出部分截去，并给出警告）` : describe,
     parse(raw) {
       const s = cleanCellText(raw);
       if (s === null) return bad('REQUIRED', '不能为空');
+      if (s.length > max && o.truncate) return ok(s.slice(0, max), { code: 'TEXT_TRUNCATED', reason: `超过 ${max} 个字（现为 ${s.length} 个），只保留前 ${max} 个字` });
       if (s.length > max) return bad('TOO_LONG', `超过 ${max} 个字（现为 ${s.length} 个）`);
       return ok(s);
     },
@@ -135,6 +153,11 @@ function dateReason(code: string, forms: string): Parsed<never> {
   return bad('DATE_INVALID', `不是有效的日期，可写作 ${forms}`);
 }
 
+/** A value read from a guessed date form says what it was read as. */
+function guessed(r: { guessed?: boolean }, shownAs: string): ParseWarning | undefined {
+  return r.guessed ? { code: 'DATE_GUESSED', reason: `按 Excel 日期序号读作 ${shownAs}，请核对（建议把该列设为日期或写作 2019-09-01）` } : undefined;
+}
+
 /** A month, stored YYYY-MM; a full date is accepted and its day dropped. */
 export function month(): ColumnType<string> {
   return {
@@ -143,7 +166,7 @@ export function month(): ColumnType<string> {
       const r = readDate(raw);
       if (!r.ok) return dateReason(r.code, MONTH_FORMS);
       if (r.parts.m === undefined) return bad('DATE_INCOMPLETE', '只有年份，应写到月，如 2019-09');
-      return ok(formatMonth(r.parts));
+      return ok(formatMonth(r.parts), guessed(r, formatMonth(r.parts)));
     },
     format: (v) => (typeof v === 'string' ? v : null),
     display: displaySerial,
@@ -158,7 +181,7 @@ export function date(): ColumnType<string> {
       const r = readDate(raw);
       if (!r.ok) return dateReason(r.code, DATE_FORMS);
       if (r.parts.d === undefined) return bad('DATE_INCOMPLETE', '应写到日，如 2019-09-01');
-      return ok(formatDate(r.parts));
+      return ok(formatDate(r.parts), guessed(r, formatDate(r.parts)));
     },
     format: (v) => (typeof v === 'string' ? v : null),
     display: displaySerial,
@@ -178,7 +201,8 @@ export function endDate(): ColumnType<string> {
       const r = readDate(raw);
       if (!r.ok) return dateReason(r.code, DATE_FORMS);
       const { y, m = 12 } = r.parts;
-      return ok(formatDate({ y, m, d: r.parts.d ?? lastDay(y, m) }));
+      const end = formatDate({ y, m, d: r.parts.d ?? lastDay(y, m) });
+      return ok(end, guessed(r, end));
     },
     format: (v) => (typeof v === 'string' ? v : null),
     display: displaySerial,
@@ -187,11 +211,24 @@ export function endDate(): ColumnType<string> {
 
 const YES = new Set(['是', 'Y', 'YES', '1', 'TRUE', '√', '✓', '对', '有']);
 const NO = new Set(['否', 'N', 'NO', '0', 'FALSE', '×', '✗', '不是', '无']);
+/** Words that say yes or no in any yes/no column: read with a warning. */
+const YES_WORDS = ['是的', '对的'];
+const NO_WORDS = ['否的', '不是的', '不对'];
 
-/** 是/否, 1/0, Y/N, TRUE/FALSE or the coded 1-是 / 0-否. */
-export function bool(): ColumnType<boolean> {
+/**
+ * 是/否, 1/0, Y/N, TRUE/FALSE or the coded 1-是 / 0-否. `words` are what a column's files write in
+ * words (是否在编: 在编 / 不在编, 编外): a cell containing such words is read with a warning, the
+ * longer word winning (不在编 is no, not 在编); words saying both are refused.
+ */
+export function bool(words: { readonly yes?: readonly string[]; readonly no?: readonly string[] } = {}): ColumnType<boolean> {
+  const pool = keywordPool<boolean>('bool', [
+    ...[...(words.yes ?? []), ...YES_WORDS].map((w) => [w, true] as const),
+    ...[...(words.no ?? []), ...NO_WORDS].map((w) => [w, false] as const),
+  ]);
+  const own = [...(words.yes ?? []), ...(words.no ?? [])];
+  const accepted = `应填“是”或“否”（也可写 1/0、Y/N、1-是、0-否${own.length ? `、${own.join('、')}` : ''}）`;
   return {
-    describe: '是/否（也可写 1/0、Y/N、1-是、0-否）',
+    describe: `是/否（也可写 1/0、Y/N、1-是、0-否${own.length ? `；${own.join('、')}按词义读取并提示` : ''}）`,
     choices: ['是', '否'],
     parse(raw) {
       if (typeof raw === 'boolean') return ok(raw);
@@ -200,7 +237,10 @@ export function bool(): ColumnType<boolean> {
       if (NO.has(s)) return ok(false);
       const m = /^([012])[-—_.、:：]?(是|否)$/.exec(s);
       if (m && (m[1] === '1') === (m[2] === '是')) return ok(m[2] === '是');
-      return bad('BOOLEAN_INVALID', '应填“是”或“否”（也可写 1/0、Y/N、1-是、0-否）');
+      const c = classifyByKeywords(s, pool);
+      if (c && 'value' in c) return ok(c.value, { code: 'BOOLEAN_CLASSIFIED', reason: `按“${c.keyword}”读作“${c.value ? '是' : '否'}”，请核对` });
+      if (c) return bad('BOOLEAN_AMBIGUOUS', `既有“${c.ambiguous.find((a) => a.value)!.keyword}”又有“${c.ambiguous.find((a) => !a.value)!.keyword}”，无法确定：${accepted}`);
+      return bad('BOOLEAN_INVALID', accepted);
     },
     format: (v) => (v === true ? '是' : v === false ? '否' : null),
   };
@@ -210,16 +250,34 @@ function listed(choices: readonly string[], max = 12): string {
   return choices.length <= max ? choices.join('、') : `${choices.slice(0, max).join('、')} 等 ${choices.length} 项（见模板的下拉列表）`;
 }
 
-/** A value of a national code table, as its label, its code or `code-label`. */
+/**
+ * A value read from words by keywords, or why not: one value named reads with a warning saying how;
+ * several named is refused, naming them and the accepted values.
+ */
+function fromWords<V>(c: Classification<V> | undefined, raw: CellValue, label: (v: V) => string, title: string, accepted: string): Parsed<V> | undefined {
+  if (!c) return undefined;
+  const shown = cleanCellText(raw) ?? '';
+  if ('value' in c) return ok(c.value, { code: 'CODE_CLASSIFIED', reason: `“${shown}”按关键词“${c.keyword}”读作${title}“${label(c.value)}”，请核对` });
+  const named = c.ambiguous.map((a) => `“${label(a.value)}”（关键词“${a.keyword}”）`).join('、');
+  return bad('CODE_AMBIGUOUS', `“${shown}”同时像 ${named}，无法确定是哪一个${title}：请填 ${accepted}`);
+}
+
+/**
+ * A value of a national code table, as its label, its code or `code-label`; words that are none of
+ * these are read by the table's keywords (本科学历 → 大学本科, 线上线下 → 面授+网络) with a warning,
+ * refused when they name several values.
+ */
 export function coded<V extends string>(table: CodeTable<V>): ColumnType<V> {
   const choices = table.choices();
   return {
-    describe: `${table.title}代码表：${choices.join('、')}（可填名称、代码或“代码-名称”）`,
+    describe: `${table.title}代码表：${choices.join('、')}（可填名称、代码或“代码-名称”${table.classifies ? '；其他写法按关键词识别并提示，见文末关键词表' : ''}）`,
     choices,
+    table: table as unknown as CodeTable<string>,
     parse(raw) {
       const v = table.parse(cellText(raw));
-      if (v === undefined) return bad('CODE_INVALID', `不是有效的${table.title}，可填 ${listed(choices)}`);
-      return ok(v);
+      if (v !== undefined) return ok(v);
+      const words = fromWords(table.classify(cellText(raw)), raw, (x) => table.label(x), table.title, listed(choices));
+      return words ?? bad('CODE_INVALID', `不是有效的${table.title}，可填 ${listed(choices)}`);
     },
     format: (v) => (typeof v === 'string' && table.has(v) ? table.label(v as V) : null),
   };
@@ -233,8 +291,9 @@ export function staffStatus(): ColumnType<ParsedStaffStatus> {
     choices,
     parse(raw) {
       const v = parseStaffStatus(cellText(raw));
-      if (!v) return bad('CODE_INVALID', `不是有效的人员状态，可填 ${choices.join('、')}`);
-      return ok(v);
+      if (v) return ok(v);
+      const words = fromWords(classifyStaffStatus(cellText(raw)), raw, staffStatusLabel, '人员状态', choices.join('、'));
+      return words ?? bad('CODE_INVALID', `不是有效的人员状态，可填 ${choices.join('、')}`);
     },
     format(v) {
       const s = v as { status?: string; statusCode?: string | null; statusDetail?: string | null } | null;

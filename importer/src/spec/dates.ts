@@ -7,7 +7,8 @@ export interface DateParts {
   readonly d?: number;
 }
 
-export type DateReading = { ok: true; parts: DateParts } | { ok: false; code: 'DATE_INVALID' | 'DATE_AMBIGUOUS' };
+/** `guessed`: read from a form that may mean something else (an Excel serial number written as text) */
+export type DateReading = { ok: true; parts: DateParts; guessed?: boolean } | { ok: false; code: 'DATE_INVALID' | 'DATE_AMBIGUOUS' };
 
 const MIN_YEAR = 1900;
 const MAX_YEAR = 2100;
@@ -66,7 +67,10 @@ function fromText(raw: string): DateReading {
   m = /^(\d{4})年?度?$/.exec(s);
   if (m) return checked(Number(m[1]));
   // a serial number written as text (a CSV made from a sheet whose dates were not formatted)
-  if (/^\d{5}(\.\d+)?$/.test(s)) return fromNumber(Number(s));
+  if (/^\d{5}(\.\d+)?$/.test(s)) {
+    const r = fromNumber(Number(s));
+    return r.ok ? { ...r, guessed: true } : r;
+  }
   return { ok: false, code: 'DATE_INVALID' };
 }
 

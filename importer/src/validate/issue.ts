@@ -8,6 +8,8 @@ export interface RowIssue {
   readonly code: string;
   /** for people, in Chinese, naming the sheet, the row, the column and the value */
   readonly message: string;
+  /** absent: an error (the row is rejected); 'warning': the row is written and the clerk told */
+  readonly severity?: 'warning';
 }
 
 /** Where a problem is, in the words of the message: 工作表“基本信息”第 12 行“身份证件号”列（值“…”）. */

@@ -65,6 +65,28 @@ export class SchoolDirectory {
   }
 }
 
+const ONE_SCHOOL = 'query ImporterOneSchool($codes: [String!]!, $names: [String!]!) { byCode: schools(first: 2, filter: { codes: $codes }) { nodes { id code name } } byName: schools(first: 2, filter: { names: $names }) { nodes { id code name } } }';
+
+/** The school an upload names, by 学校标识码 or exact name, or undefined when personnel knows none (or the caller may not see it). */
+export async function findSchool(gateway: GraphQLCaller, given: string): Promise<SchoolRecord | undefined> {
+  const d = await gateway.request<{ byCode: { nodes: SchoolRecord[] }; byName: { nodes: SchoolRecord[] } }>(ONE_SCHOOL, { codes: [given], names: [given] });
+  return d.byCode.nodes[0] ?? d.byName.nodes[0];
+}
+
+/** Every school of the district the caller may see, in personnel's order, 1,000 a request. */
+export async function allSchools(gateway: GraphQLCaller): Promise<SchoolRecord[]> {
+  const out: SchoolRecord[] = [];
+  for (let after: string | null = null; ; ) {
+    const d: { schools: { nodes: SchoolRecord[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } = await gateway.request(
+      'query ImporterAllSchools($after: String) { schools(first: 1000, after: $after) { nodes { id code name } pageInfo { hasNextPage endCursor } } }',
+      { after },
+    );
+    out.push(...d.schools.nodes);
+    if (!d.schools.pageInfo.hasNextPage) return out;
+    after = d.schools.pageInfo.endCursor;
+  }
+}
+
 /** Teachers by 身份证件类型 + 身份证件号, looked up through the gateway, 1,000 numbers a request. */
 export async function lookupTeachers(gateway: GraphQLCaller, refs: ReadonlyArray<{ idType: string; idNumber: string }>): Promise<Map<string, TeacherRecord>> {
   const byType = new Map<string, Set<string>>();

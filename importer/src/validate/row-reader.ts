@@ -4,12 +4,15 @@ import { ColumnSpec, isRequired, KindSpec, RowValues } from '../spec/kind-spec';
 import { DataRow } from '../read/table';
 import { issueAt, RowIssue } from './issue';
 
-/** A row read against the kind's columns: its values, and what is wrong with it. */
+/** A row read against the kind's columns: its values, what is wrong with it, and what a person should know of it. */
 export interface ReadRow {
   readonly number: number;
   readonly cells: readonly CellValue[];
   readonly values: RowValues;
+  /** errors: the row is rejected when there is one */
   readonly issues: RowIssue[];
+  /** warnings: the row is written, and the clerk told (a word classified, a date form guessed, text cut) */
+  readonly warnings: RowIssue[];
 }
 
 /**
@@ -62,9 +65,15 @@ export class RowReader {
     return { column, value, code, message: issueAt(this.sheet, row, reason, column, value) };
   }
 
+  /** A warning on a row's column: the row is written, and the clerk told. */
+  warning(row: number, code: string, reason: string, key?: string, value?: string): RowIssue {
+    return { ...this.issue(row, code, reason, key, value), severity: 'warning' };
+  }
+
   read(row: DataRow): ReadRow {
     const values: RowValues = {};
     const issues: RowIssue[] = [];
+    const warnings: RowIssue[] = [];
     const failed = new Set<string>();
     const cells = row.cells;
     const ctx = { raw: (key: string): CellValue => (this.header.columns.has(key) ? (cells[this.header.columns.get(key)!] ?? null) : null) };
@@ -75,6 +84,7 @@ export class RowReader {
       if (parsed.ok) {
         if (column.assign) column.assign(values, parsed.value);
         else values[column.key] = parsed.value;
+        if (parsed.warning) warnings.push(this.warning(row.number, parsed.warning.code, parsed.warning.reason, column.key, cellText(raw).trim()));
       } else {
         failed.add(column.key);
         issues.push(this.issue(row.number, parsed.code, parsed.reason, column.key, cellText(raw).trim()));
@@ -98,6 +108,6 @@ export class RowReader {
         .filter((p) => p.value !== '');
       if (pairs.length) values[extra.field] = pairs;
     }
-    return { number: row.number, cells, values, issues };
+    return { number: row.number, cells, values, issues, warnings };
   }
 }

@@ -29,6 +29,7 @@ export * from './bulk';
 export * from './row-rules';
 export * from './random';
 export * from './audit';
+export * from './coverage';
 export * from './reports';
 export * from './server';
 export * from './gateway-client';

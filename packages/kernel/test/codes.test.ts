@@ -305,3 +305,42 @@ describe('codes that lost their leading zero in Excel', () => {
     expect(ETHNICITY.parse(99)).toBeUndefined();
   });
 });
+
+describe('free text classified by keywords', () => {
+  it('reads a sanction reason written in words as the negative-list item it names', () => {
+    expect(kernel.NEGATIVE_LIST_ITEM.classify('违规有偿补课')).toEqual({ value: 'REGULATED_PRACTICE', keyword: '有偿补课' });
+    expect(kernel.NEGATIVE_LIST_ITEM.classify('体罚学生')).toEqual({ value: 'CARE_FOR_STUDENTS', keyword: '体罚' });
+    expect(kernel.NEGATIVE_LIST_ITEM.classify('收受礼品')).toEqual({ value: 'INCORRUPTIBILITY', keyword: '收受礼品' });
+    expect(kernel.NEGATIVE_LIST_ITEM.classify('上课玩手机')).toBeUndefined();
+  });
+
+  it('answers every item named when the words name several, and nothing for an exact form', () => {
+    expect(kernel.NEGATIVE_LIST_ITEM.classify('体罚学生并收受礼品')).toEqual({
+      ambiguous: [
+        { value: 'INCORRUPTIBILITY', keyword: '收受礼品' },
+        { value: 'CARE_FOR_STUDENTS', keyword: '体罚' },
+      ],
+    });
+    expect(TRAINING_LEVEL.classify(null)).toBeUndefined();
+  });
+
+  it('lets a longer keyword found hide the shorter ones inside it', () => {
+    expect(kernel.TRAINING_MODE.classify('线上线下相结合')).toEqual({ value: 'BLENDED', keyword: '线上线下' });
+    expect(kernel.TRAINING_MODE.classify('网络远程研修')).toEqual({ value: 'ONLINE', keyword: '网络' });
+    expect(kernel.PROFESSIONAL_TITLE.classify('中小学高级教师（副高）')).toEqual({ value: 'SENIOR', keyword: '中小学高级' });
+    expect(kernel.PROFESSIONAL_TITLE.classify('小学高级')).toEqual({ value: 'FIRST_GRADE', keyword: '小学高级' });
+    expect(kernel.classifyStaffStatus('待退休人员')).toEqual({ value: { status: 'NOT_AT_POST', detail: '待退休' }, keyword: '待退休' });
+    expect(kernel.classifyStaffStatus('已调离')).toEqual({ value: { status: 'TRANSFERRED_OUT' }, keyword: '调离' });
+    expect(kernel.classifyStaffStatus('病休')).toEqual({ value: { status: 'NOT_AT_POST', detail: '长病假' }, keyword: '病休' });
+  });
+
+  it('refuses a table whose keyword names two values', () => {
+    expect(
+      () =>
+        new CodeTable('Broken', '坏表', [
+          { value: 'A', label: '甲', keywords: ['同'] },
+          { value: 'B', label: '乙', keywords: ['同'] },
+        ]),
+    ).toThrow(/keyword "同" names both A and B/);
+  });
+});

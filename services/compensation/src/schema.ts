@@ -1,5 +1,6 @@
-import { auditLogResolver, buildFederatedSchema, EXTENDED_REPORT_REFERENCE_RESOLVERS } from '@tw/kernel';
+import { auditLogResolver, buildFederatedSchema, coverageResolver, EXTENDED_REPORT_REFERENCE_RESOLVERS } from '@tw/kernel';
 import { GraphQLSchema } from 'graphql';
+import { COMPENSATION_COVERAGE } from './coverage';
 import { SchoolRef } from './entities/school-ref';
 import { TeacherRef } from './entities/teacher-ref';
 import { CivilServantBenchmarkResolver } from './resolvers/CivilServantBenchmark.resolver';
@@ -18,6 +19,7 @@ export function buildCompensationSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
     resolvers: [
       auditLogResolver('compensationAuditLog', 'compensation'),
+      coverageResolver('compensationCoverage', 'compensation', COMPENSATION_COVERAGE),
       TeacherResolver,
       SchoolResolver,
       PayRecordResolver,

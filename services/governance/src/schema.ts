@@ -1,4 +1,5 @@
-import { auditLogResolver, buildFederatedSchema, EXTENDED_REPORT_REFERENCE_RESOLVERS } from '@tw/kernel';
+import { auditLogResolver, buildFederatedSchema, coverageResolver, EXTENDED_REPORT_REFERENCE_RESOLVERS } from '@tw/kernel';
+import { GOVERNANCE_COVERAGE } from './coverage';
 import { GraphQLSchema } from 'graphql';
 import './codes';
 import { SchoolRef } from './entities/school-ref';
@@ -35,6 +36,7 @@ export function buildGovernanceSchema(): Promise<GraphQLSchema> {
       InspectionResolver,
       GovernanceSummaryResolver,
       auditLogResolver('governanceAuditLog', 'governance'),
+      coverageResolver('governanceCoverage', 'governance', GOVERNANCE_COVERAGE),
       ...REPORT_RESOLVERS,
     ],
     orphanedTypes: [TeacherRef, SchoolRef, ...REPORT_TYPES],

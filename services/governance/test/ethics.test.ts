@@ -1,6 +1,6 @@
 import { NEGATIVE_LIST_ITEM } from '@tw/kernel';
 import { testDatabaseKinds } from '@tw/kernel/testing';
-import { GovernanceTestServer, outcomes, Row, startGovernanceForTest, UPSERT_APPRAISALS, UPSERT_AWARDS, UPSERT_ETHICS, UPSERT_VIOLATIONS } from './harness';
+import { GovernanceTestServer, outcomes, Row, SCHOOL_A, SCHOOL_B, startGovernanceForTest, UPSERT_APPRAISALS, UPSERT_AWARDS, UPSERT_ETHICS, UPSERT_VIOLATIONS } from './harness';
 
 const ELIGIBILITY = 'query($ids: [ID!]!, $y: Int!) { eligibility(teacherIds: $ids, year: $y) { teacherId year vetoed purposes { purpose eligible reasons } } }';
 
@@ -65,7 +65,7 @@ describe.each(testDatabaseKinds())('governance ethics, violations and the veto o
     const rows = [
       { teacherId: a, occurredOn: '2024-03-15', negativeListItem: '5', sanction: 'WARNING', description: '体罚学生' },
       { teacherId: 'nobody', occurredOn: '2024-03-15', negativeListItem: '5', sanction: 'WARNING' },
-      { teacherId: a, occurredOn: '2024-04-01', negativeListItem: '收受家长红包', sanction: 'WARNING' },
+      { teacherId: a, occurredOn: '2024-04-01', negativeListItem: '12', sanction: 'WARNING' },
       { teacherId: a, occurredOn: '2024-05-01', negativeListItem: '5-坚守廉洁自律', sanction: 'WARNING' },
       { teacherId: a, occurredOn: '2024-06-01', negativeListItem: '关心爱护学生', revokedOn: '2024-07-01' },
       { teacherId: a, occurredOn: '2024-06-02', negativeListItem: '9', sanction: 'DEMERIT', revokedOn: '2024-06-01' },
@@ -88,7 +88,7 @@ describe.each(testDatabaseKinds())('governance ethics, violations and the veto o
     expect(outcomes(all.rows)).toEqual(expected);
     expect(all).toMatchObject({ written: false, rejected: 7 });
     expect(all.rows[1].message).toBe('教师 id“nobody”不在教师名册中：请先在人事系统中导入该教师的基本信息');
-    expect(all.rows[2].message).toBe('负面清单中没有“收受家长红包”：请填写事项编号或名称，如“5”“关心爱护学生”或“5-关心爱护学生”');
+    expect(all.rows[2].message).toBe('负面清单中没有第 12 项：请填写清单中的事项编号或名称（如“5”“关心爱护学生”），或写明违规行为（如“违规有偿补课”）');
     expect(all.rows[3].message).toBe('负面清单第 5 项是“关心爱护学生”，与“坚守廉洁自律”不一致');
     const stored = async () => {
       const r = await s.admin(`{ a: violations(filter: { teacherId: "${a}" }) { totalCount } b: violations(filter: { teacherId: "${b}" }) { totalCount } }`);
@@ -120,6 +120,80 @@ describe.each(testDatabaseKinds())('governance ethics, violations and the veto o
     expect(same).toMatchObject({ unchanged: 1, written: false });
     const revoked = await bulk(UPSERT_VIOLATIONS, [{ ...rows[0], revokedOn: '2024-04-01' }]);
     expect(revoked).toMatchObject({ updated: 1, written: true });
+  });
+
+  it('reads a reason written in words as the item it names, keeps the words, and keeps words that name no item unclassified for the bureau to settle', async () => {
+    const [a, b, c, d] = ['w-1', 'w-2', 'w-3', 'w-4'].map((id) => s.addTeacher(id));
+    const rows = [
+      { teacherId: a, occurredOn: '2024-03-01', negativeListItem: '违规有偿补课', sanction: 'WARNING' },
+      { teacherId: b, occurredOn: '2024-03-02', negativeListItem: '体罚学生', sanction: 'DEMERIT' },
+      { teacherId: c, occurredOn: '2024-03-03', negativeListItem: '上课期间玩手机', sanction: 'WARNING' },
+      { teacherId: d, occurredOn: '2024-03-04', negativeListItem: '体罚学生并收受家长礼品', sanction: 'WARNING' },
+      { teacherId: a, occurredOn: '2024-03-05', negativeListItem: '5-体罚学生' },
+    ];
+    const r = await bulk(UPSERT_VIOLATIONS, rows);
+    expect(r).toMatchObject({ created: 5, rejected: 0, written: true });
+    expect(r.rows.map((x) => [x.status, x.code, x.message])).toEqual([
+      ['CREATED', 'NEGATIVE_LIST_ITEM_CLASSIFIED', '处分原因“违规有偿补课”按关键词“有偿补课”归为负面清单第 10 项“规范从教行为”（原文保留）'],
+      ['CREATED', 'NEGATIVE_LIST_ITEM_CLASSIFIED', '处分原因“体罚学生”按关键词“体罚”归为负面清单第 5 项“关心爱护学生”（原文保留）'],
+      ['CREATED', 'NEGATIVE_LIST_ITEM_UNCLASSIFIED', '处分原因“上课期间玩手机”不是负面清单事项，也没有可识别的关键词：记为“未归类”，待教育局确定事项；处分照常计入一票否决'],
+      [
+        'CREATED',
+        'NEGATIVE_LIST_ITEM_UNCLASSIFIED',
+        '处分原因“体罚学生并收受家长礼品”同时涉及 第 9 项“坚守廉洁自律”（关键词“收受家长”）、第 5 项“关心爱护学生”（关键词“体罚”），无法确定是哪一项：记为“未归类”，待教育局确定事项；处分照常计入一票否决',
+      ],
+      ['CREATED', 'NEGATIVE_LIST_ITEM_CLASSIFIED', '处分原因“体罚学生”按关键词“体罚”归为负面清单第 5 项“关心爱护学生”（原文保留）'],
+    ]);
+    const list = async (filter: string) =>
+      (await s.admin(`{ violations(first: 50, filter: { ${filter} }) { nodes { id occurredOn reasonText classification negativeListItem { code } } } }`)).data.violations.nodes as Array<{
+        id: string;
+        occurredOn: string;
+        reasonText: string;
+        classification: string;
+        negativeListItem: { code: string } | null;
+      }>;
+    expect((await list(`teacherId: "${a}"`)).map((v) => [v.reasonText, v.classification, v.negativeListItem?.code])).toEqual([
+      ['违规有偿补课', 'KEYWORD', '10'],
+      ['5-体罚学生', 'KEYWORD', '5'],
+    ]);
+    const unsettled = await list('classification: [UNCLASSIFIED]');
+    expect(unsettled.map((v) => [v.reasonText, v.negativeListItem])).toEqual([
+      ['上课期间玩手机', null],
+      ['体罚学生并收受家长礼品', null],
+    ]);
+    // an unclassified sanction still vetoes its year
+    expect(await vetoedIn([c, d], 2024)).toEqual([true, true]);
+
+    const settle = 'mutation($id: ID!, $item: String!) { settleViolationItem(violationId: $id, negativeListItem: $item) { reasonText classification negativeListItem { code title } } }';
+    const refused = await s.admin(settle, { id: unsettled[0].id, item: '玩手机' });
+    expect(refused.errors?.[0]).toMatchObject({ message: '请填写负面清单事项的编号或名称（如“10”或“规范从教行为”），而不是“玩手机”', extensions: { code: 'BAD_USER_INPUT' } });
+    const byTeacher = await s.as({ subject: 'sa', role: 'SCHOOL_ADMIN', schoolId: 'school-a' })(settle, { id: unsettled[0].id, item: '4' });
+    expect(byTeacher.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const settled = await s.admin(settle, { id: unsettled[0].id, item: '4' });
+    expect(settled.data.settleViolationItem).toEqual({ reasonText: '上课期间玩手机', classification: 'SETTLED', negativeListItem: { code: '4', title: '潜心教书育人' } });
+    expect((await list('classification: [UNCLASSIFIED]')).map((v) => v.reasonText)).toEqual(['体罚学生并收受家长礼品']);
+    const audit = await s.admin(`{ governanceAuditLog(first: 100, filter: { teacherId: "${c}" }) { nodes { actorSubject after } } }`);
+    expect(JSON.parse(audit.data.governanceAuditLog.nodes.at(-1).after)).toMatchObject({ reasonText: '上课期间玩手机', classification: 'SETTLED', negativeListItem: { code: '4' } });
+
+    // the school sends the same file again: the bureau's item stays; other words are read afresh
+    const again = await bulk(UPSERT_VIOLATIONS, rows);
+    expect(again).toMatchObject({ unchanged: 5, written: false });
+    expect(again.rows[2].code).toBeNull();
+    const changed = await bulk(UPSERT_VIOLATIONS, [{ ...rows[2], negativeListItem: '收受礼品' }]);
+    expect(changed.rows[0]).toMatchObject({ status: 'UPDATED', code: 'NEGATIVE_LIST_ITEM_CLASSIFIED' });
+  });
+
+  it('answers per school and year which kinds it holds, in one statement a kind whatever the number of schools, with the unclassified sanctions', async () => {
+    const q = 'query($s: [ID!]!) { governanceCoverage(year: 2024, schoolIds: $s) { schoolId kind records issues { code count } } }';
+    const one = await s.admin(q, { s: [SCHOOL_A] });
+    const two = await s.admin(q, { s: [SCHOOL_A, SCHOOL_B] });
+    expect(one.extensions?.sqlStatements).toBe(5);
+    expect(two.extensions?.sqlStatements).toBe(5);
+    const a = two.data.governanceCoverage.filter((c: { schoolId: string }) => c.schoolId === SCHOOL_A);
+    expect(a.find((c: { kind: string }) => c.kind === 'violations').issues).toEqual([{ code: 'UNCLASSIFIED_SANCTIONS', count: 1 }]);
+    expect(two.data.governanceCoverage.filter((c: { schoolId: string; records: number }) => c.schoolId === SCHOOL_B && c.records > 0)).toEqual([]);
+    const clerk = await s.as({ subject: 'sa', role: 'SCHOOL_ADMIN', schoolId: SCHOOL_B })(q, { s: [SCHOOL_A] });
+    expect(clerk.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 
   it('answers eligibility in the order asked, vetoing exactly the years each period touches', async () => {

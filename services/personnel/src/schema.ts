@@ -1,4 +1,5 @@
-import { auditLogResolver, buildFederatedSchema } from '@tw/kernel';
+import { auditLogResolver, buildFederatedSchema, coverageResolver } from '@tw/kernel';
+import { PERSONNEL_COVERAGE } from './coverage';
 import { GraphQLSchema } from 'graphql';
 import { HireResolver } from './resolvers/Hire.resolver';
 import { QuotaResolver } from './resolvers/Quota.resolver';
@@ -13,7 +14,7 @@ import { REPORT_REFERENCE_RESOLVERS, REPORT_RESOLVERS } from './analytics';
 /** The personnel subgraph schema (no server, no database). */
 export function buildPersonnelSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [SchoolResolver, TeacherResolver, QuotaResolver, HireResolver, RotationResolver, auditLogResolver('personnelAuditLog', 'personnel'), ...REPORT_RESOLVERS],
+    resolvers: [SchoolResolver, TeacherResolver, QuotaResolver, HireResolver, RotationResolver, auditLogResolver('personnelAuditLog', 'personnel'), coverageResolver('personnelCoverage', 'personnel', PERSONNEL_COVERAGE), ...REPORT_RESOLVERS],
     referenceResolvers: {
       Teacher: { __resolveReference: resolveTeacherReference },
       School: { __resolveReference: resolveSchoolReference },

@@ -1,5 +1,6 @@
-import { auditLogResolver, buildFederatedSchema, EXTENDED_REPORT_REFERENCE_RESOLVERS } from '@tw/kernel';
+import { auditLogResolver, buildFederatedSchema, coverageResolver, EXTENDED_REPORT_REFERENCE_RESOLVERS } from '@tw/kernel';
 import { GraphQLSchema } from 'graphql';
+import { DEVELOPMENT_COVERAGE } from './coverage';
 import { SchoolRef } from './entities/school-ref';
 import { TeacherRef } from './entities/teacher-ref';
 import { DesignatedTeacherResolver, DesignationResolver } from './resolvers/Designation.resolver';
@@ -19,6 +20,7 @@ export function buildProfessionalDevelopmentSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
     resolvers: [
       auditLogResolver('professionalDevelopmentAuditLog', 'professional-development'),
+      coverageResolver('developmentCoverage', 'professional-development', DEVELOPMENT_COVERAGE),
       TeacherResolver,
       SchoolResolver,
       SchoolDevelopmentFiguresResolver,

@@ -24,9 +24,9 @@ export const ID_TYPE = new CodeTable('IdType', '身份证件类型', [
 
 /** 政治面貌 (GB/T 4762). */
 export const POLITICAL_STATUS = new CodeTable('PoliticalStatus', '政治面貌', [
-  { value: 'CPC_MEMBER', code: '01', label: '中国共产党党员', aliases: ['党员', '中共党员'] },
-  { value: 'CPC_PROBATIONARY_MEMBER', code: '02', label: '中国共产党预备党员', aliases: ['预备党员', '中共预备党员'] },
-  { value: 'CYL_MEMBER', code: '03', label: '中国共产主义青年团团员', aliases: ['团员', '共青团员'] },
+  { value: 'CPC_MEMBER', code: '01', label: '中国共产党党员', aliases: ['党员', '中共党员'], keywords: ['中共党员', '共产党员'] },
+  { value: 'CPC_PROBATIONARY_MEMBER', code: '02', label: '中国共产党预备党员', aliases: ['预备党员', '中共预备党员'], keywords: ['预备党员'] },
+  { value: 'CYL_MEMBER', code: '03', label: '中国共产主义青年团团员', aliases: ['团员', '共青团员'], keywords: ['团员'] },
   { value: 'RCCK', code: '04', label: '中国国民党革命委员会会员', aliases: ['民革会员'] },
   { value: 'CDL', code: '05', label: '中国民主同盟盟员', aliases: ['民盟盟员'] },
   { value: 'CNDCA', code: '06', label: '中国民主建国会会员', aliases: ['民建会员'] },
@@ -36,7 +36,7 @@ export const POLITICAL_STATUS = new CodeTable('PoliticalStatus', '政治面貌',
   { value: 'JIUSAN', code: '10', label: '九三学社社员' },
   { value: 'TDSGL', code: '11', label: '台湾民主自治同盟盟员', aliases: ['台盟盟员'] },
   { value: 'NON_PARTISAN', code: '12', label: '无党派人士', aliases: ['无党派'] },
-  { value: 'MASSES', code: '13', label: '群众' },
+  { value: 'MASSES', code: '13', label: '群众', keywords: ['群众'] },
 ] as const);
 
 /** Party members for the district's "dual cultivation" figures: members and probationary members. */
@@ -74,11 +74,11 @@ export const ETHNICITY = new CodeTable(
 
 /** 最高学历, with the everyday forms. */
 export const EDUCATION = new CodeTable('Education', '最高学历', [
-  { value: 'POSTGRADUATE', label: '研究生', aliases: ['博士研究生', '硕士研究生', '研究生及以上', '博士', '硕士'] },
-  { value: 'BACHELOR', label: '大学本科', aliases: ['本科'] },
-  { value: 'ASSOCIATE', label: '大学专科', aliases: ['大专', '专科'] },
-  { value: 'SECONDARY_SPECIALIZED', label: '中专', aliases: ['中等专科', '中师', '中等师范'] },
-  { value: 'HIGH_SCHOOL_OR_BELOW', label: '高中及以下', aliases: ['高中', '初中及以下', '初中'] },
+  { value: 'POSTGRADUATE', label: '研究生', aliases: ['博士研究生', '硕士研究生', '研究生及以上', '博士', '硕士'], keywords: ['研究生', '硕士', '博士'] },
+  { value: 'BACHELOR', label: '大学本科', aliases: ['本科'], keywords: ['本科'] },
+  { value: 'ASSOCIATE', label: '大学专科', aliases: ['大专', '专科'], keywords: ['专科', '大专'] },
+  { value: 'SECONDARY_SPECIALIZED', label: '中专', aliases: ['中等专科', '中师', '中等师范'], keywords: ['中专', '中师', '中等专业', '中等师范', '职高'] },
+  { value: 'HIGH_SCHOOL_OR_BELOW', label: '高中及以下', aliases: ['高中', '初中及以下', '初中'], keywords: ['高中', '初中', '小学'] },
 ] as const);
 
 /** 签订合同情况. */

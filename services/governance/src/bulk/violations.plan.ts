@@ -1,4 +1,4 @@
-import { APPRAISAL_RESULT, AuditEntry, auditEntry, BulkPlan, compositeKey, newId, PersonnelAnswer, Planned, Principal, recordAudit, Rejection, RowStatus, upsertById } from '@tw/kernel';
+import { APPRAISAL_RESULT, AuditEntry, auditEntry, BulkPlan, cleanText, compositeKey, newId, PersonnelAnswer, Planned, Principal, recordAudit, Rejection, RowStatus, upsertById } from '@tw/kernel';
 import { In } from 'typeorm';
 import { Appraisal } from '../entities/appraisal.entity';
 import { Award } from '../entities/award.entity';
@@ -16,11 +16,13 @@ export interface ViolationWrite {
   readonly audit: AuditEntry;
 }
 
-const COMPARED: Array<keyof Violation> = ['negativeListItemId', 'sanction', 'revokedOn', 'description'];
+const COMPARED: Array<keyof Violation> = ['negativeListItemId', 'reasonText', 'classification', 'sanction', 'revokedOn', 'description'];
 
 /**
- * Upserting violations by teacher + 处分发生日期. The item must be on the negative list and not
- * retired by that date. A sanction whose period covers a year in which the teacher already has an
+ * Upserting violations by teacher + 处分发生日期. The 处分原因 names an item of the negative list (not
+ * retired by that date), or describes one in words, which are read by the item's keywords and said
+ * so on the row; words that name no item are kept 未归类 (see negative-list-refs.ts). The words are
+ * kept as written. An item the bureau settled stays while the same words are sent again. A sanction whose period covers a year in which the teacher already has an
  * 优秀 appraisal or an award is written (the facts are what they are) with a notice to review those.
  */
 export function violationPlan(principal: Principal, personnel: PersonnelAnswer, now = new Date()): BulkPlan<ViolationInput, ViolationWrite> {
@@ -43,9 +45,10 @@ export function violationPlan(principal: Principal, personnel: PersonnelAnswer, 
         if (isRejection(t)) return t;
         const future = checkNotFuture(row.occurredOn, 'occurredOn', '处分发生日期', now);
         if (future) return future;
-        const item = itemOf(row.negativeListItem);
-        if (isRejection(item)) return item;
-        if (item.retiredOn && row.occurredOn >= item.retiredOn) {
+        const reading = itemOf(row.negativeListItem, row.occurredOn);
+        if (isRejection(reading)) return reading;
+        const item = reading.item;
+        if (item && reading.classification === 'LISTED' && item.retiredOn && row.occurredOn >= item.retiredOn) {
           return reject('NEGATIVE_LIST_ITEM_RETIRED', `负面清单第 ${item.code} 项“${item.title}”已于 ${item.retiredOn} 停用，不能用于 ${row.occurredOn} 的违规`, 'negativeListItem');
         }
         const sanction = row.sanction ?? null;
@@ -61,31 +64,43 @@ export function violationPlan(principal: Principal, personnel: PersonnelAnswer, 
 
         const key = compositeKey(t.id, row.occurredOn);
         const existing = byKey.get(key);
+        const reasonText = cleanText(row.negativeListItem)!.slice(0, 200);
+        // the stored reading holds when the school sends the same words again after the bureau
+        // settled the item, or sends the item itself that the words were read as (a national-template
+        // file written from these records)
+        const settled =
+          !!existing &&
+          ((existing.classification === 'SETTLED' && existing.reasonText === reasonText) ||
+            (reading.classification === 'LISTED' && existing.classification !== 'LISTED' && existing.negativeListItemId === item?.id));
         const next: Violation = {
           id: existing?.id ?? newId(),
           teacherId: t.id,
           schoolId: t.school.id,
           occurredOn: row.occurredOn,
-          negativeListItemId: item.id,
+          negativeListItemId: settled ? existing.negativeListItemId : (item?.id ?? null),
+          reasonText: settled ? existing.reasonText : reasonText,
+          classification: settled ? existing.classification : reading.classification,
           sanction,
           revokedOn,
           description,
           createdAt: existing?.createdAt ?? now,
           updatedAt: now,
         };
-        if (existing && COMPARED.every((k) => same(existing[k], next[k]))) return { status: RowStatus.UNCHANGED, id: existing.id };
+        // the reason's reading, when there is one, is said on the row
+        let notice: Rejection | undefined = settled ? undefined : reading.notice;
+        if (existing && COMPARED.every((k) => same(existing[k], next[k]))) return { status: RowStatus.UNCHANGED, id: existing.id, notice };
 
         const period = sanctionPeriod({ occurredOn: next.occurredOn, sanction, revokedOn });
-        let notice: Rejection | undefined;
         if (period) {
           const conflicts = [
             ...excellent.filter((a) => a.teacherId === t.id && overlapsYear(period, a.year)).map((a) => `${a.year} 年度考核“${APPRAISAL_RESULT.label(a.result)}”`),
             ...awards.filter((a) => a.teacherId === t.id && overlapsYear(period, yearOf(a.awardedOn))).map((a) => `荣誉“${a.title}”（${a.awardedOn}）`),
           ];
           if (conflicts.length) {
+            // one notice a row: the reason's reading, when there is one, is said after the conflict
             notice = {
               code: 'VETO_CONFLICT',
-              message: `请核查：该处分影响期涉及的年度内，教师“${t.name}”已有${conflicts.join('、')}，按一票否决规定不应评定`,
+              message: `请核查：该处分影响期涉及的年度内，教师“${t.name}”已有${conflicts.join('、')}，按一票否决规定不应评定${notice ? `。另：${notice.message}` : ''}`,
               field: 'sanction',
             };
           }
@@ -97,8 +112,8 @@ export function violationPlan(principal: Principal, personnel: PersonnelAnswer, 
             entityId: next.id,
             key,
             teacherId: t.id,
-            before: existing ? violationSnapshot(existing, itemById.get(existing.negativeListItemId)) : null,
-            after: violationSnapshot(next, item),
+            before: existing ? violationSnapshot(existing, existing.negativeListItemId ? itemById.get(existing.negativeListItemId) : undefined) : null,
+            after: violationSnapshot(next, next.negativeListItemId ? itemById.get(next.negativeListItemId) : undefined),
           },
           now,
         );
@@ -106,7 +121,7 @@ export function violationPlan(principal: Principal, personnel: PersonnelAnswer, 
       });
     },
     async write(writes, m) {
-      await upsertById(m, Violation, writes.map((w) => w.violation), ['school_id', 'negative_list_item_id', 'sanction', 'revoked_on', 'description', 'updated_at']);
+      await upsertById(m, Violation, writes.map((w) => w.violation), ['school_id', 'negative_list_item_id', 'reason_text', 'item_source', 'sanction', 'revoked_on', 'description', 'updated_at']);
       await recordAudit(m, writes.map((w) => w.audit));
     },
   };

@@ -1,5 +1,9 @@
-import { BulkOptions, BulkResult, ConnectionType, PageArgs, paginate, runRemoteBulk } from '@tw/kernel';
-import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { auditEntry, badInput, BulkOptions, BulkResult, compositeKey, ConnectionType, notFound, PageArgs, paginate, recordAudit, requireRole, runRemoteBulk } from '@tw/kernel';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { negativeListResolver } from '../bulk/negative-list-refs';
+import { isRejection } from '../bulk/rules';
+import { violationSnapshot } from '../bulk/snapshots';
+import { NegativeListItem } from '../entities/negative-list-item.entity';
 import { applyScope, recordScope } from '../access';
 import { violationPlan } from '../bulk/violations.plan';
 import { TeacherRef } from '../entities/teacher-ref';
@@ -21,7 +25,48 @@ export class ViolationResolver {
     if (filter?.from) qb.andWhere('v.occurred_on >= :from', { from: filter.from });
     if (filter?.to) qb.andWhere('v.occurred_on <= :to', { to: filter.to });
     if (filter?.sanction) qb.andWhere('v.sanction = :sanction', { sanction: filter.sanction });
+    if (filter?.classification?.length) qb.andWhere('v.item_source IN (:...classification)', { classification: filter.classification });
     return paginate(qb, page);
+  }
+
+  @Mutation(() => Violation, {
+    description:
+      'Sets the negative-list item of a violation (DISTRICT_ADMIN): settles an unclassified one (未归类), or corrects one read from words. ' +
+      'The item by number, name or both; the school’s words are kept, and the item stays when the school sends the same words again. Audited.',
+  })
+  async settleViolationItem(@Arg('violationId', () => ID) violationId: string, @Arg('negativeListItem') negativeListItem: string, @Ctx() ctx: GovernanceContext): Promise<Violation> {
+    const p = requireRole(ctx, 'DISTRICT_ADMIN');
+    const now = new Date();
+    return ctx.ds.transaction(async (m) => {
+      const before = await m.getRepository(Violation).findOne({ where: { id: violationId }, relations: { negativeListItem: true } });
+      if (!before) throw notFound(`No violation ${violationId}`);
+      const items = await m.getRepository(NegativeListItem).find();
+      const reading = negativeListResolver(items)(negativeListItem, before.occurredOn);
+      if (isRejection(reading)) throw badInput(reading.message);
+      if (!reading.item || reading.classification !== 'LISTED') {
+        throw badInput(`请填写负面清单事项的编号或名称（如“10”或“规范从教行为”），而不是“${negativeListItem}”`);
+      }
+      if (reading.item.retiredOn && before.occurredOn >= reading.item.retiredOn) {
+        throw badInput(`负面清单第 ${reading.item.code} 项“${reading.item.title}”已于 ${reading.item.retiredOn} 停用，不能用于 ${before.occurredOn} 的违规`);
+      }
+      const after: Violation = { ...before, negativeListItemId: reading.item.id, negativeListItem: reading.item, classification: 'SETTLED', updatedAt: now };
+      await m.getRepository(Violation).update({ id: violationId }, { negativeListItemId: reading.item.id, classification: 'SETTLED', updatedAt: now });
+      await recordAudit(m, [
+        auditEntry(
+          p,
+          {
+            entity: 'violation',
+            entityId: before.id,
+            key: compositeKey(before.teacherId, before.occurredOn),
+            teacherId: before.teacherId,
+            before: violationSnapshot(before, before.negativeListItem ?? undefined),
+            after: violationSnapshot(after, reading.item),
+          },
+          now,
+        ),
+      ]);
+      return after;
+    });
   }
 
   @FieldResolver(() => TeacherRef)
