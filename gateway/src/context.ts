@@ -2,4 +2,6 @@
 export interface GatewayContext {
   readonly authorization?: string;
   readonly requestId: string;
+  /** the import job the request writes for (the importer's x-import-job header, passed on as it came) */
+  readonly importJob?: string;
 }

@@ -6,7 +6,7 @@ import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import { createLogger, formatErrorFor, Logger, REQUEST_ID_HEADER, runInRequestScope, currentRequestScope } from '@tw/kernel';
+import { createLogger, formatErrorFor, IMPORT_JOB_HEADER, Logger, REQUEST_ID_HEADER, runInRequestScope, currentRequestScope } from '@tw/kernel';
 import express from 'express';
 import { GraphQLError } from 'graphql';
 import { GatewayContext } from './context';
@@ -168,6 +168,7 @@ export async function startGateway(o: GatewayOptions): Promise<GatewayHandle> {
       context: async ({ req }) => ({
         authorization: req.header('authorization'),
         requestId: currentRequestScope()?.requestId ?? randomUUID(),
+        importJob: req.header(IMPORT_JOB_HEADER),
       }),
     }),
   );

@@ -1,5 +1,5 @@
 import { GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
-import { currentRequestScope, GATEWAY_SECRET_HEADER, Logger, REQUEST_ID_HEADER } from '@tw/kernel';
+import { currentRequestScope, GATEWAY_SECRET_HEADER, IMPORT_JOB_HEADER, Logger, REQUEST_ID_HEADER } from '@tw/kernel';
 import { GraphQLError } from 'graphql';
 import type { GatewayContext } from './context';
 
@@ -54,6 +54,7 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
     headers.set(GATEWAY_SECRET_HEADER, this.gatewaySecret);
     if (context?.authorization) headers.set('authorization', context.authorization);
     if (context?.requestId) headers.set(REQUEST_ID_HEADER, context.requestId);
+    if (context?.importJob) headers.set(IMPORT_JOB_HEADER, context.importJob);
   }
 
   private extensions(code: string): Record<string, unknown> {

@@ -7,10 +7,11 @@ import { DataSource, DataSourceOptions, EntitySchema, MixedList } from 'typeorm'
  * (information_schema). Integer display widths are left out: they store nothing. Left out too:
  * TypeORM's own table, and the kernel's table of prepared bulk rows, which has no entity (it is
  * read and written with plain SQL, and its payload is a LONGBLOB on MySQL, a type SQLite entities
- * cannot declare).
+ * cannot declare), and the kernel's version tables (`<table>_version`, derived from the entities
+ * by createVersionTable, written with plain SQL).
  */
 async function describeMysqlSchema(ds: DataSource) {
-  const mine = `TABLE_SCHEMA = DATABASE() AND TABLE_NAME NOT IN ('migrations', '${PREPARED_BULK_TABLE}')`;
+  const mine = `TABLE_SCHEMA = DATABASE() AND TABLE_NAME NOT IN ('migrations', '${PREPARED_BULK_TABLE}') AND TABLE_NAME NOT LIKE '%\\_version'`;
   return {
     columns: await ds.query(
       `SELECT TABLE_NAME, COLUMN_NAME, DATA_TYPE, CHARACTER_MAXIMUM_LENGTH, NUMERIC_PRECISION, NUMERIC_SCALE, IS_NULLABLE, COLUMN_DEFAULT FROM information_schema.COLUMNS WHERE ${mine} ORDER BY 1, 2`,

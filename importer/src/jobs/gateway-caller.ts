@@ -1,4 +1,4 @@
-import { Principal, REQUEST_ID_HEADER, signDelegatedToken } from '@tw/kernel';
+import { IMPORT_JOB_HEADER, Principal, REQUEST_ID_HEADER, signDelegatedToken } from '@tw/kernel';
 
 /** A GraphQL call the gateway or a subgraph refused as a whole (FORBIDDEN, BAD_USER_INPUT…). */
 export class GatewayCallError extends Error {
@@ -24,7 +24,7 @@ export class DelegatedGatewayCaller implements GraphQLCaller {
   private token?: { value: string; expires: number };
 
   constructor(
-    private readonly o: { url: string; gatewaySecret: string; principal: Principal; requestId: string; timeoutMs?: number },
+    private readonly o: { url: string; gatewaySecret: string; principal: Principal; requestId: string; importJob?: string; timeoutMs?: number },
   ) {}
 
   private bearer(): string {
@@ -40,7 +40,7 @@ export class DelegatedGatewayCaller implements GraphQLCaller {
     try {
       res = await fetch(this.o.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${this.bearer()}`, [REQUEST_ID_HEADER]: this.o.requestId },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${this.bearer()}`, [REQUEST_ID_HEADER]: this.o.requestId, ...(this.o.importJob ? { [IMPORT_JOB_HEADER]: this.o.importJob } : {}) },
         body: JSON.stringify({ query, variables }),
         signal: AbortSignal.timeout(this.o.timeoutMs ?? 300_000),
       });

@@ -105,7 +105,7 @@ export class ImportWorker {
       role: job.role as Role,
       ...(job.principalSchoolId ? { schoolId: job.principalSchoolId } : {}),
     };
-    const gateway = new DelegatedGatewayCaller({ url: this.o.gatewayUrl, gatewaySecret: this.o.gatewaySecret, principal, requestId: `import-${job.id}` });
+    const gateway = new DelegatedGatewayCaller({ url: this.o.gatewayUrl, gatewaySecret: this.o.gatewaySecret, principal, requestId: `import-${job.id}`, importJob: job.id });
     // the lease is renewed on a timer as well as on progress: one batch may take longer than a beat
     const beat = setInterval(() => {
       this.o.store

@@ -5,7 +5,9 @@ import { Principal } from './auth/principal';
 import { insertRows } from './database/insert-rows';
 import { dropPrepared, findPrepared, keepPrepared, PreparedRow, sweepPrepared } from './database/prepared-bulk';
 import { badInput } from './errors';
-import { isRejection, Rejection } from './row-rules';
+import { LocalDate } from './graphql/scalars';
+import { recordVersions, VersionedChange } from './history/versions';
+import { isRejection, Rejection, todayInChina } from './row-rules';
 
 /** The most rows one bulk call takes; the importer sends batches of this size. */
 export const MAX_BULK_ROWS = 1000;
@@ -42,6 +44,16 @@ export class BulkOptions {
       'Write the rows a `prepare` call kept, sending no rows: they are planned again against the data as it is now, so every rule applies as if they were sent again (a row rejected now writes nothing, unless `partial`). Only the user who prepared them can commit them, through the same mutation, within an hour, once',
   })
   commit?: string | null;
+
+  @Field(() => LocalDate, {
+    nullable: true,
+    description:
+      'The day the rows took effect in the world (YYYY-MM-DD), for rows that carry no date of their own: the history keeps each change valid from that day (default: today in China). A 2024 roster imported in 2026 with asOf 2024-09-01 changes the district as of that day',
+  })
+  asOf?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Why the rows are written (kept with each version, at most 300 characters)' })
+  reason?: string | null;
 }
 
 @ObjectType({ description: "One input row's outcome" })
@@ -92,6 +104,13 @@ export interface AuditSpec<W> {
   /** the record of this table a write carries (default: the write itself); undefined skips it */
   readonly recordOf?: (write: W) => { id: string } | undefined;
   readonly teacherIdOf?: (write: W) => string | null;
+  /**
+   * The day a write took effect in the world, from a date of its own (hire date, rotation start…),
+   * YYYY-MM-DD; null or absent: the call's `asOf`, else today in China.
+   */
+  readonly validFromOf?: (write: W, before: ObjectLiteral | null) => string | null | undefined;
+  /** false: the table keeps no versions (every audited table does by default: `<table>_version`) */
+  readonly history?: boolean;
 }
 
 /** What the plan decided for an accepted row, and what to write for it. */
@@ -210,6 +229,11 @@ export async function runBulk<R, W>(ds: DataSource, sent: readonly R[], options:
         ),
       );
       await recordAudit(manager, entries);
+      const day = options.asOf ?? todayInChina(at);
+      const changes = records.flatMap(({ spec, byWrite }, i) =>
+          spec.history === false ? [] : byWrite.map(([w, record]): VersionedChange => ({ target: spec.target, id: record.id, before: before[i].get(record.id) ?? null, after: record, validFrom: spec.validFromOf?.(w, before[i].get(record.id) ?? null) || day })),
+        );
+      if (changes.length) await recordVersions(manager, { principal: actor, reason: options.reason ?? null, at }, changes);
     }
     written = true;
   });
@@ -248,8 +272,8 @@ export async function bulkRows<R>(ds: DataSource, sent: readonly R[], options: B
 }
 
 /** The stored rows the writes are about to replace, by id (one query a 1,000 ids). */
-async function storedRows(manager: EntityManager, target: EntityTarget<ObjectLiteral>, ids: readonly string[]): Promise<Map<string, object>> {
-  const out = new Map<string, object>();
+async function storedRows(manager: EntityManager, target: EntityTarget<ObjectLiteral>, ids: readonly string[]): Promise<Map<string, ObjectLiteral>> {
+  const out = new Map<string, ObjectLiteral>();
   for (let i = 0; i < ids.length; i += 1000) {
     const rows = await manager.getRepository(target).findBy({ id: In(ids.slice(i, i + 1000)) });
     for (const r of rows) out.set(r.id as string, r);

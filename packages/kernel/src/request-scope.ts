@@ -4,6 +4,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 export interface RequestScope {
   readonly requestId: string;
   sqlStatements: number;
+  /** the import job the request writes for (header x-import-job; the history keeps it only for the importer) */
+  readonly importJobId?: string;
 }
 
 const storage = new AsyncLocalStorage<RequestScope>();

@@ -14,7 +14,7 @@ import { pingDatabase } from './database/data-source';
 import { BaseContext } from './graphql/context';
 import { createLogger, Logger } from './logger';
 import { currentRequestScope, runInRequestScope } from './request-scope';
-import { GATEWAY_SECRET_HEADER, REQUEST_ID_HEADER } from './services';
+import { GATEWAY_SECRET_HEADER, IMPORT_JOB_HEADER, REQUEST_ID_HEADER } from './services';
 
 /** Ask a subgraph for `extensions.sqlStatements` in its answer (not in production). */
 export const DEBUG_SQL_HEADER = 'x-debug-sql-count';
@@ -155,7 +155,9 @@ export async function startService<C extends BaseContext>(o: ServiceOptions<C>, 
   app.use((req, _res, next) => {
     const header = req.headers[REQUEST_ID_HEADER];
     const requestId = typeof header === 'string' && /^[\w.-]{1,100}$/.test(header) ? header : randomUUID();
-    runInRequestScope({ requestId, sqlStatements: 0 }, next);
+    const job = req.headers[IMPORT_JOB_HEADER];
+    const importJobId = typeof job === 'string' && /^[\w.-]{1,36}$/.test(job) ? job : undefined;
+    runInRequestScope({ requestId, sqlStatements: 0, ...(importJobId ? { importJobId } : {}) }, next);
   });
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', service: o.name });

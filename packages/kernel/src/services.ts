@@ -26,6 +26,8 @@ export const GATEWAY_DEFAULT_PORT = 4000;
 export const GATEWAY_SECRET_HEADER = 'x-gateway-secret';
 /** The header carrying a request id from the gateway to the subgraphs, for searching the logs. */
 export const REQUEST_ID_HEADER = 'x-request-id';
+/** The import job a request writes for: the importer sends it, the gateway forwards it, the history keeps it. */
+export const IMPORT_JOB_HEADER = 'x-import-job';
 
 export function serviceInfo(name: string): ServiceInfo {
   const info = SERVICES.find((s) => s.name === name);

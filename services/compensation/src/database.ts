@@ -6,9 +6,10 @@ import { PerformancePayAllocation } from './entities/performance-pay-allocation.
 import { TalentRecord } from './entities/talent-record.entity';
 import { Initial1764201600000 } from './migrations/1764201600000-initial';
 import { ReportIndexes1764600000000 } from './migrations/1764600000000-report-indexes';
+import { History1765100000000 } from './migrations/1765100000000-history';
 
 export const ENTITIES = [PayRecord, TalentRecord, CivilServantBenchmark, PerformancePayAllocation, AuditEntry];
-export const MIGRATIONS = [Initial1764201600000, CreateAuditLog1764400000000, ReportIndexes1764600000000, CreatePreparedBulk1764800000000];
+export const MIGRATIONS = [Initial1764201600000, CreateAuditLog1764400000000, ReportIndexes1764600000000, CreatePreparedBulk1764800000000, History1765100000000];
 
 /** Opens the compensation database and runs its migrations. */
 export function openCompensationDatabase(o: Omit<DatabaseOptions, 'service' | 'entities' | 'migrations'>): Promise<DataSource> {

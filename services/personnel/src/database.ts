@@ -8,9 +8,10 @@ import { StaffingQuota } from './entities/staffing-quota.entity';
 import { Teacher } from './entities/teacher.entity';
 import { Initial1764115200000 } from './migrations/1764115200000-initial';
 import { ReportIndexes1764600000000 } from './migrations/1764600000000-report-indexes';
+import { History1765100000000 } from './migrations/1765100000000-history';
 
 export const ENTITIES = [School, Teacher, StaffingQuota, QuotaAdjustment, Hire, Rotation, AuditEntry];
-export const MIGRATIONS = [Initial1764115200000, CreateAuditLog1764400000000, ReportIndexes1764600000000, CreatePreparedBulk1764800000000];
+export const MIGRATIONS = [Initial1764115200000, CreateAuditLog1764400000000, ReportIndexes1764600000000, CreatePreparedBulk1764800000000, History1765100000000];
 
 /** Opens the personnel database and runs its migrations. */
 export function openPersonnelDatabase(o: Omit<DatabaseOptions, 'service' | 'entities' | 'migrations'>): Promise<DataSource> {

@@ -9,9 +9,10 @@ import { TrainingParticipation } from './entities/training-participation.entity'
 import { TrainingProgramme } from './entities/training-programme.entity';
 import { Initial1764201600000 } from './migrations/1764201600000-initial';
 import { ReportIndexes1764600000000 } from './migrations/1764600000000-report-indexes';
+import { History1765100000000 } from './migrations/1765100000000-history';
 
 export const ENTITIES = [TrainingProgramme, TrainingParticipation, Designation, Studio, StudioMember, Lesson, MentoringPair, AuditEntry];
-export const MIGRATIONS = [Initial1764201600000, CreateAuditLog1764400000000, ReportIndexes1764600000000, CreatePreparedBulk1764800000000];
+export const MIGRATIONS = [Initial1764201600000, CreateAuditLog1764400000000, ReportIndexes1764600000000, CreatePreparedBulk1764800000000, History1765100000000];
 
 /** Opens the professional-development database and runs its migrations. */
 export function openProfessionalDevelopmentDatabase(o: Omit<DatabaseOptions, 'service' | 'entities' | 'migrations'>): Promise<DataSource> {

@@ -37,6 +37,6 @@ export function hirePlan(principal: Principal, now = new Date()): BulkPlan<HireI
       });
     },
     write: (rows, m) => upsertById(m, Hire, rows, ['channel', 'in_quota_date', 'updated_at']),
-    audit: { entity: 'hire', target: Hire, teacherIdOf: (h) => h.teacherId },
+    audit: { entity: 'hire', target: Hire, teacherIdOf: (h) => h.teacherId, validFromOf: (h) => h.inQuotaDate },
   };
 }

@@ -64,6 +64,6 @@ export function rotationPlan(principal: Principal, now = new Date()): BulkPlan<R
     },
     write: (rows, m) =>
       upsertById(m, Rotation, rows, ['type', 'personnel_relation_moved', 'end_month', 'from_school_id', 'from_school_name', 'to_school_id', 'to_school_name', 'updated_at']),
-    audit: { entity: 'rotation', target: Rotation, teacherIdOf: (r) => r.teacherId },
+    audit: { entity: 'rotation', target: Rotation, teacherIdOf: (r) => r.teacherId, validFromOf: (r) => `${r.startMonth}-01` },
   };
 }

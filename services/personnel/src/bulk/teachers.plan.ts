@@ -132,6 +132,12 @@ export function teacherPlan(principal: Principal, now = new Date()): BulkPlan<Te
       });
     },
     write: (rows, m) => upsertById(m, Teacher, rows, COLUMNS),
-    audit: { entity: 'teacher', target: Teacher, teacherIdOf: (t) => t.id },
+    audit: {
+      entity: 'teacher',
+      target: Teacher,
+      teacherIdOf: (t) => t.id,
+      // a teacher joins a school (created, or moved with a new 进本校年月) on that month's first day
+      validFromOf: (t, before) => (!before || before.schoolStartMonth !== t.schoolStartMonth ? `${t.schoolStartMonth}-01` : null),
+    },
   };
 }

@@ -1,0 +1,3 @@
+export * from './version-table';
+export * from './versions';
+export * from './valid-time';
