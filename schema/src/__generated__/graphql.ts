@@ -7,6 +7,8 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 /** How a bulk call writes */
 export type BulkOptions = {
+  /** The day the rows took effect in the world (YYYY-MM-DD), for rows that carry no date of their own: the history keeps each change valid from that day (default: today in China). A 2024 roster imported in 2026 with asOf 2024-09-01 changes the district as of that day */
+  asOf?: string | null | undefined;
   /** Write the rows a `prepare` call kept, sending no rows: they are planned again against the data as it is now, so every rule applies as if they were sent again (a row rejected now writes nothing, unless `partial`). Only the user who prepared them can commit them, through the same mutation, within an hour, once */
   commit?: string | null | undefined;
   /** Validate every row and report, writing nothing */
@@ -15,6 +17,8 @@ export type BulkOptions = {
   partial?: boolean;
   /** Check every row as a dry run (nothing is written) and keep, in the service, the rows that would be written; the answer's `prepared` commits them later without sending them again. Nothing is kept when a row is rejected (unless `partial`) */
   prepare?: boolean;
+  /** Why the rows are written (kept with each version, at most 300 characters) */
+  reason?: string | null | undefined;
 };
 
 /** 最高学历 */

@@ -7,7 +7,7 @@ import { IN_QUOTA_HIRES, PARTY_MEMBER_TEACHER_COUNT, PUBLIC_SCHOOL_COUNT, PUBLIC
 /** The most years one `districtReports` answers (one entity per year). */
 export const MAX_TREND_YEARS = 30;
 
-/** Personnel's figures of the district report: the roster now, and the year's hires, rotations and quotas. */
+/** Personnel's figures of the district report: the roster on the year's statistics day, and the year's hires, rotations and quotas. */
 @Resolver(() => DistrictReport)
 export class DistrictReportResolver {
   @Query(() => DistrictReport, {
@@ -44,32 +44,32 @@ export class DistrictReportResolver {
 
   @FieldResolver(() => Int, { description: 'Schools of the district (now)' })
   @Figure(SCHOOL_COUNT)
-  async schoolCount(@Ctx() ctx: PersonnelContext): Promise<number> {
-    return (await ctx.reports.loaders.districtRoster()).schools;
+  async schoolCount(@Root() r: DistrictReport, @Ctx() ctx: PersonnelContext): Promise<number> {
+    return (await ctx.reports.loaders.districtRoster(r.year)).schools;
   }
 
   @FieldResolver(() => Int, { description: 'Public (公办) schools of the district (now)' })
   @Figure(PUBLIC_SCHOOL_COUNT)
-  async publicSchoolCount(@Ctx() ctx: PersonnelContext): Promise<number> {
-    return (await ctx.reports.loaders.districtRoster()).publicSchools;
+  async publicSchoolCount(@Root() r: DistrictReport, @Ctx() ctx: PersonnelContext): Promise<number> {
+    return (await ctx.reports.loaders.districtRoster(r.year)).publicSchools;
   }
 
-  @FieldResolver(() => Int, { description: 'Teachers: in the roster now with status 在本单位任职 or 暂未在本单位任职 (the roster has no history: the same for every year)' })
+  @FieldResolver(() => Int, { description: 'Teachers: in the roster on the year\'s statistics day (STATISTICS_DAY, default 12-31) with status 在本单位任职 or 暂未在本单位任职 then, from the teachers\' versions' })
   @Figure(TEACHER_COUNT)
-  async teacherCount(@Ctx() ctx: PersonnelContext): Promise<number> {
-    return (await ctx.reports.loaders.districtRoster()).teachers;
+  async teacherCount(@Root() r: DistrictReport, @Ctx() ctx: PersonnelContext): Promise<number> {
+    return (await ctx.reports.loaders.districtRoster(r.year)).teachers;
   }
 
   @FieldResolver(() => Int, { description: 'Teachers of public (公办) schools' })
   @Figure(PUBLIC_TEACHER_COUNT)
-  async publicTeacherCount(@Ctx() ctx: PersonnelContext): Promise<number> {
-    return (await ctx.reports.loaders.districtRoster()).publicTeachers;
+  async publicTeacherCount(@Root() r: DistrictReport, @Ctx() ctx: PersonnelContext): Promise<number> {
+    return (await ctx.reports.loaders.districtRoster(r.year)).publicTeachers;
   }
 
   @FieldResolver(() => Int, { description: 'Teachers who are party members (中国共产党党员 or 中国共产党预备党员)' })
   @Figure(PARTY_MEMBER_TEACHER_COUNT)
-  async partyMemberTeacherCount(@Ctx() ctx: PersonnelContext): Promise<number> {
-    return (await ctx.reports.loaders.districtRoster()).partyMembers;
+  async partyMemberTeacherCount(@Root() r: DistrictReport, @Ctx() ctx: PersonnelContext): Promise<number> {
+    return (await ctx.reports.loaders.districtRoster(r.year)).partyMembers;
   }
 
   @FieldResolver(() => Int, { description: 'Hires whose 入编日期 (in-quota date) falls in the year' })
@@ -102,10 +102,10 @@ export class DistrictReportResolver {
     return (await ctx.reports.loaders.districtRecruitment.load(r.year)).quotaApproved ?? 0;
   }
 
-  @FieldResolver(() => Int, { description: 'Posts filled: teachers holding an established post (是否在编), now' })
+  @FieldResolver(() => Int, { description: 'Posts filled: teachers holding an established post (是否在编) on the year\'s statistics day' })
   @Figure(QUOTA_FILLED)
-  async quotaFilled(@Ctx() ctx: PersonnelContext): Promise<number> {
-    return (await ctx.reports.loaders.districtRoster()).inQuota;
+  async quotaFilled(@Root() r: DistrictReport, @Ctx() ctx: PersonnelContext): Promise<number> {
+    return (await ctx.reports.loaders.districtRoster(r.year)).inQuota;
   }
 }
 

@@ -15,23 +15,23 @@ export class SchoolReportResolver {
     return ctx.loaders.school.load(r.schoolId);
   }
 
-  @FieldResolver(() => Int, { description: "The school's teachers (in the roster now, 在本单位任职 or 暂未在本单位任职)" })
+  @FieldResolver(() => Int, { description: "The school's teachers on the year's statistics day (在本单位任职 or 暂未在本单位任职 then, at this school then)" })
   @Figure(TEACHER_COUNT)
   async teacherCount(@Root() r: SchoolReport, @Ctx() ctx: PersonnelContext): Promise<number> {
-    return (await rosterOf(ctx.reports.loaders, r.schoolId)).teachers;
+    return (await rosterOf(ctx.reports.loaders, r)).teachers;
   }
 
   @FieldResolver(() => Int, { description: 'teacherCount when the school is public (公办), else 0' })
   @Figure(PUBLIC_TEACHER_COUNT)
   async publicTeacherCount(@Root() r: SchoolReport, @Ctx() ctx: PersonnelContext): Promise<number> {
-    const roster = await rosterOf(ctx.reports.loaders, r.schoolId);
+    const roster = await rosterOf(ctx.reports.loaders, r);
     return roster.isPublic ? roster.teachers : 0;
   }
 
   @FieldResolver(() => Int, { description: 'Its teachers who are party members' })
   @Figure(PARTY_MEMBER_TEACHER_COUNT)
   async partyMemberTeacherCount(@Root() r: SchoolReport, @Ctx() ctx: PersonnelContext): Promise<number> {
-    return (await rosterOf(ctx.reports.loaders, r.schoolId)).partyMembers;
+    return (await rosterOf(ctx.reports.loaders, r)).partyMembers;
   }
 
   @FieldResolver(() => Int, { description: 'Hires with an in-quota date in the year, of teachers serving here now' })
@@ -66,7 +66,7 @@ export class SchoolReportResolver {
   @FieldResolver(() => Int, { description: 'Posts filled: its teachers holding an established post, now' })
   @Figure(QUOTA_FILLED)
   async quotaFilled(@Root() r: SchoolReport, @Ctx() ctx: PersonnelContext): Promise<number> {
-    return (await rosterOf(ctx.reports.loaders, r.schoolId)).inQuota;
+    return (await rosterOf(ctx.reports.loaders, r)).inQuota;
   }
 }
 

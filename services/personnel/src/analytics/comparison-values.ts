@@ -1,4 +1,4 @@
-import { Principal } from '@tw/kernel';
+import { Principal, statisticsDay } from '@tw/kernel';
 import { DataSource } from 'typeorm';
 import { METRICS, PeerService, SchoolReportMetric } from './metrics';
 import { schoolRecruitment } from './recruitment-figures';
@@ -30,7 +30,7 @@ async function personnelValues(ds: DataSource, metric: SchoolReportMetric, year:
       }),
     );
   }
-  const rosters = await schoolRosters(ds, ids);
+  const rosters = await schoolRosters(ds, statisticsDay(year), ids);
   return new Map(
     schools.map((s) => {
       const r = rosters.get(s.id);

@@ -1,7 +1,7 @@
-import { compositeKey, valueLoader } from '@tw/kernel';
+import { compositeKey, statisticsDay, valueLoader } from '@tw/kernel';
 import { DataSource } from 'typeorm';
 import { districtRecruitment, NO_RECRUITMENT, RecruitmentFigures, schoolRecruitment } from './recruitment-figures';
-import { DistrictRoster, districtRoster, SchoolRoster, schoolRosters } from './roster-figures';
+import { DistrictRoster, districtRosters, SchoolRoster, schoolRostersOn } from './roster-figures';
 
 export interface SchoolYear {
   readonly schoolId: string;
@@ -14,13 +14,27 @@ const NO_ROSTER = (schoolId: string): SchoolRoster => ({ schoolId, isPublic: fal
  * Per-request loaders of the report figures. Every year asked in a request (a trend of ten years)
  * shares one statement per figure group; every school of a page shares one statement per group.
  */
-export function createReportLoaders(ds: DataSource) {
-  let roster: Promise<DistrictRoster> | undefined;
+export function createReportLoaders(ds: DataSource, monthDay?: string) {
+  const dayOf = (year: number) => statisticsDay(year, monthDay);
+  const rosters = valueLoader<number, DistrictRoster | null>(async (years) => {
+    const byDay = await districtRosters(ds, years.map(dayOf));
+    return new Map(years.map((y) => [y, byDay.get(dayOf(y)) ?? null]));
+  }, null);
   return {
-    /** the roster is of now: the same for every year, computed once a request */
-    districtRoster: (): Promise<DistrictRoster> => (roster ??= districtRoster(ds)),
+    /** a year's roster is as of its statistics day (STATISTICS_DAY): every year asked in one statement */
+    districtRoster: async (year: number): Promise<DistrictRoster> => (await rosters.load(year))!,
     districtRecruitment: valueLoader<number, RecruitmentFigures>((years) => districtRecruitment(ds, years), NO_RECRUITMENT),
-    schoolRoster: valueLoader<string, SchoolRoster | null>((ids) => schoolRosters(ds, ids), null),
+    schoolRoster: valueLoader<SchoolYear, SchoolRoster | null>(
+      async (keys) => {
+        const out = new Map<unknown, SchoolRoster | null>();
+        const years = [...new Set(keys.map((k) => k.year))];
+        const byDay = await schoolRostersOn(ds, years.map(dayOf), [...new Set(keys.map((k) => k.schoolId))]);
+        for (const year of years) for (const [id, r] of byDay.get(dayOf(year))!) out.set(compositeKey(id, year), r);
+        return out;
+      },
+      null,
+      (k) => compositeKey(k.schoolId, k.year),
+    ),
     schoolRecruitment: valueLoader<SchoolYear, RecruitmentFigures>(
       async (keys) => {
         const out = new Map<unknown, RecruitmentFigures>();
@@ -39,9 +53,9 @@ export function createReportLoaders(ds: DataSource) {
   };
 }
 
-/** A school's roster figures, zeros when it has no serving teacher. */
-export async function rosterOf(loaders: ReportLoaders, schoolId: string): Promise<SchoolRoster> {
-  return (await loaders.schoolRoster.load(schoolId)) ?? NO_ROSTER(schoolId);
+/** A school's roster figures of a year (as of its statistics day), zeros when it had no serving teacher. */
+export async function rosterOf(loaders: ReportLoaders, key: SchoolYear): Promise<SchoolRoster> {
+  return (await loaders.schoolRoster.load({ schoolId: key.schoolId, year: key.year })) ?? NO_ROSTER(key.schoolId);
 }
 
 export type ReportLoaders = ReturnType<typeof createReportLoaders>;

@@ -1,6 +1,6 @@
 import { GatewayClient } from '@tw/kernel';
 
-/** Of a group of teachers, those serving now at one school, as personnel counts them. */
+/** Of a group of teachers, those serving on the group's day at one school, as personnel counts them. */
 export interface RosterCount {
   readonly key: string;
   readonly schoolId: string;
@@ -13,10 +13,12 @@ export interface RosterCount {
 export interface TeacherGroup {
   readonly key: string;
   readonly teacherIds: readonly string[];
+  /** the day they are counted on (YYYY-MM-DD): where and as what they were then */
+  readonly asOf: string;
 }
 
 /**
- * Personnel's definitions applied to the teachers a figure is about: which serve now, where, whether
+ * Personnel's definitions applied to the teachers a figure is about: which served on a day (a year's statistics day), where, whether
  * the school is public, which are party members. This service passes its designated teachers (about a
  * tenth of the roster) and gets counts back: it never sees the roster, and personnel never sees designations.
  */
@@ -31,7 +33,7 @@ export function gatewayDesignatedRoster(gateway: GatewayClient): DesignatedRoste
   return {
     async countsAmong(groups) {
       if (!groups.some((g) => g.teacherIds.length)) return [];
-      const data = await gateway.request<{ rosterCounts: RosterCount[] }>(QUERY, { groups: groups.map((g) => ({ key: g.key, teacherIds: [...g.teacherIds] })) });
+      const data = await gateway.request<{ rosterCounts: RosterCount[] }>(QUERY, { groups: groups.map((g) => ({ key: g.key, teacherIds: [...g.teacherIds], asOf: g.asOf })) });
       return data.rosterCounts;
     },
   };

@@ -1,4 +1,4 @@
-import { appendTo, compositeKey, valueLoader } from '@tw/kernel';
+import { appendTo, compositeKey, statisticsDay, statisticsMonthDay, valueLoader } from '@tw/kernel';
 import { DataSource } from 'typeorm';
 import { DesignatedRoster, RosterCount } from './designated-roster';
 import { designatedFigures, DesignatedFigures, designatedTeachers, designationsByYear, NO_DESIGNATED, schoolNewDesignations } from './designation-figures';
@@ -43,23 +43,20 @@ const byYearSince = (k: SchoolReportKey) => `${k.year}:${k.sinceYear}`;
  * This request's loaders of report figures. The district's are keyed by year, so a trend of any
  * number of years is one statement per figure group; a page of school rows is one statement per group.
  */
-export function createReportLoaders(ds: DataSource, roster: DesignatedRoster) {
+export function createReportLoaders(ds: DataSource, roster: DesignatedRoster, monthDay = statisticsMonthDay()) {
   const designatedIds = valueLoader<number, string[]>((years) => designatedTeachers(ds, years), []);
   /**
-   * personnel's counts of each year's designated teachers, per school: one call for every year asked.
-   * A teacher designated in several of the years is sent once, in the group of exactly those years.
+   * personnel's counts of each year's designated teachers, per school, as of the year's statistics
+   * day (where they served then, whether they served): one call for every year asked, a group a year.
    */
   const designatedCounts = valueLoader<number, RosterCount[]>(async (years) => {
     const lists = await designatedIds.loadMany(years);
-    const yearsOf = new Map<string, number[]>();
-    lists.forEach((list, i) => {
+    const groups = lists.map((list, i) => {
       if (list instanceof Error) throw list;
-      for (const id of list) appendTo(yearsOf, id, years[i]);
+      return { key: String(years[i]), teacherIds: list, asOf: statisticsDay(years[i], monthDay) };
     });
-    const groups = new Map<string, string[]>();
-    for (const [id, ys] of yearsOf) appendTo(groups, ys.join(','), id);
-    const counts = await roster.countsAmong([...groups].map(([key, teacherIds]) => ({ key, teacherIds })));
-    return new Map(years.map((y) => [y, counts.filter((c) => c.key.split(',').map(Number).includes(y))]));
+    const counts = await roster.countsAmong(groups);
+    return new Map(years.map((y) => [y, counts.filter((c) => c.key === String(y))]));
   }, []);
   const designatedBySchool = valueLoader<number, ReadonlyMap<string, DesignatedFigures>>(async (years) => {
     const counts = await designatedCounts.loadMany(years);
