@@ -53,7 +53,9 @@ function importJobOf(p: Principal): string | null {
  *   superseded_at), the new version takes its place;
  * - inside an earlier version (a past fact recorded late): that version is superseded by a copy
  *   ending at D, and the new one runs from D to where the next version starts (later versions stay).
- * A delete is a version with op `delete` carrying the last state: as-of reads leave it out.
+ * A delete is a version with op `delete` carrying the last state: as-of reads leave it out. A
+ * record written with a day before its latest version is set back to that latest version (the
+ * table holds what is true now; the late fact lives in the versions).
  */
 export async function recordVersions(m: EntityManager, author: VersionAuthor, changes: readonly VersionedChange[]): Promise<void> {
   const byTable = new Map<string, VersionedChange[]>();
@@ -91,6 +93,7 @@ async function recordTableVersions(m: EntityManager, author: VersionAuthor, chan
   }
 
   const close = new Map<string, string[]>(); // valid_to day -> version ids closed in place
+  const late = new Set<string>(); // records written with a day before their latest version
   const supersede: string[] = [];
   const copies: Array<{ versionId: string; validTo: string }> = []; // superseded versions kept in part, ending at a day
   const inserts: unknown[][] = [];
@@ -125,6 +128,7 @@ async function recordTableVersions(m: EntityManager, author: VersionAuthor, chan
       values.push(v === undefined || v === null ? null : driver.preparePersistentValue(v, col));
     }
     inserts.push(values);
+    if (validTo !== null) late.add(c.id);
     // what the following writes of this record in the call see
     const kept = versions.filter((v) => v !== covering);
     if (covering && covering.validFrom < d) kept.push({ ...covering, validTo: d });
@@ -161,8 +165,41 @@ async function recordTableVersions(m: EntityManager, author: VersionAuthor, chan
     const chunk = supersede.slice(i, i + 1000);
     await m.query(`UPDATE ${table} SET superseded_at = ? WHERE version_id IN (${marks(chunk.length)})`, [when, ...chunk]);
   }
+  // a fact recorded late leaves the record as its latest version says: the row is set back to it
+  const latest = [...late].map((id) => live.get(id)!.at(-1)!).filter((v) => v.validTo === null).map((v) => v.versionId);
+  if (latest.length) {
+    const entity = esc(meta.tableName);
+    const cols = own.filter((c) => c.databaseName !== 'created_at').map((c) => esc(c.databaseName));
+    if (isSqlite(m)) {
+      await m.query(`UPDATE ${entity} SET ${cols.map((c) => `${c} = v.${c}`).join(', ')} FROM ${table} v WHERE v.record_id = ${entity}.id AND v.version_id IN (${marks(latest.length)})`, latest);
+    } else {
+      await m.query(`UPDATE ${entity} e JOIN ${table} v ON v.record_id = e.id SET ${cols.map((c) => `e.${c} = v.${c}`).join(', ')} WHERE v.version_id IN (${marks(latest.length)})`, latest);
+    }
+  }
 }
 
 function definedOf(o: object): object {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+}
+
+/**
+ * The records as they were on a day, from their versions (the ones not created yet, or deleted by
+ * then, are absent), as entities: one statement for any number of ids.
+ * @example const [t] = await recordsAsOf(ds.manager, Teacher, [id], '2024-12-31');
+ */
+export async function recordsAsOf<T extends ObjectLiteral>(m: EntityManager, target: EntityTarget<T>, ids: readonly string[], day: string): Promise<T[]> {
+  if (!ids.length) return [];
+  const meta = m.connection.getMetadata(target);
+  const driver = m.connection.driver;
+  const rows: Array<Record<string, unknown>> = await m.query(
+    `SELECT * FROM ${driver.escape(versionTableName(meta.tableName))} WHERE record_id IN (${marks(ids.length)})
+     AND valid_from <= ? AND (valid_to IS NULL OR valid_to > ?) AND superseded_at IS NULL AND op <> 'delete'`,
+    [...ids, day, day],
+  );
+  return rows.map((raw) => {
+    const entity = meta.create() as T;
+    meta.primaryColumns[0].setEntityValue(entity, raw.record_id);
+    for (const c of versionedColumns(meta)) c.setEntityValue(entity, driver.prepareHydratedValue(raw[c.databaseName], c));
+    return entity;
+  });
 }

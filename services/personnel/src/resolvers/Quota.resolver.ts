@@ -1,4 +1,4 @@
-import { AuditEntry, auditEntry, badInput, BulkOptions, BulkResult, cleanText, newId, recordAudit, requirePrincipal, requireRole, runBulk, SERVING_STATUSES } from '@tw/kernel';
+import { AuditEntry, auditEntry, badInput, BulkOptions, BulkResult, cleanText, newId, recordAudit, recordVersions, requirePrincipal, requireRole, runBulk, SERVING_STATUSES, todayInChina } from '@tw/kernel';
 import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { In } from 'typeorm';
 import { quotaPlan } from '../bulk/quotas.plan';
@@ -127,6 +127,7 @@ export class QuotaResolver {
       }
       await m.getRepository(QuotaAdjustment).insert(lines);
       await recordAudit(m, audits);
+      await recordVersions(m, { principal: p, reason, at: now }, [...quotaOf.values()].filter((q) => changes.some((c) => c.schoolId === q.schoolId)).map((q) => ({ target: StaffingQuota, id: q.id, before: q, after: { ...q, approved: q.approved + changes.filter((c) => c.schoolId === q.schoolId).reduce((n, c) => n + c.delta, 0), updatedAt: now }, validFrom: todayInChina(now) })));
       return { batchId, year: input.year, districtTotal: Number(all?.total ?? 0), lines };
     });
   }

@@ -1,6 +1,8 @@
 import {
   BulkOptions,
   BulkResult,
+  LocalDate,
+  recordsAsOf,
   badInput,
   graphqlEnum,
   ID_TYPE,
@@ -28,10 +30,18 @@ import { teacherQuery, TeacherConnection } from './teacher.query';
 
 @Resolver(() => Teacher)
 export class TeacherResolver {
-  @Query(() => Teacher, { nullable: true, description: 'A teacher by id (null when there is none)' })
-  async teacher(@Arg('id', () => ID) id: string, @Ctx() ctx: PersonnelContext): Promise<Teacher | null> {
+  @Query(() => Teacher, { nullable: true, description: 'A teacher by id (null when there is none); with asOf, personnel\'s fields as they were on that day (null when not in the roster then). A school admin reads the past of a teacher at their school now, as of the days the teacher was there' })
+  async teacher(
+    @Arg('id', () => ID) id: string,
+    @Arg('asOf', () => LocalDate, { nullable: true, description: 'A day (YYYY-MM-DD): the record as it was then, from its versions' }) asOf: string | null,
+    @Ctx() ctx: PersonnelContext,
+  ): Promise<Teacher | null> {
     requireRole(ctx, 'DISTRICT_ADMIN', 'SCHOOL_ADMIN', 'TEACHER');
-    const t = await ctx.loaders.teacher.load(id);
+    const now = await ctx.loaders.teacher.load(id);
+    if (!asOf) return now ? assertCanRead(ctx, now, id) : null;
+    // a school admin reads a teacher's past while the teacher is at their school, and as they were there
+    if (now) assertCanRead(ctx, now, id);
+    const t = (await recordsAsOf(ctx.ds.manager, Teacher, [id], asOf))[0] ?? null;
     return t ? assertCanRead(ctx, t, id) : null;
   }
 
