@@ -1,5 +1,5 @@
 /**
- * npm run import -- <kind> <file> [--school CODE] [--dry-run] [--partial] [--preview] [--map 列名=字段]… [--url URL] [--token TOKEN]
+ * npm run import -- <kind> <file> [--school CODE] [--dry-run] [--partial] [--as-of YYYY-MM-DD] [--preview] [--map 列名=字段]… [--url URL] [--token TOKEN]
  * npm run import -- --kinds
  *
  * Uploads a school's file through the gateway, shows the job's progress, prints a summary, and exits
@@ -49,7 +49,7 @@ type Refusal = { error?: { code: string; message: string } };
 
 const EXIT = { OK: 0, ROWS_REJECTED: 1, FILE: 2 } as const;
 const FINISHED = ['succeeded', 'failed', 'partially_succeeded'];
-const USAGE = `用法：npm run import -- <类型> <文件> [--school 学校标识码] [--dry-run] [--partial] [--preview] [--map "列名=字段"] [--url http://localhost:4000] [--token 令牌]
+const USAGE = `用法：npm run import -- <类型> <文件> [--school 学校标识码] [--dry-run] [--partial] [--as-of YYYY-MM-DD] [--preview] [--map "列名=字段"] [--url http://localhost:4000] [--token 令牌]
       npm run import -- <类型> --map "主教学科=任教学科" [--school 学校标识码]   只记住列的对应关系
       npm run import -- --kinds                                               列出所有类型
 类型：${KINDS.map((k) => k.kind).join('、')}（--kinds 列出中文名称）`;
@@ -88,6 +88,7 @@ export async function runImportCli(argv: readonly string[], io: CliIO): Promise<
         school: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
         partial: { type: 'boolean', default: false },
+        'as-of': { type: 'string' },
         preview: { type: 'boolean', default: false },
         map: { type: 'string', multiple: true },
         kinds: { type: 'boolean', default: false },
@@ -156,6 +157,7 @@ export async function runImportCli(argv: readonly string[], io: CliIO): Promise<
   if (args.values.school) form.set('school', args.values.school);
   if (args.values['dry-run']) form.set('dryRun', 'true');
   if (args.values.partial) form.set('partial', 'true');
+  if (args.values['as-of']) form.set('asOf', args.values['as-of']);
   form.set('file', await fs.openAsBlob(file), path.basename(file));
 
   if (args.values.preview) {

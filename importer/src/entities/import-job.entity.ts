@@ -25,6 +25,8 @@ export class ImportJob {
   @Column({ type: 'varchar', length: 100, nullable: true }) school!: string | null;
   @Column({ name: 'dry_run', type: 'boolean' }) dryRun!: boolean;
   @Column({ type: 'boolean' }) partial!: boolean;
+  /** the day the file's rows took effect (upload field asOf, CLI --as-of), passed to every bulk call; null: today */
+  @Column({ name: 'as_of', type: 'date', nullable: true }) asOf!: string | null;
   @Column({ type: 'varchar', length: 24 }) status!: JobStatus;
   /** the data sheet's rows as the file declares them, known once the file is checked (for progress bars) */
   @Column({ name: 'rows_expected', type: 'int', nullable: true }) rowsExpected!: number | null;

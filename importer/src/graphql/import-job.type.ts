@@ -54,6 +54,7 @@ export class ImportJobView {
   @Field(() => ImportJobStatus) status!: ImportJobStatus;
   @Field({ description: 'checked only, nothing written' }) dryRun!: boolean;
   @Field({ description: 'the valid rows written even when others are rejected' }) partial!: boolean;
+  @Field(() => String, { nullable: true, description: 'The day the rows took effect in the world (YYYY-MM-DD; upload field asOf, CLI --as-of), for rows without a date of their own; null: the day they were written' }) asOf!: string | null;
   @Field(() => String, { nullable: true, description: 'The school the upload named (学校标识码 or name), for rows without one' }) school!: string | null;
   @Field({ description: 'Subject of the user who started it' }) startedBy!: string;
   @Field({ description: "That user's role" }) startedByRole!: string;

@@ -12,6 +12,7 @@ export function jobView(j: ImportJob): ImportJobView {
     status: j.status as ImportJobStatus,
     dryRun: j.dryRun,
     partial: j.partial,
+    asOf: j.asOf ?? null,
     school: j.school,
     startedBy: j.subject,
     startedByRole: j.role,

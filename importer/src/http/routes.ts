@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Principal } from '@tw/kernel';
+import { Principal, realDate } from '@tw/kernel';
 import type express from 'express';
 import { FileError } from '../file-error';
 import { FileLimits } from '../guard/limits';
@@ -80,6 +80,11 @@ export function mountImportRoutes(router: express.Router, principalOf: Principal
         return fail(res, 403, 'FORBIDDEN', `“${spec.title}”只能由 ${spec.roles.join('、')} 导入；当前令牌为 ${p.role}`);
       }
       const school = (upload.fields.school ?? '').trim() || null;
+      const asOf = (upload.fields.asOf ?? '').trim() || null;
+      if (asOf !== null && !(/^\d{4}-\d{2}-\d{2}$/.test(asOf) && realDate(asOf))) {
+        await deps.store.deleteFile(jobId);
+        return fail(res, 400, 'BAD_AS_OF', `生效日期 asOf“${asOf.slice(0, 40)}”无效：应为 YYYY-MM-DD 格式的日期，如 2024-09-01`);
+      }
       const job = await deps.store.create({
         id: jobId,
         kind,
@@ -93,6 +98,7 @@ export function mountImportRoutes(router: express.Router, principalOf: Principal
         school: school?.slice(0, 100) ?? null,
         dryRun: flag(upload.fields.dryRun),
         partial: flag(upload.fields.partial),
+        asOf,
       });
       deps.onQueued();
       res.status(202).location(`/imports/${job.id}`).json(jobView(job));

@@ -27,6 +27,8 @@ export interface BulkOptions {
   readonly partial?: boolean;
   readonly prepare?: boolean;
   readonly commit?: string;
+  /** the day the rows took effect (YYYY-MM-DD) */
+  readonly asOf?: string;
 }
 
 /** A bulk mutation a kind writes with, as one GraphQL document. */

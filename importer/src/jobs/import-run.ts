@@ -411,7 +411,7 @@ class ImportRun {
         }
       });
       if (!batch.length) continue;
-      const answer = await this.writers[t](batch, options);
+      const answer = await this.writers[t](batch, this.dated(options));
       if (answer.prepared) prepared[t] = { id: answer.prepared, k: rows };
       this.merge(outcomes, answer, rows);
     }
@@ -500,10 +500,15 @@ class ImportRun {
     return failure;
   }
 
+  /** The options with the job's valid-from day (asOf), when it has one. */
+  private dated(options: BulkOptions): BulkOptions {
+    return this.job.asOf ? { ...options, asOf: this.job.asOf } : options;
+  }
+
   /** Writes what the subgraph kept of a batch for target `t`. */
   private async commit(t: number, prepared: string): Promise<BulkAnswer> {
     try {
-      return await this.writers[t]([], { commit: prepared });
+      return await this.writers[t]([], this.dated({ commit: prepared }));
     } catch (e) {
       if (e instanceof GatewayCallError && e.code === 'NOT_FOUND') {
         throw new FileError(

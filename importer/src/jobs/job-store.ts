@@ -8,7 +8,7 @@ import { RowIssue } from '../validate/issue';
 export type NewJob = Pick<
   ImportJob,
   'id' | 'kind' | 'fileName' | 'fileSize' | 'fileFormat' | 'fileSha256' | 'subject' | 'role' | 'principalSchoolId' | 'school' | 'dryRun' | 'partial'
->;
+> & { readonly asOf?: string | null };
 
 export interface Counters {
   rowsRead: number;
@@ -72,6 +72,7 @@ export class JobStore {
   async create(job: NewJob, now = new Date()): Promise<ImportJob> {
     const row: ImportJob = {
       ...job,
+      asOf: job.asOf ?? null,
       status: 'queued',
       rowsExpected: null,
       rowsRead: 0,

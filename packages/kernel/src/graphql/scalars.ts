@@ -18,7 +18,8 @@ function stringScalar(name: string, description: string, pattern: RegExp, check:
   });
 }
 
-function realDate(s: string): boolean {
+/** Whether `YYYY-MM-DD` names a day of the calendar (not 2025-02-30). */
+export function realDate(s: string): boolean {
   const [y, m, d] = s.split('-').map(Number);
   const dt = new Date(Date.UTC(y, m - 1, d));
   return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;

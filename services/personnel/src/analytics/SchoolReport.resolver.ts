@@ -7,7 +7,7 @@ import { IN_QUOTA_HIRES, PARTY_MEMBER_TEACHER_COUNT, PUBLIC_TEACHER_COUNT, QUOTA
 import { rosterOf } from './report-loaders';
 import { SchoolReport } from './school-report.type';
 
-/** Personnel's figures of a school's report: its roster now, and the year's hires, rotations and quota. */
+/** Personnel's figures of a school's report: its roster on the year's statistics day, and the year's hires, rotations and quota. */
 @Resolver(() => SchoolReport)
 export class SchoolReportResolver {
   @FieldResolver(() => School, { nullable: true })
@@ -34,18 +34,18 @@ export class SchoolReportResolver {
     return (await rosterOf(ctx.reports.loaders, r)).partyMembers;
   }
 
-  @FieldResolver(() => Int, { description: 'Hires with an in-quota date in the year, of teachers serving here now' })
+  @FieldResolver(() => Int, { description: 'Hires with an in-quota date in the year, of teachers serving here on the year\'s statistics day' })
   @Figure(IN_QUOTA_HIRES)
   async inQuotaHires(@Root() r: SchoolReport, @Ctx() ctx: PersonnelContext): Promise<number> {
     return (await ctx.reports.loaders.schoolRecruitment.load(r)).inQuotaHires;
   }
 
-  @FieldResolver(() => [HireChannelCount], { description: 'Hires of the year by channel, of teachers serving here now' })
+  @FieldResolver(() => [HireChannelCount], { description: 'Hires of the year by channel, of teachers serving here on the year\'s statistics day' })
   async recruitedByChannel(@Root() r: SchoolReport, @Ctx() ctx: PersonnelContext): Promise<HireChannelCount[]> {
     return [...(await ctx.reports.loaders.schoolRecruitment.load(r)).recruitedByChannel];
   }
 
-  @FieldResolver(() => Int, { description: 'Hires of the year, of teachers serving here now' })
+  @FieldResolver(() => Int, { description: 'Hires of the year, of teachers serving here on the year\'s statistics day' })
   @Figure(RECRUITED_TOTAL)
   async recruitedTotal(@Root() r: SchoolReport, @Ctx() ctx: PersonnelContext): Promise<number> {
     return (await ctx.reports.loaders.schoolRecruitment.load(r)).recruitedByChannel.reduce((s, c) => s + c.count, 0);
@@ -63,7 +63,7 @@ export class SchoolReportResolver {
     return (await ctx.reports.loaders.schoolRecruitment.load(r)).quotaApproved;
   }
 
-  @FieldResolver(() => Int, { description: 'Posts filled: its teachers holding an established post, now' })
+  @FieldResolver(() => Int, { description: 'Posts filled: its teachers holding an established post on the year\'s statistics day' })
   @Figure(QUOTA_FILLED)
   async quotaFilled(@Root() r: SchoolReport, @Ctx() ctx: PersonnelContext): Promise<number> {
     return (await rosterOf(ctx.reports.loaders, r)).inQuota;

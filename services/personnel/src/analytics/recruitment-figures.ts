@@ -1,4 +1,4 @@
-import { HIRE_CHANNEL, queryRows, sqlMarks, sqlNumber } from '@tw/kernel';
+import { HIRE_CHANNEL, queryRows, sqlMarks, sqlNumber, statisticsDay } from '@tw/kernel';
 import { DataSource } from 'typeorm';
 import type { HireChannel } from '../entities/hire.entity';
 
@@ -57,26 +57,32 @@ export async function districtRecruitment(ds: DataSource, years: readonly number
   );
 }
 
+/** The hire's teacher as of the day (two parameters), and the teacher now. */
+const TEACHER_THEN =
+  "JOIN teacher t ON t.id = h.teacher_id LEFT JOIN teacher_version v ON v.record_id = h.teacher_id AND v.valid_from <= ? AND (v.valid_to IS NULL OR v.valid_to > ?) AND v.superseded_at IS NULL AND v.op <> 'delete'";
+const AT = 'COALESCE(v.school_id, t.school_id)';
+
 /**
  * Each school's figures for a year (every school when `schoolIds` is null). A hire counts at the
- * school its teacher serves now (a hire record carries no school); a rotation at the school it
+ * school its teacher served on the year's statistics day (a hire record carries no school; the
+ * school now when the teacher was not in the roster that day); a rotation at the school it
  * started from (原单位), when that is a school of the district.
  */
-export async function schoolRecruitment(ds: DataSource, year: number, schoolIds: readonly string[] | null): Promise<Map<string, RecruitmentFigures>> {
+export async function schoolRecruitment(ds: DataSource, year: number, schoolIds: readonly string[] | null, day = statisticsDay(year)): Promise<Map<string, RecruitmentFigures>> {
   const only = (column: string) => (schoolIds ? ` AND ${column} IN (${sqlMarks(schoolIds.length)})` : '');
   const ids = schoolIds ?? [];
   const [hires, inQuota, rotations, quotas] = await Promise.all([
     queryRows<{ schoolId: string; channel: string; n: unknown }>(
       ds,
-      `SELECT t.school_id AS schoolId, h.channel AS channel, COUNT(*) AS n FROM hire h JOIN teacher t ON t.id = h.teacher_id
-       WHERE h.year = ?${only('t.school_id')} GROUP BY t.school_id, h.channel`,
-      [year, ...ids],
+      `SELECT ${AT} AS schoolId, h.channel AS channel, COUNT(*) AS n FROM hire h ${TEACHER_THEN}
+       WHERE h.year = ?${only(AT)} GROUP BY ${AT}, h.channel`,
+      [day, day, year, ...ids],
     ),
     queryRows<{ schoolId: string; n: unknown }>(
       ds,
-      `SELECT t.school_id AS schoolId, COUNT(*) AS n FROM hire h JOIN teacher t ON t.id = h.teacher_id
-       WHERE h.in_quota_date >= ? AND h.in_quota_date <= ?${only('t.school_id')} GROUP BY t.school_id`,
-      [`${year}-01-01`, `${year}-12-31`, ...ids],
+      `SELECT ${AT} AS schoolId, COUNT(*) AS n FROM hire h ${TEACHER_THEN}
+       WHERE h.in_quota_date >= ? AND h.in_quota_date <= ?${only(AT)} GROUP BY ${AT}`,
+      [day, day, `${year}-01-01`, `${year}-12-31`, ...ids],
     ),
     queryRows<{ schoolId: string; n: unknown }>(
       ds,

@@ -7,8 +7,8 @@ import { Directive, ObjectType } from 'type-graphql';
  */
 @ObjectType('SchoolReport', {
   description:
-    "A school's yearly figures, the same as the district report's where they apply to a school. Roster figures are of the school's teachers now; a record's " +
-    'figures count at the school recorded on it (the teacher’s school when it was written), except hires (the teacher’s school now) and rotations (the school they started from).',
+    "A school's yearly figures, the same as the district report's where they apply to a school. Roster figures are of the school's teachers on the year's statistics day (STATISTICS_DAY, default 12-31); a record's " +
+    'figures count at the school recorded on it (the teacher’s school when it was written), except hires (the teacher’s school on the statistics day) and rotations (the school they started from).',
 })
 @Directive(SCHOOL_REPORT_KEY)
 export class SchoolReport extends SchoolReportKey {

@@ -1,0 +1,111 @@
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
+import { makeIdNumber, testDatabaseKinds, tokenFor } from '@tw/kernel/testing';
+import ExcelJS from 'exceljs';
+import express from 'express';
+import { mountReports, readFigures } from '@tw/gateway';
+import { Platform, startPlatform } from '../src/platform';
+import { District, loadReportDistrict, REPORT_2025, SCHOOL_FIELDS, YEAR } from './analytics-district';
+import { selection } from './analytics-fields';
+
+const UPSERT = (name: string, input: string) =>
+  `mutation($rows: [${input}!]!, $options: BulkOptions) { r: ${name}(rows: $rows, options: $options) { created updated rejected rows { index status code message } } }`;
+
+/**
+ * A second year written after the first year's report was read (a move, a retirement, a new hire,
+ * an upgraded designation, a year of pay), as the bureau writes it in 2026: year 2025's district
+ * report, school comparison and exported workbook read exactly as before.
+ */
+describe.each(testDatabaseKinds())('a past year that never drifts, on %s', (kind) => {
+  let p: Platform;
+  let d: District;
+  let server: http.Server;
+  let base: string;
+
+  beforeAll(async () => {
+    p = await startPlatform(kind);
+    d = await loadReportDistrict(p);
+    const app = express();
+    mountReports(app, { gatewayUrl: () => p.gatewayUrl, figures: readFigures(p.supergraphSdl) });
+    server = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve));
+    await p.stop();
+  });
+
+  const admin = { subject: 'district-admin', role: 'DISTRICT_ADMIN' } as const;
+  const write = async (name: string, input: string, rows: unknown[], asOf: string) => {
+    const r = await p.admin(UPSERT(name, input), { rows, options: { asOf, reason: '2026 年度数据' } });
+    expect(r.errors).toBeUndefined();
+    expect(r.data.r.rows.filter((x: { status: string }) => x.status === "REJECTED")).toEqual([]);
+    return r.data.r;
+  };
+  /** every figure of the year, the comparison's rows and every cell of the workbook's sheets */
+  const snapshot = async (year: number) => {
+    const report = await p.admin(`{ districtReport(year: ${year}) { ${selection(Object.keys(REPORT_2025))} } }`);
+    const comparison = await p.admin(`{ schoolComparison(year: ${year}, first: 10) { nodes { schoolId ${selection(SCHOOL_FIELDS)} } } }`);
+    expect(report.errors).toBeUndefined();
+    expect(comparison.errors).toBeUndefined();
+    const res = await fetch(`${base}/reports/district/${year}.xlsx`, { headers: { authorization: `Bearer ${tokenFor(p.keys, admin)}` } });
+    expect(res.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as never);
+    const sheets = wb.worksheets.map((w) => {
+      const cells: unknown[] = [];
+      w.eachRow((row) => cells.push(row.values));
+      return [w.name, cells];
+    });
+    return { report: report.data.districtReport, comparison: comparison.data.schoolComparison.nodes, sheets };
+  };
+
+  it("reads year 2025's report, comparison and workbook the same after 2026 is written", async () => {
+    const before = await snapshot(YEAR);
+    expect(before.report).toEqual(REPORT_2025);
+    const t1 = await p.admin(`{ teacher(id: "${d.teacher.t1}") { name gender idNumber birthDate ethnicity politicalStatus workStartMonth schoolStartMonth inQuota status } }`);
+    const t2 = await p.admin(`{ teacher(id: "${d.teacher.t2}") { name gender idNumber birthDate ethnicity politicalStatus workStartMonth schoolStartMonth inQuota status } }`);
+    const row = (t: Record<string, unknown>, over: Record<string, unknown>) => ({ ...t, employmentForm: null, ...over });
+    const codes = (await p.admin('{ schools(first: 10) { nodes { id code } } }')).data.schools.nodes as Array<{ id: string; code: string }>;
+    const code = (key: string) => codes.find((c) => c.id === d.school[key])!.code;
+
+    // 2026: t1 moves to S2, t2 retires, a new teacher joins S3; t5's backbone designation is upgraded
+    await write(
+      'upsertTeachers',
+      'TeacherInput',
+      [
+        row(t1.data.teacher, { schoolCode: code('S2'), schoolStartMonth: '2026-09' }),
+        row(t2.data.teacher, { schoolCode: code('S1'), status: 'RETIRED' }),
+        {
+          schoolCode: code('S3'), name: '新教师', gender: 'FEMALE', idNumber: makeIdNumber({ birthDate: '1999-03-04', seq: 901, gender: 'FEMALE' }), birthDate: '1999-03-04',
+          ethnicity: 'HAN', politicalStatus: 'MASSES', workStartMonth: '2026-09', schoolStartMonth: '2026-09', inQuota: true, employmentForm: null, status: 'IN_SERVICE',
+        },
+      ],
+      '2026-09-01',
+    );
+    await write('upsertDesignations', 'DesignationInput', [{ teacherId: d.teacher.t5, kind: 'BACKBONE_TEACHER', level: 'MUNICIPAL', year: 2026, validUntil: null }], '2026-09-01');
+
+    const after = await snapshot(YEAR);
+    expect(after).toEqual(before);
+    // the writes happened: 2026 counts the hire and not the retiree, t1 at S2
+    const y2026 = await p.admin('{ districtReport(year: 2026) { teacherCount } schoolComparison(year: 2026, first: 10) { nodes { schoolId teacherCount } } }');
+    expect(y2026.data.districtReport.teacherCount).toBe(REPORT_2025.teacherCount);
+    const count = (rows: Array<{ schoolId: string; teacherCount: number }>, key: string) => rows.find((r) => r.schoolId === d.school[key])!.teacherCount;
+    const c2025 = before.comparison as Array<{ schoolId: string; teacherCount: number }>;
+    const c2026 = y2026.data.schoolComparison.nodes;
+    expect([count(c2026, 'S1'), count(c2026, 'S2'), count(c2026, 'S3')]).toEqual([count(c2025, 'S1') - 2, count(c2025, 'S2') + 1, count(c2025, 'S3') + 1]);
+  });
+
+  it('keeps the versions of every service in SQL, with the valid time and the reason', async () => {
+    const pd = p.service('professional-development').ds;
+    const v = await pd.query("SELECT op, valid_from, reason, level FROM designation_version WHERE teacher_id = ? AND year = 2026", [d.teacher.t5]);
+    expect(v.map((x: { op: string; valid_from: unknown; reason: string; level: string }) => [x.op, String(x.valid_from).slice(0, 10), x.reason, x.level])).toEqual([
+      ['create', '2026-09-01', '2026 年度数据', 'MUNICIPAL'],
+    ]);
+    const co = p.service('compensation').ds;
+    const [records, versions] = await Promise.all(['pay_record', 'pay_record_version'].map(async (t) => Number((await co.query(`SELECT COUNT(*) AS n FROM ${t}`))[0].n)));
+    expect(versions).toBe(records);
+    expect(records).toBeGreaterThan(0);
+  });
+});
