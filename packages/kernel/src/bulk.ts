@@ -111,6 +111,8 @@ export interface AuditSpec<W> {
   readonly validFromOf?: (write: W, before: ObjectLiteral | null) => string | null | undefined;
   /** false: the table keeps no versions (every audited table does by default: `<table>_version`) */
   readonly history?: boolean;
+  /** false: no audit_log entry (the plan writes its own business snapshot), versions only */
+  readonly log?: boolean;
 }
 
 /** What the plan decided for an accepted row, and what to write for it. */
@@ -224,7 +226,7 @@ export async function runBulk<R, W>(ds: DataSource, sent: readonly R[], options:
     if (actor && records.length) {
       const at = new Date();
       const entries = records.flatMap(({ spec, byWrite }, i) =>
-        byWrite.map(([w, record]) =>
+        spec.log === false ? [] : byWrite.map(([w, record]) =>
           auditEntry(actor, { entity: spec.entity, entityId: record.id, key: keyOfWrite.get(w) ?? record.id, teacherId: spec.teacherIdOf?.(w) ?? null, before: before[i].get(record.id) ?? null, after: record }, at),
         ),
       );

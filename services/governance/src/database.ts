@@ -14,9 +14,10 @@ import { NegativeList1764201600001 } from './migrations/1764201600001-negative-l
 import { AuditAppendOnly1764201600002 } from './migrations/1764201600002-audit-append-only';
 import { AuditLogOntoKernel1764900000000 } from './migrations/1764900000000-audit-log-onto-kernel';
 import { ViolationReason1765000000000 } from './migrations/1765000000000-violation-reason';
+import { History1765100000000 } from './migrations/1765100000000-history';
 
 export const ENTITIES = [NegativeListItem, EthicsAssessment, Violation, Appraisal, Award, PrincipalRank, SchoolReform, InspectionItem, InspectionEvent, AuditEntry];
-export const MIGRATIONS = [Initial1764201600000, NegativeList1764201600001, AuditAppendOnly1764201600002, CreatePreparedBulk1764800000000, AuditLogOntoKernel1764900000000, ViolationReason1765000000000];
+export const MIGRATIONS = [Initial1764201600000, NegativeList1764201600001, AuditAppendOnly1764201600002, CreatePreparedBulk1764800000000, AuditLogOntoKernel1764900000000, ViolationReason1765000000000, History1765100000000];
 
 /** Opens the governance database and runs its migrations. */
 export function openGovernanceDatabase(o: Omit<DatabaseOptions, 'service' | 'entities' | 'migrations'>): Promise<DataSource> {

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { STATISTICS_DAY_VAR } from '../history/valid-time';
 import { resolveTokenKeys } from '../auth/secrets';
 import { TokenKeys } from '../auth/tokens';
 import { serviceInfo, SERVICES, GATEWAY_DEFAULT_PORT } from '../services';
@@ -15,6 +16,8 @@ export interface CommonConfig {
   readonly dataDir: string;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
   readonly keys: TokenKeys;
+  /** MM-DD: each year's figures are as of this day of the year (STATISTICS_DAY, default 12-31) */
+  readonly statisticsDay: string;
 }
 
 export interface ServiceConfig extends CommonConfig {
@@ -51,6 +54,7 @@ export function readCommonConfig(source: NodeJS.ProcessEnv = process.env): Commo
       JWT_ISSUER: env.optional(env.string()),
       JWT_AUDIENCE: env.optional(env.string()),
       GATEWAY_SECRET: env.optional(env.string()),
+      STATISTICS_DAY: STATISTICS_DAY_VAR,
     },
     source,
   );
@@ -70,7 +74,7 @@ export function readCommonConfig(source: NodeJS.ProcessEnv = process.env): Commo
   if (production && keys.user.kind === 'HS256' && keys.user.secret === keys.gatewaySecret) {
     throw new ConfigError('In production JWT_SECRET and GATEWAY_SECRET must differ: the gateway secret signs internal service tokens');
   }
-  return { nodeEnv: c.NODE_ENV, production, dataDir, logLevel: c.LOG_LEVEL, keys };
+  return { nodeEnv: c.NODE_ENV, production, dataDir, logLevel: c.LOG_LEVEL, keys, statisticsDay: c.STATISTICS_DAY };
 }
 
 /** A service's configuration: the common part plus `<PREFIX>_PORT`, `<PREFIX>_HOST`, `<PREFIX>_DATABASE_URL`. */

@@ -1,4 +1,4 @@
-import { env, readEnv } from '../config/env';
+import { env, EnvVar, readEnv } from '../config/env';
 
 const MONTH_DAY = /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
@@ -8,21 +8,18 @@ const MONTH_DAY = /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
  * STATISTICS_DAY (default 12-31).
  */
 export function statisticsMonthDay(source: NodeJS.ProcessEnv = process.env): string {
-  const { STATISTICS_DAY } = readEnv(
-    {
-      STATISTICS_DAY: {
-        ...env.string('12-31'),
-        describe: 'a day of the year as MM-DD (e.g. 12-31, 08-31)',
-        parse: (raw: string) => {
-          if (!MONTH_DAY.test(raw) || raw === '02-29' || raw === '02-30' || raw === '02-31') throw new Error('not MM-DD');
-          return raw;
-        },
-      },
-    },
-    source,
-  );
-  return STATISTICS_DAY;
+  return readEnv({ STATISTICS_DAY: STATISTICS_DAY_VAR }, source).STATISTICS_DAY;
 }
+
+/** How STATISTICS_DAY is read (readCommonConfig checks it when a process starts). */
+export const STATISTICS_DAY_VAR: EnvVar<string> = {
+  ...env.string('12-31'),
+  describe: 'a day of the year as MM-DD (e.g. 12-31, 08-31; not 02-29)',
+  parse: (raw: string) => {
+    if (!MONTH_DAY.test(raw) || ['02-29', '02-30', '02-31', '04-31', '06-31', '09-31', '11-31'].includes(raw)) throw new Error('not MM-DD');
+    return raw;
+  },
+};
 
 /** The statistics day of a year, YYYY-MM-DD (e.g. 2024 → 2024-12-31). */
 export function statisticsDay(year: number, monthDay = statisticsMonthDay()): string {

@@ -69,5 +69,6 @@ export function appraisalPlan(principal: Principal, personnel: PersonnelAnswer, 
       await upsertById(m, Appraisal, writes.map((w) => w.appraisal), ['school_id', 'result', 'requested_result', 'appraiser', 'updated_at']);
       await recordAudit(m, writes.map((w) => w.audit));
     },
+    audit: { entity: 'appraisal', target: Appraisal, recordOf: (w) => w.appraisal, log: false },
   };
 }

@@ -59,5 +59,7 @@ export function awardPlan(principal: Principal, personnel: PersonnelAnswer, now 
       await upsertById(m, Award, writes.map((w) => w.award), ['school_id', 'level', 'issuer', 'updated_at']);
       await recordAudit(m, writes.map((w) => w.audit));
     },
+    // the plan writes its own audit snapshots; the kernel keeps the versions, valid from the award date
+    audit: { entity: 'award', target: Award, recordOf: (w) => w.award, log: false, validFromOf: (w, before) => (before ? null : w.award.awardedOn) },
   };
 }

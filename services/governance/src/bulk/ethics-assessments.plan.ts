@@ -81,5 +81,9 @@ export function ethicsAssessmentPlan(principal: Principal, personnel: PersonnelA
       await upsertById(m, Appraisal, forced.map((f) => f.appraisal), ['result', 'requested_result', 'updated_at']);
       await recordAudit(m, [...writes.map((w) => w.audit), ...forced.map((f) => f.audit)]);
     },
+    audit: [
+      { entity: 'ethics_assessment', target: EthicsAssessment, recordOf: (w) => w.assessment, log: false },
+      { entity: 'appraisal', target: Appraisal, recordOf: (w) => w.forcedAppraisal?.appraisal, log: false },
+    ],
   };
 }

@@ -52,5 +52,6 @@ export function inspectionEventPlan(principal: Principal, personnel: PersonnelAn
       });
     },
     write: (rows, m) => upsertById(m, InspectionEvent, rows, ['updated_at']),
+    audit: { entity: 'inspection_event', target: InspectionEvent, log: false },
   };
 }

@@ -31,5 +31,6 @@ export function inspectionItemPlan(now = new Date()): BulkPlan<InspectionItemInp
       });
     },
     write: (rows, m) => upsertById(m, InspectionItem, rows, ['department', 'approval_no', 'updated_at']),
+    audit: { entity: 'inspection_item', target: InspectionItem, log: false },
   };
 }

@@ -30,5 +30,6 @@ export function principalRankPlan(personnel: PersonnelAnswer, now = new Date()):
       });
     },
     write: (rows, m) => upsertById(m, PrincipalRank, rows, ['school_id', 'rank_level', 'updated_at']),
+    audit: { entity: 'principal_rank', target: PrincipalRank, log: false },
   };
 }

@@ -50,5 +50,6 @@ export function schoolReformPlan(personnel: PersonnelAnswer, now = new Date()): 
       });
     },
     write: (rows, m) => upsertById(m, SchoolReform, rows, ['status', 'pilot_started_on', 'completed_on', 'note', 'updated_at']),
+    audit: { entity: 'school_reform', target: SchoolReform, log: false },
   };
 }

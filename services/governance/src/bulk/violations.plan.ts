@@ -124,5 +124,13 @@ export function violationPlan(principal: Principal, personnel: PersonnelAnswer, 
       await upsertById(m, Violation, writes.map((w) => w.violation), ['school_id', 'negative_list_item_id', 'reason_text', 'item_source', 'sanction', 'revoked_on', 'description', 'updated_at']);
       await recordAudit(m, writes.map((w) => w.audit));
     },
+    // valid from the day it occurred, a revocation from its day
+    audit: {
+      entity: 'violation',
+      target: Violation,
+      recordOf: (w) => w.violation,
+      log: false,
+      validFromOf: (w, before) => (!before ? w.violation.occurredOn : w.violation.revokedOn && before.revokedOn !== w.violation.revokedOn ? w.violation.revokedOn : null),
+    },
   };
 }

@@ -1,4 +1,4 @@
-import { auditEntry, badInput, LocalDate, newId, normalizeText, notFound, recordAudit, requirePrincipal, requireRole } from '@tw/kernel';
+import { auditEntry, badInput, LocalDate, newId, normalizeText, notFound, recordAudit, recordVersions, requirePrincipal, requireRole } from '@tw/kernel';
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { cleanText } from '../bulk/rules';
 import { negativeListItemSnapshot } from '../bulk/snapshots';
@@ -47,6 +47,7 @@ export class NegativeListItemResolver {
       });
       await m.getRepository(NegativeListItem).insert(item);
       await recordAudit(m, [auditEntry(p, { entity: 'negative_list_item', entityId: item.id, key: item.code, teacherId: null, before: null, after: negativeListItemSnapshot(item) }, now)]);
+      await recordVersions(m, { principal: p, at: now }, [{ target: NegativeListItem, id: item.id, before: null, after: item, validFrom: todayInChina(now) }]);
       return item;
     });
   }
@@ -77,6 +78,7 @@ export class NegativeListItemResolver {
       await recordAudit(m, [
         auditEntry(p, { entity: 'negative_list_item', entityId: before.id, key: before.code, teacherId: null, before: negativeListItemSnapshot(before), after: negativeListItemSnapshot(after) }, now),
       ]);
+      await recordVersions(m, { principal: p, at: now }, [{ target: NegativeListItem, id: before.id, before, after, validFrom: retiredOn ?? todayInChina(now) }]);
       return after;
     });
   }

@@ -1,4 +1,4 @@
-import { auditEntry, badInput, BulkOptions, BulkResult, compositeKey, ConnectionType, notFound, PageArgs, paginate, recordAudit, requireRole, runRemoteBulk } from '@tw/kernel';
+import { auditEntry, badInput, BulkOptions, BulkResult, compositeKey, ConnectionType, notFound, PageArgs, paginate, recordAudit, recordVersions, requireRole, runRemoteBulk, todayInChina } from '@tw/kernel';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { negativeListResolver } from '../bulk/negative-list-refs';
 import { isRejection } from '../bulk/rules';
@@ -65,6 +65,7 @@ export class ViolationResolver {
           now,
         ),
       ]);
+      await recordVersions(m, { principal: p, at: now }, [{ target: Violation, id: before.id, before, after, validFrom: todayInChina(now) }]);
       return after;
     });
   }
