@@ -108,4 +108,66 @@ describe.each(testDatabaseKinds())('a past year that never drifts, on %s', (kind
     expect(versions).toBe(records);
     expect(records).toBeGreaterThan(0);
   });
+
+  const TIMELINE = `query($id: ID!, $first: Int, $after: String) { teacherTimeline(teacherId: $id, first: $first, after: $after) {
+    hasNextPage endCursor entries { cursor date service entity op superseded recordedBy reason changes { field before after } } } }`;
+  interface Entry { cursor: string; date: string; service: string; entity: string; op: string; recordedBy: string; reason: string | null; changes: Array<{ field: string; before: string | null; after: string | null }> }
+
+  it("answers a teacher's timeline across the services, newest first, a page at a time", async () => {
+    const all: Entry[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 20; i++) {
+      const r = await p.admin(TIMELINE, { id: d.teacher.t1, first: 2, after });
+      expect(r.errors).toBeUndefined();
+      all.push(...r.data.teacherTimeline.entries);
+      if (!r.data.teacherTimeline.hasNextPage) break;
+      after = r.data.teacherTimeline.endCursor;
+    }
+    const whole = (await p.admin(TIMELINE, { id: d.teacher.t1, first: 100 })).data.teacherTimeline;
+    expect(whole.hasNextPage).toBe(false);
+    expect(all).toEqual(whole.entries);
+    expect(new Set(all.map((e) => e.service))).toEqual(new Set(['personnel', 'professional-development', 'compensation', 'governance']));
+    const dates = all.map((e) => e.date);
+    expect([...dates].sort().reverse()).toEqual(dates);
+    // the move of 2026 first, with what changed and who recorded it
+    expect(all[0]).toMatchObject({ date: '2026-09-01', service: 'personnel', entity: 'teacher', op: 'update', recordedBy: 'district-admin', reason: '2026 年度数据' });
+    expect(all[0].changes).toEqual(
+      expect.arrayContaining([
+        { field: 'school_id', before: d.school.S1, after: d.school.S2 },
+        { field: 'school_start_month', before: '2012-09', after: '2026-09' },
+      ]),
+    );
+    expect(all.at(-1)).toMatchObject({ date: '2012-09-01', entity: 'teacher', op: 'create' });
+  });
+
+  it('costs the same statements per service for a page of 2 and of 50', async () => {
+    const cost = async (first: number) => {
+      const before = p.statements();
+      const r = await p.admin(TIMELINE, { id: d.teacher.t1, first });
+      expect(r.errors).toBeUndefined();
+      const after = p.statements();
+      return Object.fromEntries(['personnel', 'professional-development', 'compensation', 'governance'].map((s) => [s, after[s] - before[s]]));
+    };
+    const small = await cost(2);
+    expect(await cost(50)).toEqual(small);
+    // at most two a version table (the page, and the versions it compares with): 7 sources in professional-development, 2 in compensation
+    expect(small['professional-development']).toBeLessThanOrEqual(14);
+    expect(small.compensation).toBeLessThanOrEqual(4);
+    expect(small.compensation).toBeGreaterThan(0);
+  });
+
+  it('shows a school admin the timeline of a teacher at their school from the day the teacher came, and nothing of others', async () => {
+    const at = (school: string) => p.as({ subject: `clerk-${school}`, role: 'SCHOOL_ADMIN', schoolId: d.school[school] });
+    const s2 = (await at('S2')(TIMELINE, { id: d.teacher.t1, first: 100 })).data.teacherTimeline.entries as Entry[];
+    expect(s2.length).toBeGreaterThan(0);
+    expect(s2.every((e) => e.date >= '2026-09-01')).toBe(true);
+    expect((await at('S1')(TIMELINE, { id: d.teacher.t1, first: 100 })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const own = await p.as({ subject: 't1', role: 'TEACHER', teacherId: d.teacher.t1 })(TIMELINE, { id: d.teacher.t1, first: 100 });
+    expect(own.data.teacherTimeline.entries.length).toBeGreaterThan(s2.length);
+    expect((await p.as({ subject: 't3', role: 'TEACHER', teacherId: d.teacher.t3 })(TIMELINE, { id: d.teacher.t1 })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await p.as({ subject: 'a', role: 'ANALYST' })(TIMELINE, { id: d.teacher.t1 })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    // a service's part is not a way around the scope
+    const direct = await at('S2')(`{ compensationTeacherHistory(teacherId: "${d.teacher.t1}") { date } }`);
+    expect(direct.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
 });

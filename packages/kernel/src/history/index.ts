@@ -1,3 +1,4 @@
 export * from './version-table';
 export * from './versions';
 export * from './valid-time';
+export * from './timeline';

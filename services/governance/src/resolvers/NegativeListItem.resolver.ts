@@ -47,7 +47,7 @@ export class NegativeListItemResolver {
       });
       await m.getRepository(NegativeListItem).insert(item);
       await recordAudit(m, [auditEntry(p, { entity: 'negative_list_item', entityId: item.id, key: item.code, teacherId: null, before: null, after: negativeListItemSnapshot(item) }, now)]);
-      await recordVersions(m, { principal: p, at: now }, [{ target: NegativeListItem, id: item.id, before: null, after: item, validFrom: todayInChina(now) }]);
+      await recordVersions(m, { principal: p, at: now }, [{ target: NegativeListItem, id: item.id, before: null, after: item, validFrom: todayInChina() }]);
       return item;
     });
   }
@@ -78,7 +78,7 @@ export class NegativeListItemResolver {
       await recordAudit(m, [
         auditEntry(p, { entity: 'negative_list_item', entityId: before.id, key: before.code, teacherId: null, before: negativeListItemSnapshot(before), after: negativeListItemSnapshot(after) }, now),
       ]);
-      await recordVersions(m, { principal: p, at: now }, [{ target: NegativeListItem, id: before.id, before, after, validFrom: retiredOn ?? todayInChina(now) }]);
+      await recordVersions(m, { principal: p, at: now }, [{ target: NegativeListItem, id: before.id, before, after, validFrom: todayInChina() }]);
       return after;
     });
   }

@@ -2,6 +2,7 @@ import { registerEnumType } from 'type-graphql';
 
 /** The services the comparison asks for a figure they own, through the gateway. */
 export type PeerService = 'professional-development' | 'compensation' | 'governance';
+export const PEER_SERVICES: readonly PeerService[] = ['professional-development', 'compensation', 'governance'];
 
 /**
  * Where each sortable figure of a school comes from: personnel's own tables, another service (which

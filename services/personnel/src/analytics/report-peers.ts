@@ -1,4 +1,4 @@
-import { AppError, ErrorCode, Principal, REQUEST_ID_HEADER, currentRequestScope, signDelegatedToken, signServiceToken } from '@tw/kernel';
+import { AppError, ErrorCode, HistoryEntry, Principal, REQUEST_ID_HEADER, currentRequestScope, signDelegatedToken, signServiceToken } from '@tw/kernel';
 import type { PeerService } from './metrics';
 
 /** One figure of every school, as the service that owns it answers it for a reader. */
@@ -7,7 +7,16 @@ export type SchoolValues = ReadonlyMap<string, number | null>;
 /** The other services, as the school comparison asks them for the figure it sorts by. */
 export interface ReportPeers {
   schoolMetric(service: PeerService, metric: string, year: number, sinceYear: number, reader: Principal): Promise<SchoolValues>;
+  /** a service's part of a teacher's timeline, asked as personnel (which has checked the reader's scope) */
+  teacherHistory(service: PeerService, teacherId: string, page: { first: number; after: string | null; since: string | null }): Promise<HistoryEntry[]>;
 }
+
+const HISTORY_FIELDS = 'cursor date until service entity recordId op changes { field before after } superseded recordedAt recordedBy recordedByRole actingService importJobId reason';
+const HISTORY: Record<PeerService, string> = {
+  'professional-development': `query($t: ID!, $first: Int!, $after: String, $since: LocalDate) { h: developmentTeacherHistory(teacherId: $t, first: $first, after: $after, since: $since) { ${HISTORY_FIELDS} } }`,
+  compensation: `query($t: ID!, $first: Int!, $after: String, $since: LocalDate) { h: compensationTeacherHistory(teacherId: $t, first: $first, after: $after, since: $since) { ${HISTORY_FIELDS} } }`,
+  governance: `query($t: ID!, $first: Int!, $after: String, $since: LocalDate) { h: governanceTeacherHistory(teacherId: $t, first: $first, after: $after, since: $since) { ${HISTORY_FIELDS} } }`,
+};
 
 const QUERIES: Record<PeerService, string> = {
   'professional-development':
@@ -45,6 +54,25 @@ export function gatewayReportPeers(o: { url: string; gatewaySecret: string; time
       }
       return new Map(body.data.values.map((v) => [v.schoolId, v.value]));
     },
+    async teacherHistory(service, teacherId, page) {
+      const headers: Record<string, string> = { 'content-type': 'application/json', authorization: `Bearer ${signServiceToken('personnel', o.gatewaySecret)}` };
+      const requestId = currentRequestScope()?.requestId;
+      if (requestId) headers[REQUEST_ID_HEADER] = requestId;
+      let body: { data?: { h: Array<HistoryEntry & { recordedAt: string }> }; errors?: Array<{ message: string }> };
+      try {
+        const res = await fetch(o.url, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ query: HISTORY[service], variables: { t: teacherId, ...page } }),
+          signal: AbortSignal.timeout(o.timeoutMs ?? 30_000),
+        });
+        body = (await res.json()) as typeof body;
+      } catch (e) {
+        throw new AppError(ErrorCode.UNAVAILABLE, `The ${service} part of the timeline could not be fetched through the gateway (${o.url}): ${(e as Error).message}`);
+      }
+      if (body.errors?.length || !body.data) throw new AppError(ErrorCode.UNAVAILABLE, `${service} did not answer the timeline: ${body.errors?.map((e) => e.message).join('; ') ?? 'no data'}`);
+      return body.data.h.map((e) => Object.assign(new HistoryEntry(), { ...e, recordedAt: new Date(e.recordedAt) }));
+    },
   };
 }
 
@@ -52,5 +80,8 @@ export function gatewayReportPeers(o: { url: string; gatewaySecret: string; time
 export const unreachablePeers: ReportPeers = {
   async schoolMetric(service) {
     throw new AppError(ErrorCode.UNAVAILABLE, `personnel was started without a gateway URL, so it cannot ask ${service} for the figure to sort by`);
+  },
+  async teacherHistory(service) {
+    throw new AppError(ErrorCode.UNAVAILABLE, `personnel was started without a gateway URL, so it cannot ask ${service} for its part of the timeline`);
   },
 };
