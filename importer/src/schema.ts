@@ -1,3 +1,4 @@
+import { UndoImportResolver } from './graphql/UndoImport.resolver';
 import { auditLogResolver, buildFederatedSchema } from '@tw/kernel';
 import { GraphQLSchema } from 'graphql';
 import { DataQualityResolver } from './graphql/DataQuality.resolver';
@@ -9,5 +10,5 @@ import { ImportMappingResolver } from './graphql/ImportMapping.resolver';
  * column mappings schools set, the data-quality view, and its audit log.
  */
 export function buildImporterSchema(): Promise<GraphQLSchema> {
-  return buildFederatedSchema({ resolvers: [ImportJobResolver, ImportMappingResolver, DataQualityResolver, auditLogResolver('importerAuditLog', 'importer')] });
+  return buildFederatedSchema({ resolvers: [ImportJobResolver, ImportMappingResolver, DataQualityResolver, UndoImportResolver, auditLogResolver('importerAuditLog', 'importer')] });
 }

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
-import { makeIdNumber, testDatabaseKinds, tokenFor } from '@tw/kernel/testing';
+import { GraphQLAnswer, makeIdNumber, testDatabaseKinds, tokenFor } from '@tw/kernel/testing';
 import ExcelJS from 'exceljs';
 import express from 'express';
 import { mountReports, readFigures } from '@tw/gateway';
@@ -117,11 +117,11 @@ describe.each(testDatabaseKinds())('a past year that never drifts, on %s', (kind
     const all: Entry[] = [];
     let after: string | null = null;
     for (let i = 0; i < 20; i++) {
-      const r = await p.admin(TIMELINE, { id: d.teacher.t1, first: 2, after });
+      const r: GraphQLAnswer<{ teacherTimeline: { entries: Entry[]; hasNextPage: boolean; endCursor: string } }> = await p.admin(TIMELINE, { id: d.teacher.t1, first: 2, after });
       expect(r.errors).toBeUndefined();
-      all.push(...r.data.teacherTimeline.entries);
-      if (!r.data.teacherTimeline.hasNextPage) break;
-      after = r.data.teacherTimeline.endCursor;
+      all.push(...r.data!.teacherTimeline.entries);
+      if (!r.data!.teacherTimeline.hasNextPage) break;
+      after = r.data!.teacherTimeline.endCursor;
     }
     const whole = (await p.admin(TIMELINE, { id: d.teacher.t1, first: 100 })).data.teacherTimeline;
     expect(whole.hasNextPage).toBe(false);

@@ -1,4 +1,6 @@
 import { auditLogResolver, buildFederatedSchema, coverageResolver, EXTENDED_REPORT_REFERENCE_RESOLVERS, teacherHistoryResolver } from '@tw/kernel';
+import { undoImportResolver } from '@tw/kernel';
+import { VERSIONED } from './database';
 import { GraphQLSchema } from 'graphql';
 import { COMPENSATION_COVERAGE } from './coverage';
 import { SchoolRef } from './entities/school-ref';
@@ -19,6 +21,7 @@ export function buildCompensationSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
     resolvers: [
       auditLogResolver('compensationAuditLog', 'compensation'),
+      undoImportResolver('compensationUndoImport', 'compensation', VERSIONED),
       teacherHistoryResolver('compensationTeacherHistory', 'compensation', [{ table: 'pay_record', teacherColumn: 'teacher_id' }, { table: 'talent_record', teacherColumn: 'teacher_id' }]),
       coverageResolver('compensationCoverage', 'compensation', COMPENSATION_COVERAGE),
       TeacherResolver,

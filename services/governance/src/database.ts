@@ -16,6 +16,8 @@ import { AuditLogOntoKernel1764900000000 } from './migrations/1764900000000-audi
 import { ViolationReason1765000000000 } from './migrations/1765000000000-violation-reason';
 import { History1765100000000 } from './migrations/1765100000000-history';
 
+/** The tables that keep versions (kernel history), in the order an undo goes through them. */
+export const VERSIONED = [Award, Appraisal, Violation, EthicsAssessment, PrincipalRank, SchoolReform, InspectionEvent, InspectionItem, NegativeListItem];
 export const ENTITIES = [NegativeListItem, EthicsAssessment, Violation, Appraisal, Award, PrincipalRank, SchoolReform, InspectionItem, InspectionEvent, AuditEntry];
 export const MIGRATIONS = [Initial1764201600000, NegativeList1764201600001, AuditAppendOnly1764201600002, CreatePreparedBulk1764800000000, AuditLogOntoKernel1764900000000, ViolationReason1765000000000, History1765100000000];
 

@@ -10,6 +10,8 @@ import { Initial1764115200000 } from './migrations/1764115200000-initial';
 import { ReportIndexes1764600000000 } from './migrations/1764600000000-report-indexes';
 import { History1765100000000 } from './migrations/1765100000000-history';
 
+/** The tables that keep versions (kernel history), in the order an undo goes through them. */
+export const VERSIONED = [Rotation, Hire, StaffingQuota, Teacher, School];
 export const ENTITIES = [School, Teacher, StaffingQuota, QuotaAdjustment, Hire, Rotation, AuditEntry];
 export const MIGRATIONS = [Initial1764115200000, CreateAuditLog1764400000000, ReportIndexes1764600000000, CreatePreparedBulk1764800000000, History1765100000000];
 

@@ -11,6 +11,8 @@ import { Initial1764201600000 } from './migrations/1764201600000-initial';
 import { ReportIndexes1764600000000 } from './migrations/1764600000000-report-indexes';
 import { History1765100000000 } from './migrations/1765100000000-history';
 
+/** The tables that keep versions (kernel history), in the order an undo goes through them. */
+export const VERSIONED = [MentoringPair, Lesson, StudioMember, Studio, Designation, TrainingParticipation, TrainingProgramme];
 export const ENTITIES = [TrainingProgramme, TrainingParticipation, Designation, Studio, StudioMember, Lesson, MentoringPair, AuditEntry];
 export const MIGRATIONS = [Initial1764201600000, CreateAuditLog1764400000000, ReportIndexes1764600000000, CreatePreparedBulk1764800000000, History1765100000000];
 
