@@ -1,5 +1,6 @@
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
+import { signDelegatedToken } from '@tw/kernel';
 import { GraphQLAnswer, makeIdNumber, testDatabaseKinds, tokenFor } from '@tw/kernel/testing';
 import ExcelJS from 'exceljs';
 import express from 'express';
@@ -170,5 +171,87 @@ describe.each(testDatabaseKinds())('a past year that never drifts, on %s', (kind
     // a service's part is not a way around the scope
     const direct = await at('S2')(`{ compensationTeacherHistory(teacherId: "${d.teacher.t1}") { date } }`);
     expect(direct.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
+  const UNDO = `mutation($id: ID!, $dryRun: Boolean!, $skip: Boolean!) { undoImportJob(id: $id, dryRun: $dryRun, skipConflicts: $skip) {
+    jobId dryRun refused services { service undone conflicts items { entity recordId action conflict } } } }`;
+  /** what an import job writes: the importer's delegated call through the gateway, naming its job */
+  const asImporter = async (jobId: string, mutation: string, input: string, rows: unknown[]) => {
+    await p.service('importer').ds.getRepository('ImportJob').insert({
+      id: jobId, kind: 'teachers', fileName: 'x.xlsx', fileSize: 1, fileFormat: 'xlsx', fileSha256: '0'.repeat(64), subject: 'district-admin', role: 'DISTRICT_ADMIN',
+      principalSchoolId: null, school: null, dryRun: false, partial: false, asOf: '2026-10-01', status: 'succeeded', rowsExpected: null, rowsRead: 0, rowsCreated: 0, rowsUpdated: 0,
+      rowsUnchanged: 0, rowsRejected: 0, rowsWarned: 0, sheet: null, header: null, errorCode: null, errorMessage: null, owner: null, heartbeatAt: null, createdAt: new Date(),
+      startedAt: null, finishedAt: null, validationMs: null, writingMs: null,
+    }).catch(() => undefined);
+    const res = await fetch(p.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${signDelegatedToken('importer', p.keys.gatewaySecret, admin)}`, 'x-import-job': jobId },
+      body: JSON.stringify({ query: UPSERT(mutation, input), variables: { rows, options: { asOf: '2026-10-01' } } }),
+    });
+    const body = (await res.json()) as { data: { r: { rows: Array<{ status: string }> } }; errors?: unknown };
+    expect(body.errors).toBeUndefined();
+    expect(body.data.r.rows.filter((r) => r.status === 'REJECTED')).toEqual([]);
+  };
+  const tables = async () => ({
+    teacher: await p.service('personnel').ds.query('SELECT * FROM teacher ORDER BY id'),
+    designation: await p.service('professional-development').ds.query('SELECT * FROM designation ORDER BY id'),
+  });
+  const teacherRow = async (key: string) => {
+    const t = (await p.admin(`{ teacher(id: "${d.teacher[key]}") { school { code } name gender idNumber birthDate ethnicity politicalStatus workStartMonth schoolStartMonth inQuota employmentForm status } }`)).data.teacher;
+    const { school, ...rest } = t;
+    return { ...rest, schoolCode: school.code };
+  };
+
+  it('undoes an import job: a dry run first, then the database exactly as before, the undo kept in the history', async () => {
+    const job = '01900000-0000-7000-8000-0000000000a1';
+    const before = await tables();
+    const report = (await p.admin('{ districtReport(year: 2026) { teacherCount partyMemberTeacherCount designatedTeacherCount } }')).data.districtReport;
+    const t3 = await teacherRow('t3');
+    await asImporter(job, 'upsertTeachers', 'TeacherInput', [
+      { ...t3, politicalStatus: 'MASSES' },
+      { ...t3, name: '撤销测试', idNumber: makeIdNumber({ birthDate: '1990-01-02', seq: 77, gender: t3.gender }), birthDate: '1990-01-02', schoolStartMonth: '2026-10' },
+    ]);
+    await asImporter(job, 'upsertDesignations', 'DesignationInput', [{ teacherId: d.teacher.t4, kind: 'BACKBONE_TEACHER', level: 'DISTRICT', year: 2026, validUntil: null }]);
+    const versions = await p.service('personnel').ds.query('SELECT record_id FROM teacher_version WHERE import_job_id = ?', [job]);
+    expect(versions).toHaveLength(2);
+    const written = await tables();
+    expect(written).not.toEqual(before);
+
+    const dry = await p.admin(UNDO, { id: job, dryRun: true, skip: false });
+    expect(dry.errors).toBeUndefined();
+    const by = (r: typeof dry, service: string) => r.data.undoImportJob.services.find((x: { service: string }) => x.service === service);
+    expect(by(dry, 'personnel').items.map((i: { action: string }) => i.action).sort()).toEqual(['REMOVE', 'RESTORE']);
+    expect(by(dry, 'professional-development')).toMatchObject({ undone: 1, conflicts: 0, items: [{ entity: 'designation', action: 'REMOVE', conflict: false }] });
+    expect(await tables()).toEqual(written);
+
+    const done = await p.admin(UNDO, { id: job, dryRun: false, skip: false });
+    expect(done.errors).toBeUndefined();
+    expect(done.data.undoImportJob.refused).toBe(false);
+    expect(await tables()).toEqual(before);
+    expect((await p.admin('{ districtReport(year: 2026) { teacherCount partyMemberTeacherCount designatedTeacherCount } }')).data.districtReport).toEqual(report);
+    // kept: the job's versions, superseded; the undo in the audit log
+    const kept = await p.service('personnel').ds.query('SELECT superseded_at FROM teacher_version WHERE import_job_id = ?', [job]);
+    expect(kept.every((v: { superseded_at: unknown }) => v.superseded_at !== null)).toBe(true);
+    const audit = await p.admin(`{ personnelAuditLog(filter: { entityId: "${d.teacher.t3}" }, first: 100) { nodes { key } } }`);
+    expect(audit.data.personnelAuditLog.nodes.map((n: { key: string }) => n.key)).toContain(`撤销导入 ${job}`);
+  });
+
+  it('refuses to undo a job whose rows were changed again since, unless told to skip them', async () => {
+    const job = '01900000-0000-7000-8000-0000000000a2';
+    const t4 = await teacherRow('t4');
+    const t5 = await teacherRow('t5');
+    await asImporter(job, 'upsertTeachers', 'TeacherInput', [{ ...t4, politicalStatus: 'MASSES' }, { ...t5, politicalStatus: 'CPC_MEMBER' }]);
+    // a later write changes t4 again
+    expect((await p.admin(UPSERT('upsertTeachers', 'TeacherInput'), { rows: [{ ...t4, politicalStatus: 'CYL_MEMBER' }] })).errors).toBeUndefined();
+    const refused = await p.admin(UNDO, { id: job, dryRun: false, skip: false });
+    expect(refused.data.undoImportJob.refused).toBe(true);
+    const personnel = refused.data.undoImportJob.services.find((x: { service: string }) => x.service === 'personnel');
+    expect(personnel.items.filter((i: { conflict: boolean }) => i.conflict).map((i: { recordId: string }) => i.recordId)).toEqual([d.teacher.t4]);
+    expect((await teacherRow('t5')).politicalStatus).toBe('CPC_MEMBER');
+
+    const skipped = await p.admin(UNDO, { id: job, dryRun: false, skip: true });
+    expect(skipped.data.undoImportJob.refused).toBe(false);
+    expect((await teacherRow('t5')).politicalStatus).toBe(t5.politicalStatus);
+    expect((await teacherRow('t4')).politicalStatus).toBe('CYL_MEMBER');
   });
 });

@@ -40,7 +40,7 @@ const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 /** The import job the request writes for: only the importer (acting for its user) names one. */
 function importJobOf(p: Principal): string | null {
   const job = currentRequestScope()?.importJobId;
-  return job && p.actingService === 'importer' ? job : null;
+  return job && p.actingService === 'service:importer' ? job : null;
 }
 
 /**
