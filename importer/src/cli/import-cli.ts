@@ -50,6 +50,7 @@ type Refusal = { error?: { code: string; message: string } };
 const EXIT = { OK: 0, ROWS_REJECTED: 1, FILE: 2 } as const;
 const FINISHED = ['succeeded', 'failed', 'partially_succeeded'];
 const USAGE = `用法：npm run import -- <类型> <文件> [--school 学校标识码] [--dry-run] [--partial] [--as-of YYYY-MM-DD] [--preview] [--map "列名=字段"] [--url http://localhost:4000] [--token 令牌]
+       npm run import -- --undo <任务 id> [--dry-run] [--skip-conflicts]
       npm run import -- <类型> --map "主教学科=任教学科" [--school 学校标识码]   只记住列的对应关系
       npm run import -- --kinds                                               列出所有类型
 类型：${KINDS.map((k) => k.kind).join('、')}（--kinds 列出中文名称）`;
@@ -89,6 +90,8 @@ export async function runImportCli(argv: readonly string[], io: CliIO): Promise<
         'dry-run': { type: 'boolean', default: false },
         partial: { type: 'boolean', default: false },
         'as-of': { type: 'string' },
+        undo: { type: 'string' },
+        'skip-conflicts': { type: 'boolean', default: false },
         preview: { type: 'boolean', default: false },
         map: { type: 'string', multiple: true },
         kinds: { type: 'boolean', default: false },
@@ -107,6 +110,7 @@ export async function runImportCli(argv: readonly string[], io: CliIO): Promise<
     io.stdout.write(`可导入的类型（npm run import -- <类型> <文件>）：\n${kindsList()}`);
     return EXIT.OK;
   }
+  if (args.values.undo) return undo(args.values.undo, { dryRun: !!args.values['dry-run'], skipConflicts: !!args.values['skip-conflicts'] }, args.values, io);
   const [kind, file] = args.positionals;
   const maps = args.values.map ?? [];
   if (args.values.help || !kind || (!file && !maps.length)) {
@@ -296,5 +300,51 @@ async function setMapping(
   }
   const field = target ? spec.columns.find((c) => c.key === (r.body.data as { setImportColumnMapping: { field: string | null } }).setImportColumnMapping.field) : undefined;
   say(target ? `已记住：${school ? `学校 ${school} 的` : ''}“${spec.title}”文件中“${header}”列${field ? `即“${field.header}”` : '忽略不读'}` : `已取消“${header}”列的对应`);
+  return EXIT.OK;
+}
+
+/** `--undo <job id>`: undoes an import job through the gateway (a dry run with --dry-run), and says what it did. */
+async function undo(
+  jobId: string,
+  o: { dryRun: boolean; skipConflicts: boolean },
+  values: { url?: string; token?: string },
+  io: CliIO,
+): Promise<number> {
+  const err = (s: string) => io.stderr.write(`${s}\n`);
+  const say = (s: string) => io.stdout.write(`${s}\n`);
+  const env = cliEnv(io.env, io.cwd);
+  const { origin, from } = gatewayOrigin(values.url, env);
+  let token: string;
+  try {
+    token = values.token ?? env.IMPORT_TOKEN ?? devToken(env);
+  } catch (e) {
+    err((e as Error).message);
+    return EXIT.FILE;
+  }
+  let res: Response;
+  try {
+    const query = `?dryRun=${o.dryRun ? 1 : 0}&skipConflicts=${o.skipConflicts ? 1 : 0}`;
+    res = await fetch(`${origin}/imports/${encodeURIComponent(jobId)}/undo${query}`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+  } catch (e) {
+    err(`无法连接网关 ${origin}（取自 ${from}）：${(e as Error).message}`);
+    return EXIT.FILE;
+  }
+  const body = (await res.json().catch(() => ({}))) as {
+    refused?: boolean;
+    services?: Array<{ service: string; undone: number; conflicts: number; items: Array<{ entity: string; recordId: string; action: string; conflict: boolean }> }>;
+    error?: { code: string; message: string };
+  };
+  if (!body.services) {
+    err(`撤销导入被拒绝（HTTP ${res.status}${body.error ? `，${body.error.code}` : ''}）：${body.error?.message ?? '未知原因'}`);
+    return EXIT.FILE;
+  }
+  for (const s of body.services) {
+    say(`${s.service}：${o.dryRun ? '将撤销' : '已撤销'} ${s.undone} 条，冲突 ${s.conflicts} 条`);
+    for (const i of s.items.filter((x) => x.conflict).slice(0, 20)) say(`  冲突：${i.entity} ${i.recordId}（导入后又被修改）`);
+  }
+  if (body.refused) {
+    err(`导入任务 ${jobId} 写入的记录此后又被修改，未撤销任何数据；加 --skip-conflicts 可跳过这些记录`);
+    return EXIT.ROWS_REJECTED;
+  }
   return EXIT.OK;
 }

@@ -8,6 +8,7 @@ import { FileError } from '../file-error';
 import { FileLimits } from '../guard/limits';
 import { GatewayCallError, GraphQLCaller } from '../jobs/gateway-caller';
 import { loadMappings } from '../mappings/mapping-store';
+import { undoImportJob } from '../jobs/undo-job';
 import { previewFile } from '../preview/preview';
 import { allSchools, findSchool, SchoolRecord } from '../validate/references';
 import { nationalWorkbook, schoolRecords } from '../national/national-export';
@@ -167,6 +168,23 @@ export function mountImportRoutes(router: express.Router, principalOf: Principal
     const warnings = job.rowsWarned > 0 && warningLimit > 0 ? issuesOf(await deps.store.errors(job.id, 0, warningLimit, true), ImportIssueSeverity.WARNING) : [];
     res.setHeader('cache-control', 'no-store');
     res.json({ ...jobView(job), errors, warnings });
+  });
+
+  // undo of a job (DISTRICT_ADMIN): ?dryRun=1 lists what would change, ?skipConflicts=1 leaves rows changed since as they are
+  router.post('/imports/:id/undo', async (req, res) => {
+    const job = await visibleJob(req, res);
+    if (!job) return;
+    const p = principalOf(req)!;
+    if (p.role !== 'DISTRICT_ADMIN') return fail(res, 403, 'FORBIDDEN', `撤销导入需要 DISTRICT_ADMIN 角色；当前令牌为 ${p.role}`);
+    const on = (v: unknown) => v === '1' || v === 'true';
+    try {
+      const r = await undoImportJob(deps.gatewayFor(p), job.id, { dryRun: on(req.query.dryRun), skipConflicts: on(req.query.skipConflicts) });
+      res.setHeader('cache-control', 'no-store');
+      res.status(r.refused ? 409 : 200).json({ jobId: job.id, dryRun: on(req.query.dryRun), ...r });
+    } catch (e) {
+      if (e instanceof GatewayCallError) return fail(res, 502, e.code, e.message);
+      throw e;
+    }
   });
 
   router.get('/imports/:id/errors.xlsx', async (req, res) => {
