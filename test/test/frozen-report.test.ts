@@ -1,5 +1,10 @@
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
+import { mountReports, readFigures, SHEETS } from '@tw/gateway';
 import { FrozenReport, newId } from '@tw/kernel';
-import { testDatabaseKinds } from '@tw/kernel/testing';
+import { testDatabaseKinds, tokenFor } from '@tw/kernel/testing';
+import ExcelJS from 'exceljs';
+import express from 'express';
 import { Platform, startPlatform } from '../src/platform';
 import { District, loadReportDistrict, REPORT_2025, YEAR } from './analytics-district';
 import { selection } from './analytics-fields';
@@ -25,11 +30,32 @@ describe.each(testDatabaseKinds())('frozen yearly figures on %s', (kind) => {
   /** the standing freezes of a year in every service's frozen_report table */
   const standing = (year: number) => Promise.all(PARTS.map((s) => p.service(s).ds.getRepository(FrozenReport).find({ where: { activeYear: year } })));
 
+  let server: http.Server;
+  /** the 报表 sheet of the year's workbook export, as DISTRICT_ADMIN downloads it */
+  const reportSheet = async (year: number) => {
+    const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/reports/district/${year}.xlsx`, {
+      headers: { authorization: `Bearer ${tokenFor(p.keys, { subject: 'district-admin', role: 'DISTRICT_ADMIN' })}` },
+    });
+    expect(res.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as never);
+    const ws = wb.getWorksheet(SHEETS.report)!;
+    const value = (label: string) => ws.getColumn(2).values.indexOf(label);
+    return { title: String(ws.getCell(1, 1).value), subtitle: String(ws.getCell(2, 1).value), cell: (label: string) => ws.getCell(value(label), 3).value };
+  };
+
   beforeAll(async () => {
     p = await startPlatform(kind);
     d = await loadReportDistrict(p);
+    const app = express();
+    mountReports(app, { gatewayUrl: () => p.gatewayUrl, figures: readFigures(p.supergraphSdl) });
+    server = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
   });
-  afterAll(() => p.stop());
+  afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve));
+    await p.stop();
+  });
 
   it('refuses every role but DISTRICT_ADMIN, and a part frozen other than through freezeDistrictReport', async () => {
     for (const principal of [
@@ -98,6 +124,13 @@ describe.each(testDatabaseKinds())('frozen yearly figures on %s', (kind) => {
     expect(revisions.filter((x) => x.service === 'compensation' || x.service === 'governance')).toEqual([]);
     expect(revisions.map((x) => x.field).sort()).toEqual(['ethicsTrainingPersonTimes', 'personTimesByLevel', 'recruitedByChannel', 'recruitedTotal', 'trainingHours', 'trainingPersonTimes'].sort());
 
+    // the workbook says the figures are the official ones, frozen then by whom, and writes the frozen values
+    const sheet = await reportSheet(YEAR);
+    expect(sheet.title).toBe('2025 年度教师队伍建设主要指标（正式版）');
+    expect(sheet.subtitle).toMatch(/^正式数据：已于 \d{4}-\d\d-\d\d \d\d:\d\d（北京时间）由 district-admin 冻结，其后的更正不计入；新认定名师骨干自 2025 年起计/);
+    expect(sheet.cell('培训人次')).toBe(REPORT_2025.trainingPersonTimes);
+    expect(sheet.cell('招聘教师数')).toBe(REPORT_2025.recruitedTotal);
+
     // the trend answers the frozen year from the store and the others live
     const trend = await p.admin(`{ districtReports(fromYear: 2024, toYear: 2025) { year trainingPersonTimes frozen { year } } }`);
     expect(trend.data.districtReports).toEqual([
@@ -145,6 +178,10 @@ describe.each(testDatabaseKinds())('frozen yearly figures on %s', (kind) => {
     const r = await p.admin(`{ districtReport(year: ${YEAR}) { trainingPersonTimes recruitedTotal frozen { year } ${REVISIONS} } }`);
     expect(r.data.districtReport).toMatchObject({ trainingPersonTimes: REPORT_2025.trainingPersonTimes + 1, recruitedTotal: REPORT_2025.recruitedTotal + 1, frozen: null });
     expect(revisionsOf(r.data.districtReport)).toEqual([]);
+    const sheet = await reportSheet(YEAR);
+    expect(sheet.title).toBe('2025 年度教师队伍建设主要指标');
+    expect(sheet.subtitle).toMatch(/^新认定名师骨干自 2025 年起计/);
+    expect(sheet.cell('培训人次')).toBe(REPORT_2025.trainingPersonTimes + 1);
     const again = await p.admin(`mutation { unfreezeDistrictReport(year: ${YEAR}, reason: "再次解除") { year } }`);
     expect(again.errors?.[0]).toMatchObject({ message: '2025 年的区域报表没有冻结，无需解除', extensions: { code: 'REPORT_NOT_FROZEN' } });
   });

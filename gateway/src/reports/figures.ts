@@ -84,6 +84,8 @@ export interface FigureCatalogue {
   readonly all: readonly ReportFigure[];
   /** what the 说明 sheet says before the figures */
   readonly notes: readonly string[];
+  /** whether DistrictReport says which freeze its figures are (frozen: the official version of the year) */
+  readonly frozen: boolean;
 }
 
 /** A supergraph whose figures cannot make a report: names the figure and what is wrong. */
@@ -244,7 +246,9 @@ export function readFigures(supergraphSdl: string): FigureCatalogue {
     if (differs) throw new FigureCatalogueError(`DistrictReport.${s.field} and SchoolReport.${s.field} declare different ${differs}: one figure has one @${FIGURE_DIRECTIVE} (put the same constant on both)`);
   }
   const notes = [...NOTES_BEFORE, ...all.filter((f) => f.generalNote).map((f) => f.definition), ...NOTES_AFTER];
-  return { groups: FIGURE_GROUPS, district: all.filter((f) => f.district), school: school.map((s) => merged.get(s.field) ?? s), all, notes };
+  const report = schema.getType('DistrictReport');
+  const frozen = isObjectType(report) && 'frozen' in report.getFields();
+  return { groups: FIGURE_GROUPS, district: all.filter((f) => f.district), school: school.map((s) => merged.get(s.field) ?? s), all, notes, frozen };
 }
 
 /** A value as people read it: its label when it has one, else the value itself. */

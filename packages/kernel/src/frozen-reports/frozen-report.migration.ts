@@ -16,8 +16,8 @@ export class CreateFrozenReport1765100000000 implements MigrationInterface {
         name: 'frozen_report',
         columns: [
           { ...v('id', 36), isPrimary: true },
-          { name: 'year', type: 'int' },
-          { name: 'active_year', type: 'int', isNullable: true },
+          { name: 'year', type: 'integer' },
+          { name: 'active_year', type: 'integer', isNullable: true },
           v('freeze_id', 36),
           { name: 'figures_json', type: 'text' },
           { name: 'frozen_at', type: 'datetime' },
