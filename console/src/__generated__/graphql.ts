@@ -565,7 +565,26 @@ export type DistrictFiguresQueryVariables = Exact<{
 }>;
 
 
-export type DistrictFiguresQuery = { districtReport: { year: number, sinceYear: number, schoolCount: number, publicSchoolCount: number, teacherCount: number, publicTeacherCount: number, partyMemberTeacherCount: number, quotaApproved: number, quotaFilled: number, inQuotaHires: number, recruitedTotal: number, rotations: number, trainingPersonTimes: number, trainingHours: number, ethicsTrainingPersonTimes: number, ethicsTrainingSessions: number, newDesignations: number, designatedTeacherCount: number, designatedShareOfPublicTeachers: number | null, studioCount: number, demonstrationLessons: number, backboneTeacherCount: number, backbonePartyMembers: number, backboneNotPartyMember: number, partyMemberNotBackbone: number, ethicsVetoedTeachers: number, averageTeacherPay: string | null, civilServantAveragePay: string | null, payParityRatio: number | null, payTeachers: number, payWithheld: boolean, talentPassed: number | null, talentSubsidyTotal: string | null, principalsCertified: number, teachersCommended: number, inspections: number, inspectionsPreviousYear: number, inspectionReduction: number | null, catalogueItems: number, catalogueItemsPreviousYear: number } };
+export type DistrictFiguresQuery = { districtReport: { year: number, sinceYear: number, schoolCount: number, publicSchoolCount: number, teacherCount: number, publicTeacherCount: number, partyMemberTeacherCount: number, quotaApproved: number, quotaFilled: number, inQuotaHires: number, recruitedTotal: number, rotations: number, trainingPersonTimes: number, trainingHours: number, ethicsTrainingPersonTimes: number, ethicsTrainingSessions: number, newDesignations: number, designatedTeacherCount: number, designatedShareOfPublicTeachers: number | null, studioCount: number, demonstrationLessons: number, backboneTeacherCount: number, backbonePartyMembers: number, backboneNotPartyMember: number, partyMemberNotBackbone: number, ethicsVetoedTeachers: number, averageTeacherPay: string | null, civilServantAveragePay: string | null, payParityRatio: number | null, payTeachers: number, payWithheld: boolean, talentPassed: number | null, talentSubsidyTotal: string | null, principalsCertified: number, teachersCommended: number, inspections: number, inspectionsPreviousYear: number, inspectionReduction: number | null, catalogueItems: number, catalogueItemsPreviousYear: number, frozen: { year: number, frozenAt: string, frozenBy: string, unfrozenAt: string | null, unfrozenBy: string | null, unfreezeReason: string | null } | null, personnelRevisions: Array<{ service: string, field: string, label: string, frozenValue: string | null, liveValue: string | null }>, professionalDevelopmentRevisions: Array<{ service: string, field: string, label: string, frozenValue: string | null, liveValue: string | null }>, compensationRevisions: Array<{ service: string, field: string, label: string, frozenValue: string | null, liveValue: string | null }>, governanceRevisions: Array<{ service: string, field: string, label: string, frozenValue: string | null, liveValue: string | null }> } };
+
+export type ReportFreezeFieldsFragment = { year: number, frozenAt: string, frozenBy: string, unfrozenAt: string | null, unfrozenBy: string | null, unfreezeReason: string | null };
+
+export type FigureRevisionFieldsFragment = { service: string, field: string, label: string, frozenValue: string | null, liveValue: string | null };
+
+export type FreezeDistrictReportMutationVariables = Exact<{
+  year: number;
+}>;
+
+
+export type FreezeDistrictReportMutation = { freezeDistrictReport: { year: number, frozenAt: string, frozenBy: string, unfrozenAt: string | null, unfrozenBy: string | null, unfreezeReason: string | null } };
+
+export type UnfreezeDistrictReportMutationVariables = Exact<{
+  year: number;
+  reason: string;
+}>;
+
+
+export type UnfreezeDistrictReportMutation = { unfreezeDistrictReport: { year: number, frozenAt: string, frozenBy: string, unfrozenAt: string | null, unfrozenBy: string | null, unfreezeReason: string | null } };
 
 export type DistrictTrendsQueryVariables = Exact<{
   fromYear: number;
@@ -660,7 +679,25 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const ReportFreezeFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ReportFreezeFields on ReportFreeze {
+  year
+  frozenAt
+  frozenBy
+  unfrozenAt
+  unfrozenBy
+  unfreezeReason
+}
+    `, {"fragmentName":"ReportFreezeFields"}) as unknown as TypedDocumentString<ReportFreezeFieldsFragment, unknown>;
+export const FigureRevisionFieldsFragmentDoc = new TypedDocumentString(`
+    fragment FigureRevisionFields on FigureRevision {
+  service
+  field
+  label
+  frozenValue
+  liveValue
+}
+    `, {"fragmentName":"FigureRevisionFields"}) as unknown as TypedDocumentString<FigureRevisionFieldsFragment, unknown>;
 export const DistrictFiguresDocument = new TypedDocumentString(`
     query DistrictFigures($year: Int!) {
   districtReport(year: $year) {
@@ -704,9 +741,66 @@ export const DistrictFiguresDocument = new TypedDocumentString(`
     inspectionReduction
     catalogueItems
     catalogueItemsPreviousYear
+    frozen {
+      ...ReportFreezeFields
+    }
+    personnelRevisions {
+      ...FigureRevisionFields
+    }
+    professionalDevelopmentRevisions {
+      ...FigureRevisionFields
+    }
+    compensationRevisions {
+      ...FigureRevisionFields
+    }
+    governanceRevisions {
+      ...FigureRevisionFields
+    }
   }
 }
-    `) as unknown as TypedDocumentString<DistrictFiguresQuery, DistrictFiguresQueryVariables>;
+    fragment ReportFreezeFields on ReportFreeze {
+  year
+  frozenAt
+  frozenBy
+  unfrozenAt
+  unfrozenBy
+  unfreezeReason
+}
+fragment FigureRevisionFields on FigureRevision {
+  service
+  field
+  label
+  frozenValue
+  liveValue
+}`) as unknown as TypedDocumentString<DistrictFiguresQuery, DistrictFiguresQueryVariables>;
+export const FreezeDistrictReportDocument = new TypedDocumentString(`
+    mutation FreezeDistrictReport($year: Int!) {
+  freezeDistrictReport(year: $year) {
+    ...ReportFreezeFields
+  }
+}
+    fragment ReportFreezeFields on ReportFreeze {
+  year
+  frozenAt
+  frozenBy
+  unfrozenAt
+  unfrozenBy
+  unfreezeReason
+}`) as unknown as TypedDocumentString<FreezeDistrictReportMutation, FreezeDistrictReportMutationVariables>;
+export const UnfreezeDistrictReportDocument = new TypedDocumentString(`
+    mutation UnfreezeDistrictReport($year: Int!, $reason: String!) {
+  unfreezeDistrictReport(year: $year, reason: $reason) {
+    ...ReportFreezeFields
+  }
+}
+    fragment ReportFreezeFields on ReportFreeze {
+  year
+  frozenAt
+  frozenBy
+  unfrozenAt
+  unfrozenBy
+  unfreezeReason
+}`) as unknown as TypedDocumentString<UnfreezeDistrictReportMutation, UnfreezeDistrictReportMutationVariables>;
 export const DistrictTrendsDocument = new TypedDocumentString(`
     query DistrictTrends($fromYear: Int!, $toYear: Int!) {
   districtReports(fromYear: $fromYear, toYear: $toYear) {
