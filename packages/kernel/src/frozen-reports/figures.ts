@@ -176,7 +176,7 @@ interface ReportParent {
 /**
  * Makes a started service answer its frozen years from the store: wraps its DistrictReport fields
  * (and the object types under them) in place. Called by startService; a schema without DistrictReport
- * (the importer) is left alone.
+ * (the importer), or one that does not take part (no <prefix>Revisions field), is left alone.
  */
 export function installFrozenReports(
   schema: GraphQLSchema,
@@ -187,6 +187,8 @@ export function installFrozenReports(
   const report = schema.getType(REPORT_TYPE);
   if (!isObjectType(report)) return null;
   const all = Object.values(report.getFields());
+  // a service takes part by adding the mechanism's resolvers (its <prefix>Revisions field); another subgraph that extends the report is left alone
+  if (!all.some((f) => getNamedType(f.type).name === 'FigureRevision')) return null;
   const frozen = all.filter((f) => !KEY_FIELDS.has(f.name) && f.args.length === 0 && !hasDirective(f, 'external') && !FREEZE_TYPES.has(getNamedType(f.type).name));
   const externals = all.filter((f) => hasDirective(f, 'external')).map((f) => f.name);
   const labels = new Map<string, string>();
