@@ -14,7 +14,7 @@ import { teachersKind, writeKindXlsx } from '@tw/importer';
 import { IsolatedPlatform, launchIsolatedPlatform } from '@tw/kernel/launcher';
 import { caller } from '@tw/test';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { formatCount, formatPercent } from '../src/lib/format';
+import { formatCount, formatPercent, formatYuan } from '../src/lib/format';
 import { BROWSER_CLOCK, REPORT_YEAR, seedDistrict, teacherRow, type SeededDistrict } from './e2e-district';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -309,6 +309,40 @@ describe('the console in Chromium, against the platform’s processes', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export').click()]);
     expect(download.suggestedFilename()).toBe(`${REPORT_YEAR}年度教师队伍建设报表.xlsx`);
     expect(fs.statSync((await download.path())!).size).toBeGreaterThan(1000);
+    await closeBrowser(b);
+  }, 3 * 60_000);
+
+  it('lets the district admin freeze the year’s figures, shows the corrections made since, and unfreeze with a reason', async () => {
+    const b = await browser(DESKTOP);
+    const { page } = b;
+    await signInWithToken(page, { role: 'DISTRICT_ADMIN' });
+    await page.goto(`${origin}/console/dashboard`);
+    await page.getByTestId('freeze').click();
+    await page.getByRole('button', { name: /^冻\s?结$/ }).click();
+    await page.getByTestId('frozen-tag').getByText(/^正式数据 · \d{4}-\d\d-\d\d \d\d:\d\d 由 .+ 冻结$/).waitFor();
+    // a correction after the freeze: the civil servants' pay of the year entered again
+    const benchmark = (pay: string) =>
+      gql('mutation($rows: [CivilServantBenchmarkInput!]!) { upsertCivilServantBenchmarks(rows: $rows) { rejected } }', { rows: [{ year: REPORT_YEAR, averageAnnualPay: pay }] });
+    const before = await gql<{ districtReport: { civilServantAveragePay: string } }>('query($y: Int!) { districtReport(year: $y) { civilServantAveragePay } }', { y: REPORT_YEAR });
+    await benchmark('123456.00');
+    await page.reload();
+    const revisions = page.getByTestId('revisions');
+    await revisions.getByText('当地公务员年平均工资').waitFor();
+    await revisions.getByText('123,456.00').waitFor();
+    // the card still shows the frozen (official) value
+    await page.getByTestId('figure-civilServantAveragePay').getByText(formatYuan(before.districtReport.civilServantAveragePay), { exact: true }).waitFor();
+    await page.mouse.move(0, 0);
+    await page.waitForTimeout(1500);
+    await shot(page, 'dashboard-frozen');
+    // unfreezing asks for the reason first
+    await page.getByTestId('unfreeze').click();
+    const ok = page.getByRole('button', { name: '解除冻结', exact: true }).last();
+    await expect(ok.isDisabled()).resolves.toBe(true);
+    await page.getByTestId('unfreeze-reason').fill('更正 2025 年公务员平均工资');
+    await ok.click();
+    await page.getByTestId('freeze').waitFor();
+    await expect(page.getByTestId('frozen-tag').count()).resolves.toBe(0);
+    await benchmark(before.districtReport.civilServantAveragePay);
     await closeBrowser(b);
   }, 3 * 60_000);
 
