@@ -131,10 +131,12 @@ export function districtFreezeResolver(report: ClassType): ClassType {
           await peers.unfreeze(part, admin, year, reason, freezeId).catch(() => failedRollback.push(part.service));
         }
         const code = (e as AppError).extensions?.code;
-        const why = code === FreezeErrorCode.ALREADY_FROZEN ? (e as Error).message : `原因：${(e as Error).message}`;
+        const head = failedRollback.length
+          ? `${year} 年报表未能全部冻结，以下服务的冻结未能撤回，请解除冻结后重试：${failedRollback.join('、')}`
+          : `${year} 年报表未能冻结，所有服务均未冻结`;
         throw new AppError(
           FreezeErrorCode.INCOMPLETE,
-          `${year} 年报表未能冻结，所有服务均未冻结（${why}）` + (failedRollback.length ? `；以下服务的撤回失败，请解除冻结后重试：${failedRollback.join('、')}` : ''),
+          `${head}（${(e as Error).message}）`,
           { year, cause: code ?? null },
         );
       }
