@@ -82,6 +82,13 @@ describe.each(testDatabaseKinds())('frozen yearly figures on %s', (kind) => {
     expect(frozen.data.freezeDistrictReport).toMatchObject({ year: YEAR, frozenBy: 'district-admin', frozenByRole: 'DISTRICT_ADMIN', unfrozenAt: null });
     const rows = (await standing(YEAR)).map((r) => r[0]);
     expect(rows.every((r) => r && r.freezeId === rows[0].freezeId)).toBe(true);
+    // a frozen year is read, not computed: one statement per service (its standing freeze)
+    const before = p.statements();
+    const stored = await p.admin(`{ districtReport(year: ${YEAR}) { ${ALL} frozen { year } } }`);
+    const after = p.statements();
+    expect(stored.errors).toBeUndefined();
+    expect(stored.data.districtReport).toEqual({ ...REPORT_2025, frozen: { year: YEAR } });
+    expect(PARTS.map((s) => after[s] - before[s])).toEqual([1, 1, 1, 1]);
     const r = await p.admin(`{ districtReport(year: ${YEAR}) { ${ALL} frozen { ${FREEZE} } ${REVISIONS} } }`);
     expect(r.errors).toBeUndefined();
     const { frozen: f, ...rest } = r.data.districtReport;
