@@ -6,8 +6,8 @@ import { CivilServantBenchmark } from '../entities/civil-servant-benchmark.entit
 import { PerformancePayAllocation } from '../entities/performance-pay-allocation.entity';
 
 /** The versions of this service's records (`<table>_version`, kernel history), each existing row's first version valid from the day the migration runs. */
-export class History1765100000000 implements MigrationInterface {
-  name = 'History1765100000000';
+export class History1765200000000 implements MigrationInterface {
+  name = 'History1765200000000';
 
   async up(q: QueryRunner): Promise<void> {
     const today = todayInChina();

@@ -15,8 +15,8 @@ import { Violation } from '../entities/violation.entity';
  * first version valid from its own date (a violation from 处分发生日期, an award from 荣誉发生日期) or
  * from the day the migration runs.
  */
-export class History1765100000000 implements MigrationInterface {
-  name = 'History1765100000000';
+export class History1765200000000 implements MigrationInterface {
+  name = 'History1765200000000';
 
   async up(q: QueryRunner): Promise<void> {
     const today = todayInChina();

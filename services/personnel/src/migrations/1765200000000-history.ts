@@ -11,8 +11,8 @@ import { Teacher } from '../entities/teacher.entity';
  * first version valid from its own date (a teacher from 进本校年月, a rotation from its start, a
  * hire from its 入编日期) or from the day the migration runs.
  */
-export class History1765100000000 implements MigrationInterface {
-  name = 'History1765100000000';
+export class History1765200000000 implements MigrationInterface {
+  name = 'History1765200000000';
 
   async up(q: QueryRunner): Promise<void> {
     const today = todayInChina();
