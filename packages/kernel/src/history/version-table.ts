@@ -101,18 +101,15 @@ export async function seedVersions(q: QueryRunner, target: EntityTarget<ObjectLi
   const own_ = validFrom ? `t.${esc(validFrom.column)}` : '';
   const dayOf = !validFrom ? '' : !validFrom.month ? own_ : mysql ? `CONCAT(${own_}, '-01')` : `(${own_} || '-01')`;
   const from = validFrom ? `COALESCE(${dayOf}, ?)` : '?';
-  // the version ids are made here (UUIDv7), a chunk of rows a statement
+  // the version ids are made here (UUIDv7, so that later versions sort after), a chunk of rows a statement
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
-    const pairs = chunk.map((r) => [r.id, newId()]);
-    const mapping = mysql
-      ? `JSON_TABLE(?, '$[*]' COLUMNS (rid VARCHAR(36) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin PATH '$[0]', vid VARCHAR(36) PATH '$[1]'))`
-      : `(SELECT json_extract(value, '$[0]') AS rid, json_extract(value, '$[1]') AS vid FROM json_each(?))`;
+    const pairs = chunk.flatMap((r) => [r.id, newId()]);
     await q.query(
       `INSERT INTO ${esc(versionTableName(meta.tableName))} (version_id, record_id, valid_from, recorded_at, op, actor_subject, actor_role, reason, ${own.map((c) => esc(c.databaseName)).join(', ')})
-       SELECT m.vid, t.id, ${from}, ?, 'create', 'migration', 'SYSTEM', 'history begins', ${own.map((c) => `t.${esc(c.databaseName)}`).join(', ')}
-       FROM ${mapping} m JOIN ${table} t ON t.id = m.rid`,
-      [fallbackDay, mysql ? new Date() : DateUtils.mixedDateToUtcDatetimeString(new Date()), JSON.stringify(pairs)],
+       SELECT CASE t.id ${chunk.map(() => 'WHEN ? THEN ?').join(' ')} END, t.id, ${from}, ?, 'create', 'migration', 'SYSTEM', 'history begins', ${own.map((c) => `t.${esc(c.databaseName)}`).join(', ')}
+       FROM ${table} t WHERE t.id IN (${chunk.map(() => '?').join(', ')})`,
+      [...pairs, fallbackDay, mysql ? new Date() : DateUtils.mixedDateToUtcDatetimeString(new Date()), ...chunk.map((r) => r.id)],
     );
   }
 }

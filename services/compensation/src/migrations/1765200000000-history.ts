@@ -18,6 +18,6 @@ export class History1765200000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const e of [PayRecord, TalentRecord, CivilServantBenchmark, PerformancePayAllocation]) await q.dropTable(`${q.connection.getMetadata(e).tableName}_version`);
+    for (const e of [PayRecord, TalentRecord, CivilServantBenchmark, PerformancePayAllocation]) await q.query(`DROP TABLE ${q.connection.driver.escape(`${q.connection.getMetadata(e).tableName}_version`)}`);
   }
 }

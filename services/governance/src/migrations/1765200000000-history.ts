@@ -28,6 +28,6 @@ export class History1765200000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['negative_list_item', 'ethics_assessment', 'violation', 'appraisal', 'award', 'principal_rank', 'school_reform', 'inspection_item', 'inspection_event']) await q.dropTable(`${t}_version`);
+    for (const t of ['negative_list_item', 'ethics_assessment', 'violation', 'appraisal', 'award', 'principal_rank', 'school_reform', 'inspection_item', 'inspection_event']) await q.query(`DROP TABLE ${q.connection.driver.escape(`${t}_version`)}`);
   }
 }

@@ -25,6 +25,6 @@ export class History1765200000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['rotation', 'hire', 'staffing_quota', 'teacher', 'school']) await q.dropTable(`${t}_version`);
+    for (const t of ['rotation', 'hire', 'staffing_quota', 'teacher', 'school']) await q.query(`DROP TABLE ${q.connection.driver.escape(`${t}_version`)}`);
   }
 }

@@ -21,6 +21,6 @@ export class History1765200000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const e of [TrainingProgramme, TrainingParticipation, Designation, Studio, StudioMember, Lesson, MentoringPair]) await q.dropTable(`${q.connection.getMetadata(e).tableName}_version`);
+    for (const e of [TrainingProgramme, TrainingParticipation, Designation, Studio, StudioMember, Lesson, MentoringPair]) await q.query(`DROP TABLE ${q.connection.driver.escape(`${q.connection.getMetadata(e).tableName}_version`)}`);
   }
 }
