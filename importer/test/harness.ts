@@ -34,6 +34,8 @@ export interface UploadOptions {
   readonly school?: string;
   readonly dryRun?: boolean;
   readonly partial?: boolean;
+  /** the day the rows took effect (the upload's asOf field) */
+  readonly asOf?: string;
   readonly as?: Principal;
 }
 
@@ -96,6 +98,7 @@ export async function startImportPlatform(kind: TestDatabaseKind, o: { settings?
     if (u.school) form.set('school', u.school);
     if (u.dryRun) form.set('dryRun', 'true');
     if (u.partial) form.set('partial', 'true');
+    if (u.asOf) form.set('asOf', u.asOf);
     const data = typeof file === 'string' ? fs.readFileSync(file) : file;
     form.set('file', new Blob([data]), u.fileName ?? (typeof file === 'string' ? path.basename(file) : 'upload.xlsx'));
     const res = await fetch(`${origin}/imports`, { method: 'POST', headers: { authorization: `Bearer ${token(u.as ?? ADMIN)}` }, body: form });

@@ -115,6 +115,22 @@ describe.each(testDatabaseKinds())('imports through the gateway on %s', (kind) =
     expect(cells[1].at(-2)).toContain('[CODE_INVALID]');
   });
 
+  it('writes a file as of its asOf day: the versions name the job and the day; a bad day is refused', async () => {
+    const rows = teacherInputs(2, '4101020002', 9500);
+    const file = tmp.file('as-of.xlsx');
+    await writeKindXlsx(teachersKind, rows, file);
+    expect(await p.importFile('teachers', file)).toMatchObject({ status: 'succeeded', rowsCreated: 2 });
+    const moved = tmp.file('as-of-2.xlsx');
+    await writeKindXlsx(teachersKind, rows.map((r) => ({ ...r, status: 'RETIRED' })), moved);
+    const job = await p.importFile('teachers', moved, { asOf: '2024-09-01' });
+    expect(job).toMatchObject({ status: 'succeeded', rowsUpdated: 2, asOf: '2024-09-01' });
+    const v = await p.personnelDs.query("SELECT valid_from, import_job_id FROM teacher_version WHERE status = 'RETIRED' AND import_job_id = ?", [job.id]);
+    expect(v.map((x: { valid_from: unknown }) => String(x.valid_from).slice(0, 10))).toEqual(['2024-09-01', '2024-09-01']);
+    const bad = await p.upload('teachers', moved, { asOf: '2024-02-30' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error).toMatchObject({ code: 'BAD_AS_OF' });
+  });
+
   it('names both rows of a duplicate, and with partial writes the valid rows', async () => {
     const rows = teacherInputs(4, '4101020002', 9100);
     const file = tmp.file('dup.xlsx');
