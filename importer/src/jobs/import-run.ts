@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { Logger } from '@tw/kernel';
+import { importRows, importRowsPerSecond, Logger, withSpan } from '@tw/kernel';
 import { ImportJob, JobStatus } from '../entities/import-job.entity';
 import { FileError } from '../file-error';
 import { FileLimits } from '../guard/limits';
@@ -111,7 +111,8 @@ const pick = (values: RowValues, keys: readonly string[]) => Object.fromEntries(
 export async function runImport(job: ImportJob, deps: RunDeps): Promise<void> {
   const spec = kindSpec(job.kind);
   const run = new ImportRun(job, spec!, deps);
-  await run.execute();
+  // one trace per job (its id is not personal): each batch's span, and the gateway's, hang below it
+  await withSpan('import.job', { 'tw.import.job': job.id, 'tw.import.kind': job.kind, 'tw.import.dry_run': job.dryRun }, () => run.execute(), { root: true });
 }
 
 class ImportRun {
@@ -147,6 +148,10 @@ class ImportRun {
       outcome = await this.passes(file, times);
     } catch (e) {
       if (e instanceof RunStopped || (this.d.signal.aborted && this.d.signal.reason === 'halt')) return;
+      if (this.d.signal.aborted && this.d.signal.reason === 'requeue') {
+        if (await this.d.store.requeue(this.job.id, this.d.owner)) this.d.logger.info('import job handed back to the queue', { job: this.job.id });
+        return;
+      }
       outcome = this.failure(e);
     } finally {
       fs.rmSync(file, { force: true });
@@ -161,6 +166,19 @@ class ImportRun {
       writingMs: times.writing,
     });
     if (done) await this.d.store.cleanUp(this.job.id);
+    this.measure(times);
+  }
+
+  /** The job's rows in the importer's metrics (what became of them, and how fast they went). */
+  private measure(times: { validation: number; writing: number }): void {
+    const kind = this.job.kind;
+    const c = this.counters;
+    importRows.inc({ kind, outcome: 'created' }, c.rowsCreated);
+    importRows.inc({ kind, outcome: 'updated' }, c.rowsUpdated);
+    importRows.inc({ kind, outcome: 'unchanged' }, c.rowsUnchanged);
+    importRows.inc({ kind, outcome: 'rejected' }, c.rowsRejected);
+    const ms = times.validation + (times.writing === times.validation ? 0 : times.writing);
+    if (c.rowsRead > 0) importRowsPerSecond.set({ kind }, Math.round((c.rowsRead * 1000) / Math.max(1, ms)));
   }
 
   private async passes(file: string, times: { validation: number; writing: number }): Promise<Outcome> {

@@ -15,6 +15,9 @@ import { BaseContext } from './graphql/context';
 import { createLogger, Logger } from './logger';
 import { currentRequestScope, runInRequestScope } from './request-scope';
 import { GATEWAY_SECRET_HEADER, REQUEST_ID_HEADER } from './services';
+import { scrapeMetrics } from './telemetry/metrics';
+import { telemetryPlugin } from './telemetry/plugin';
+import { startTracing, traceIncoming } from './telemetry/tracing';
 
 /** Ask a subgraph for `extensions.sqlStatements` in its answer (not in production). */
 export const DEBUG_SQL_HEADER = 'x-debug-sql-count';
@@ -39,8 +42,33 @@ export interface ServiceHandle {
   readonly url: string;
   readonly port: number;
   readonly server: http.Server;
+  /**
+   * Stops gracefully: `/ready` answers 503 at once (a load balancer stops sending), the server
+   * accepts no new connection, the requests in flight are answered, then the database is closed.
+   */
   stop(): Promise<void>;
 }
+
+/** What `/ready` says of a service: its database answers and every migration it knows is applied. */
+export async function serviceReadiness(ds: DataSource): Promise<{ ready: boolean; status: string }> {
+  if (!(await pingDatabase(ds))) return { ready: false, status: 'database unreachable' };
+  try {
+    if (await ds.showMigrations()) return { ready: false, status: 'migrations pending' };
+  } catch {
+    return { ready: false, status: 'database unreachable' };
+  }
+  return { ready: true, status: 'ready' };
+}
+
+/**
+ * `GET /metrics`: the process's Prometheus series.
+ * @example app.get('/metrics', metricsHandler);
+ */
+export const metricsHandler: express.RequestHandler = async (_req, res) => {
+  const { contentType, body } = await scrapeMetrics();
+  res.setHeader('content-type', contentType);
+  res.send(body);
+};
 
 function sameSecret(given: string | undefined, expected: string): boolean {
   if (!given) return false;
@@ -135,12 +163,18 @@ function sqlCountPlugin(): ApolloServerPlugin<BaseContext> {
  */
 export async function startService<C extends BaseContext>(o: ServiceOptions<C>, listen: { host: string; port: number }): Promise<ServiceHandle> {
   const logger = o.logger ?? createLogger(o.name);
+  // on when the OTEL_* variables ask for it (once per process; a test may have started it with its own exporter)
+  startTracing({ service: o.name });
   const app = express();
   app.disable('x-powered-by');
   const server = http.createServer(app);
   server.keepAliveTimeout = 65_000;
 
-  const plugins: ApolloServerPlugin<C>[] = [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginDrainHttpServer({ httpServer: server })];
+  const plugins: ApolloServerPlugin<C>[] = [
+    ApolloServerPluginInlineTraceDisabled(),
+    ApolloServerPluginDrainHttpServer({ httpServer: server }),
+    telemetryPlugin(o.name) as ApolloServerPlugin<C>,
+  ];
   if (o.production) plugins.push(ApolloServerPluginLandingPageDisabled());
   else plugins.push(sqlCountPlugin() as ApolloServerPlugin<C>);
   const apollo = new ApolloServer<C>({
@@ -152,18 +186,21 @@ export async function startService<C extends BaseContext>(o: ServiceOptions<C>, 
   });
   await apollo.start();
 
-  app.use((req, _res, next) => {
+  app.use((req, res, next) => {
     const header = req.headers[REQUEST_ID_HEADER];
     const requestId = typeof header === 'string' && /^[\w.-]{1,100}$/.test(header) ? header : randomUUID();
-    runInRequestScope({ requestId, sqlStatements: 0 }, next);
+    runInRequestScope({ requestId, sqlStatements: 0 }, () => traceIncoming(o.name, req, res, requestId, next));
   });
+  let stopping = false;
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', service: o.name });
   });
   app.get('/ready', async (_req, res) => {
-    const ok = await pingDatabase(o.dataSource);
-    res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'database unreachable', service: o.name });
+    const r = stopping ? { ready: false, status: 'stopping' } : await serviceReadiness(o.dataSource);
+    res.status(r.ready ? 200 : 503).json({ status: r.status, service: o.name });
   });
+  // the subgraphs' ports are internal (clients reach them only through the gateway), as /health is
+  app.get('/metrics', metricsHandler);
   const gatewayOnly: express.RequestHandler = (req, res, next) => {
     if (sameSecret(req.header(GATEWAY_SECRET_HEADER), o.keys.gatewaySecret)) return next();
     res.status(403).json({
@@ -212,6 +249,8 @@ export async function startService<C extends BaseContext>(o: ServiceOptions<C>, 
     port,
     server,
     stop: async () => {
+      stopping = true;
+      // the drain plugin closes the listener, answers what is in flight, then closes idle connections
       await apollo.stop();
       if (o.dataSource.isInitialized) await o.dataSource.destroy();
     },
