@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { ConfigError, createLogger, readGatewayConfig, stopOnSignals } from '@tw/kernel';
 import { readSupergraph } from './supergraph';
 import { startGateway } from './server';
+import { readTrustedDocuments } from './trusted-documents';
 
 async function main(): Promise<void> {
   const cfg = readGatewayConfig();
@@ -19,6 +20,8 @@ async function main(): Promise<void> {
     limits: cfg.limits,
     console: { settings: cfg.console, devTokenSecret: !cfg.production && cfg.keys.user.kind === 'HS256' ? cfg.keys.user.secret : undefined },
     logger,
+    trustedDocuments: cfg.trustedDocuments.enabled ? { manifest: readTrustedDocuments(), anyDocumentRoles: cfg.trustedDocuments.anyDocumentRoles, keys: cfg.keys } : undefined,
+    metrics: cfg.metrics,
   });
   stopOnSignals(logger, handle);
 }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { resolveTokenKeys } from '../auth/secrets';
+import { Role, USER_ROLES } from '../auth/principal';
 import { TokenKeys } from '../auth/tokens';
 import { serviceInfo, SERVICES, GATEWAY_DEFAULT_PORT } from '../services';
 import { ConfigError } from '../errors';
@@ -38,6 +39,10 @@ export interface GatewayConfig extends CommonConfig {
   readonly limits: { readonly maxDepth: number; readonly maxCost: number; readonly maxAliases: number; readonly maxOperations: number };
   /** the console at /console/ and the GraphQL IDE at /graphql */
   readonly console: ConsoleSettings;
+  /** GATEWAY_TRUSTED_DOCUMENTS: only the manifest's documents run; GATEWAY_ANY_DOCUMENT_ROLES may send any */
+  readonly trustedDocuments: { readonly enabled: boolean; readonly anyDocumentRoles: readonly Role[] };
+  /** METRICS_PORT: /metrics on a port of its own (METRICS_HOST, default 127.0.0.1); GATEWAY_METRICS_PUBLIC=1: on the public port too */
+  readonly metrics: { readonly port?: number; readonly host: string; readonly onPublicPort: boolean };
 }
 
 export function readCommonConfig(source: NodeJS.ProcessEnv = process.env): CommonConfig {
@@ -119,6 +124,20 @@ export function readGatewayConfig(source: NodeJS.ProcessEnv = process.env): Gate
     },
     source,
   );
+  const ops = readEnv(
+    {
+      GATEWAY_TRUSTED_DOCUMENTS: env.bool(false),
+      GATEWAY_ANY_DOCUMENT_ROLES: env.optional(env.string()),
+      METRICS_PORT: env.optional(env.port()),
+      METRICS_HOST: env.string('127.0.0.1'),
+      GATEWAY_METRICS_PUBLIC: env.bool(false),
+    },
+    source,
+  );
+  const anyDocumentRoles = (ops.GATEWAY_ANY_DOCUMENT_ROLES ?? '').split(',').map((r) => r.trim()).filter(Boolean) as Role[];
+  for (const r of anyDocumentRoles) {
+    if (!USER_ROLES.includes(r)) throw new ConfigError(`GATEWAY_ANY_DOCUMENT_ROLES: "${r}" is not one of ${USER_ROLES.join(', ')}`);
+  }
   const subgraphUrls: Record<string, string> = {};
   for (const s of SERVICES) subgraphUrls[s.name] = (own as Record<string, unknown>)[`${s.envPrefix}_URL`] as string;
   return {
@@ -136,5 +155,7 @@ export function readGatewayConfig(source: NodeJS.ProcessEnv = process.env): Gate
       maxOperations: limits.GATEWAY_MAX_OPERATIONS,
     },
     console: readConsoleSettings(source, common.production),
+    trustedDocuments: { enabled: ops.GATEWAY_TRUSTED_DOCUMENTS, anyDocumentRoles },
+    metrics: { port: ops.METRICS_PORT, host: ops.METRICS_HOST, onPublicPort: ops.GATEWAY_METRICS_PUBLIC },
   };
 }
