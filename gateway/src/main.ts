@@ -22,6 +22,7 @@ async function main(): Promise<void> {
     logger,
     trustedDocuments: cfg.trustedDocuments.enabled ? { manifest: readTrustedDocuments(), anyDocumentRoles: cfg.trustedDocuments.anyDocumentRoles, keys: cfg.keys } : undefined,
     metrics: cfg.metrics,
+    shutdownDelayMs: cfg.shutdownDelayMs,
   });
   stopOnSignals(logger, handle);
 }

@@ -12,6 +12,7 @@ import {
   formatErrorFor,
   Logger,
   metricsHandler,
+  shutdownGate,
   REQUEST_ID_HEADER,
   requestRefusals,
   runInRequestScope,
@@ -55,6 +56,8 @@ export interface GatewayOptions {
    * 127.0.0.1), and on the public port only with `onPublicPort`. Neither: no /metrics.
    */
   readonly metrics?: { readonly port?: number; readonly host?: string; readonly onPublicPort?: boolean };
+  /** on stop, how long to keep serving with /ready failing before the listener closes (the load balancer's time to notice) */
+  readonly shutdownDelayMs?: number;
   /** more routes on the gateway's origin (the importer's /imports, /templates and /exports are forwarded whenever subgraphUrls has an importer) */
   readonly mount?: (app: express.Express) => void;
 }
@@ -164,13 +167,14 @@ export async function startGateway(o: GatewayOptions): Promise<GatewayHandle> {
     res.setHeader(REQUEST_ID_HEADER, requestId);
     runInRequestScope({ requestId, sqlStatements: 0 }, () => traceIncoming('gateway', req, res, requestId, next));
   });
-  let stopping = false;
+  const gate = shutdownGate();
+  app.use(gate.middleware);
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', service: 'gateway' });
   });
   if (o.metrics?.onPublicPort) app.get('/metrics', metricsHandler);
   app.get('/ready', async (_req, res) => {
-    if (stopping) {
+    if (gate.stopping) {
       res.status(503).json({ status: 'stopping', subgraphs: {} });
       return;
     }
@@ -240,7 +244,7 @@ export async function startGateway(o: GatewayOptions): Promise<GatewayHandle> {
     server,
     metricsUrl,
     stop: async () => {
-      stopping = true;
+      await gate.begin(o.shutdownDelayMs);
       // the drain plugin closes the listener, answers what is in flight, then closes idle connections
       await apollo.stop();
       if (metricsServer) {

@@ -272,19 +272,25 @@ class ImportRun {
         (send) => this.checkBatch(rows, send, mode),
       );
     };
-    for await (const ev of readTable(source, this.spec, { schoolGiven: this.jobSchoolId !== undefined, limits, mappings: this.mappings })) {
-      if (ev.type === 'header') {
-        this.reader = new RowReader(this.spec, ev.header, ev.sheet);
-        this.job.sheet = ev.sheet;
-        const ok = await this.d.store.update(this.job.id, this.d.owner, { sheet: ev.sheet.slice(0, 100), header: JSON.stringify(ev.header.titles) });
-        if (!ok) throw new RunStopped('lease-lost');
-        continue;
+    // a failure (a stop) waits for the batches in flight, so nothing of this run is written after it
+    try {
+      for await (const ev of readTable(source, this.spec, { schoolGiven: this.jobSchoolId !== undefined, limits, mappings: this.mappings })) {
+        if (ev.type === 'header') {
+          this.reader = new RowReader(this.spec, ev.header, ev.sheet);
+          this.job.sheet = ev.sheet;
+          const ok = await this.d.store.update(this.job.id, this.d.owner, { sheet: ev.sheet.slice(0, 100), header: JSON.stringify(ev.header.titles) });
+          if (!ok) throw new RunStopped('lease-lost');
+          continue;
+        }
+        batch.push(this.reader!.read(ev.row));
+        if (batch.length >= this.d.batchSize) await flush();
       }
-      batch.push(this.reader!.read(ev.row));
-      if (batch.length >= this.d.batchSize) await flush();
+      if (batch.length) await flush();
+      await pipeline.drain();
+    } catch (e) {
+      await pipeline.settle();
+      throw e;
     }
-    if (batch.length) await flush();
-    await pipeline.drain();
   }
 
   /** Pass 1, in file order: a batch's references resolved, duplicates of earlier rows found, inputs made. */
@@ -478,43 +484,48 @@ class ImportRun {
     const reader = this.reader!;
     const pipeline = new BatchPipeline(this.d.inFlight);
     let failure: Outcome | undefined;
-    for (const seq of await this.d.store.batchKeys(this.job.id)) {
-      this.checkSignal();
-      collectGarbageWhen(GC_HEAP_MB, GC_EVERY_MS);
-      if (failure) break;
-      await pipeline.push(
-        async () => JSON.parse(gunzipSync((await this.d.store.loadBatch(this.job.id, seq))!).toString('utf8')) as StoredBatch,
-        async (batch) => {
-          const outcomes: Array<RowOutcome | undefined> = new Array(batch.r.length);
-          for (let t = 0; t < batch.p.length; t++) {
-            const kept = batch.p[t];
-            if (kept) this.merge(outcomes, await this.commit(t, kept.id), kept.k);
-          }
-          const written = outcomes.flatMap((o, k) => (o ? [k] : []));
-          const read: ReadRow[] = written.map((k) => ({ number: batch.r[k].n, cells: batch.r[k].c, values: {}, issues: [], warnings: [] }));
-          this.count(
-            written.map((k) => outcomes[k]!),
-            read,
-            reader,
-            this.counters,
-            false,
-          );
-          const rejected = read.filter((r) => r.issues.length);
-          if (rejected.length) {
-            this.counters.rowsRejected += rejected.length;
-            // a row pass 1 kept as warned is replaced by its rejection
-            await this.d.store.saveErrors(this.job.id, rejected.map((r) => ({ rowNumber: r.number, sheet: reader.sheet, cells: reader.display(r.cells), rejected: true, issues: r.issues })), true);
-            failure ??= {
-              status: 'failed',
-              errorCode: 'WRITE_REJECTED',
-              errorMessage: `写入时有 ${rejected.length} 行被拒绝（校验之后数据有变化），这些行所在的批次未写入；已写入的行保留。请按错误报告修改后重新上传同一文件，已写入的行不会重复`,
-            };
-          }
-          if (!(await this.d.store.update(this.job.id, this.d.owner, { ...this.counters }))) throw new RunStopped('lease-lost');
-        },
-      );
+    try {
+      for (const seq of await this.d.store.batchKeys(this.job.id)) {
+        this.checkSignal();
+        collectGarbageWhen(GC_HEAP_MB, GC_EVERY_MS);
+        if (failure) break;
+        await pipeline.push(
+          async () => JSON.parse(gunzipSync((await this.d.store.loadBatch(this.job.id, seq))!).toString('utf8')) as StoredBatch,
+          async (batch) => {
+            const outcomes: Array<RowOutcome | undefined> = new Array(batch.r.length);
+            for (let t = 0; t < batch.p.length; t++) {
+              const kept = batch.p[t];
+              if (kept) this.merge(outcomes, await this.commit(t, kept.id), kept.k);
+            }
+            const written = outcomes.flatMap((o, k) => (o ? [k] : []));
+            const read: ReadRow[] = written.map((k) => ({ number: batch.r[k].n, cells: batch.r[k].c, values: {}, issues: [], warnings: [] }));
+            this.count(
+              written.map((k) => outcomes[k]!),
+              read,
+              reader,
+              this.counters,
+              false,
+            );
+            const rejected = read.filter((r) => r.issues.length);
+            if (rejected.length) {
+              this.counters.rowsRejected += rejected.length;
+              // a row pass 1 kept as warned is replaced by its rejection
+              await this.d.store.saveErrors(this.job.id, rejected.map((r) => ({ rowNumber: r.number, sheet: reader.sheet, cells: reader.display(r.cells), rejected: true, issues: r.issues })), true);
+              failure ??= {
+                status: 'failed',
+                errorCode: 'WRITE_REJECTED',
+                errorMessage: `写入时有 ${rejected.length} 行被拒绝（校验之后数据有变化），这些行所在的批次未写入；已写入的行保留。请按错误报告修改后重新上传同一文件，已写入的行不会重复`,
+              };
+            }
+            if (!(await this.d.store.update(this.job.id, this.d.owner, { ...this.counters }))) throw new RunStopped('lease-lost');
+          },
+        );
+      }
+      await pipeline.drain();
+    } catch (e) {
+      await pipeline.settle();
+      throw e;
     }
-    await pipeline.drain();
     return failure;
   }
 

@@ -36,6 +36,8 @@ export interface ServiceOptions<C extends BaseContext> {
    * gateway-secret check; `principalOf(req)` verifies the request's bearer token.
    */
   readonly mount?: (router: express.Router, principalOf: (req: express.Request) => Principal | null) => void;
+  /** on stop, how long to keep serving (with /ready failing) before the listener closes; see shutdownGate */
+  readonly shutdownDelayMs?: number;
 }
 
 export interface ServiceHandle {
@@ -58,6 +60,31 @@ export async function serviceReadiness(ds: DataSource): Promise<{ ready: boolean
     return { ready: false, status: 'database unreachable' };
   }
   return { ready: true, status: 'ready' };
+}
+
+/**
+ * The first step of a graceful stop: from `begin()` on, `/ready` should answer 503 and every answer
+ * carries `Connection: close`, so clients and load balancers drop their kept-alive connections;
+ * `begin(delayMs)` then keeps serving for `delayMs` (the time a load balancer takes to see /ready
+ * fail) before the listener closes. Without the delay an idle kept-alive connection closed by the
+ * server can cross a request the client sends on it.
+ * @example const gate = shutdownGate(); app.use(gate.middleware); … await gate.begin(5000); await apollo.stop();
+ */
+export function shutdownGate() {
+  let stopping = false;
+  return {
+    get stopping(): boolean {
+      return stopping;
+    },
+    middleware: ((_req, res, next) => {
+      if (stopping) res.setHeader('connection', 'close');
+      next();
+    }) as express.RequestHandler,
+    async begin(delayMs = 0): Promise<void> {
+      stopping = true;
+      if (delayMs > 0) await new Promise((r) => setTimeout(r, delayMs));
+    },
+  };
 }
 
 /**
@@ -191,12 +218,13 @@ export async function startService<C extends BaseContext>(o: ServiceOptions<C>, 
     const requestId = typeof header === 'string' && /^[\w.-]{1,100}$/.test(header) ? header : randomUUID();
     runInRequestScope({ requestId, sqlStatements: 0 }, () => traceIncoming(o.name, req, res, requestId, next));
   });
-  let stopping = false;
+  const gate = shutdownGate();
+  app.use(gate.middleware);
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', service: o.name });
   });
   app.get('/ready', async (_req, res) => {
-    const r = stopping ? { ready: false, status: 'stopping' } : await serviceReadiness(o.dataSource);
+    const r = gate.stopping ? { ready: false, status: 'stopping' } : await serviceReadiness(o.dataSource);
     res.status(r.ready ? 200 : 503).json({ status: r.status, service: o.name });
   });
   // the subgraphs' ports are internal (clients reach them only through the gateway), as /health is
@@ -249,7 +277,7 @@ export async function startService<C extends BaseContext>(o: ServiceOptions<C>, 
     port,
     server,
     stop: async () => {
-      stopping = true;
+      await gate.begin(o.shutdownDelayMs);
       // the drain plugin closes the listener, answers what is in flight, then closes idle connections
       await apollo.stop();
       if (o.dataSource.isInitialized) await o.dataSource.destroy();

@@ -43,6 +43,8 @@ export interface GatewayConfig extends CommonConfig {
   readonly trustedDocuments: { readonly enabled: boolean; readonly anyDocumentRoles: readonly Role[] };
   /** METRICS_PORT: /metrics on a port of its own (METRICS_HOST, default 127.0.0.1); GATEWAY_METRICS_PUBLIC=1: on the public port too */
   readonly metrics: { readonly port?: number; readonly host: string; readonly onPublicPort: boolean };
+  /** GATEWAY_SHUTDOWN_DELAY_MS: on SIGTERM, how long /ready fails while requests are still served, before the port closes */
+  readonly shutdownDelayMs: number;
 }
 
 export function readCommonConfig(source: NodeJS.ProcessEnv = process.env): CommonConfig {
@@ -131,6 +133,7 @@ export function readGatewayConfig(source: NodeJS.ProcessEnv = process.env): Gate
       METRICS_PORT: env.optional(env.port()),
       METRICS_HOST: env.string('127.0.0.1'),
       GATEWAY_METRICS_PUBLIC: env.bool(false),
+      GATEWAY_SHUTDOWN_DELAY_MS: env.int(0, 0, 120_000),
     },
     source,
   );
@@ -157,5 +160,6 @@ export function readGatewayConfig(source: NodeJS.ProcessEnv = process.env): Gate
     console: readConsoleSettings(source, common.production),
     trustedDocuments: { enabled: ops.GATEWAY_TRUSTED_DOCUMENTS, anyDocumentRoles },
     metrics: { port: ops.METRICS_PORT, host: ops.METRICS_HOST, onPublicPort: ops.GATEWAY_METRICS_PUBLIC },
+    shutdownDelayMs: ops.GATEWAY_SHUTDOWN_DELAY_MS,
   };
 }
