@@ -43,12 +43,14 @@ function ancestors(span: ReadableSpan, spans: readonly ReadableSpan[]): Readable
 }
 
 describe.each(testDatabaseKinds())('traces, metrics, readiness and graceful stops, on %s', (kind) => {
-  const traces = recordTraces();
+  let traces: ReturnType<typeof recordTraces>;
   let p: ImportPlatform;
   const tmp = tempFolder('imp-obs');
   const teachers = teacherInputs(12, SCHOOL, 70_000);
 
   beforeAll(async () => {
+    // tracing on (in memory) before the servers start, for this block's platform
+    traces = recordTraces();
     p = await startImportPlatform(kind, { services: ['compensation'], settings: { batchSize: 100 }, gateway: { metrics: { port: 0 } } });
     const r = await p.admin('mutation($rows: [SchoolInput!]!) { upsertSchools(rows: $rows) { created } }', {
       rows: [{ code: SCHOOL, name: '第一小学', type: 'PRIMARY', sponsor: 'PUBLIC' }],
@@ -58,8 +60,8 @@ describe.each(testDatabaseKinds())('traces, metrics, readiness and graceful stop
     expect(t.errors).toBeUndefined();
   });
   afterAll(async () => {
-    await p.stop();
-    await traces.stop();
+    await p?.stop();
+    await traces?.stop();
     tmp.remove();
   });
 
@@ -196,8 +198,8 @@ describe.each(testDatabaseKinds())('traces, metrics, readiness and graceful stop
   });
 
   it('answers every request a gateway was serving when it was stopped under load, and refuses new ones at the door', async () => {
-    // 300 ms in which /ready fails and answers close their connections, before the port closes
-    const gw = await startGateway({ supergraphSdl: p.supergraphSdl, subgraphUrls: p.subgraphUrls, gatewaySecret: p.keys.gatewaySecret, production: false, shutdownDelayMs: 300 });
+    // a second in which /ready fails and answers close their connections, before the port closes
+    const gw = await startGateway({ supergraphSdl: p.supergraphSdl, subgraphUrls: p.subgraphUrls, gatewaySecret: p.keys.gatewaySecret, production: false, shutdownDelayMs: 1000 });
     const token = p.token(ADMIN);
     const serving = new Set<string>();
     gw.server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
