@@ -3,16 +3,40 @@ import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-ho
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { Resource } from '@opentelemetry/resources';
-import { BasicTracerProvider, BatchSpanProcessor, SimpleSpanProcessor, SpanExporter } from '@opentelemetry/sdk-trace-base';
+import { BasicTracerProvider, BatchSpanProcessor, ReadableSpan, SimpleSpanProcessor, Span as SdkSpan, SpanExporter, SpanProcessor } from '@opentelemetry/sdk-trace-base';
 
 /** The tracer every span of the platform is made by (the gateway's own spans come from @apollo/gateway). */
 export const TRACER_NAME = 'tw-platform';
 
-let provider: BasicTracerProvider | undefined;
+/**
+ * Where ended spans go: the exporter of the current `startTracing`, or nowhere once stopped. The
+ * global provider is registered once per process and stays: libraries (@apollo/gateway) hold the
+ * tracers they took from it at load time, so it cannot be replaced, only switched.
+ */
+class SwitchedProcessor implements SpanProcessor {
+  inner?: SpanProcessor;
+  onStart(span: SdkSpan, parent: Context): void {
+    this.inner?.onStart(span, parent);
+  }
+  onEnd(span: ReadableSpan): void {
+    this.inner?.onEnd(span);
+  }
+  forceFlush(): Promise<void> {
+    return this.inner?.forceFlush() ?? Promise.resolve();
+  }
+  shutdown(): Promise<void> {
+    return this.inner?.shutdown() ?? Promise.resolve();
+  }
+}
+
+const processor = new SwitchedProcessor();
+let registered: BasicTracerProvider | undefined;
+/** this process's exporting processor while tracing is on */
+let current: SpanProcessor | undefined;
 
 /** Whether spans are being recorded in this process: `startTracing` ran and found tracing on. */
 export function tracingEnabled(): boolean {
-  return provider !== undefined;
+  return current !== undefined;
 }
 
 export interface TracingOptions {
@@ -43,31 +67,29 @@ export function tracingRequested(env: NodeJS.ProcessEnv = process.env): boolean 
  * @example startTracing({ service: 'personnel' }); // in main.ts, before the server starts
  */
 export function startTracing(o: TracingOptions): boolean {
-  if (provider) return true;
+  if (current) return true;
   const env = o.env ?? process.env;
   if (!o.exporter && !tracingRequested(env)) return false;
-  provider = new BasicTracerProvider({
-    resource: new Resource({ 'service.name': env.OTEL_SERVICE_NAME || o.service }),
-    spanProcessors: [o.exporter ? new SimpleSpanProcessor(o.exporter) : new BatchSpanProcessor(new OTLPTraceExporter())],
-  });
-  provider.register({ contextManager: new AsyncLocalStorageContextManager().enable(), propagator: new W3CTraceContextPropagator() });
+  if (!registered) {
+    registered = new BasicTracerProvider({ resource: new Resource({ 'service.name': env.OTEL_SERVICE_NAME || o.service }), spanProcessors: [processor] });
+    registered.register({ contextManager: new AsyncLocalStorageContextManager().enable(), propagator: new W3CTraceContextPropagator() });
+  }
+  current = o.exporter ? new SimpleSpanProcessor(o.exporter) : new BatchSpanProcessor(new OTLPTraceExporter());
+  processor.inner = current;
   return true;
 }
 
-/** Sends the spans not yet exported and stops tracing (on shutdown, and between tests). */
+/** Sends the spans not yet exported and stops recording them (on shutdown, and between tests). */
 export async function stopTracing(): Promise<void> {
-  const p = provider;
-  provider = undefined;
-  if (!p) return;
-  await p.shutdown();
-  trace.disable();
-  context.disable();
-  propagation.disable();
+  const p = current;
+  current = undefined;
+  processor.inner = undefined;
+  await p?.shutdown();
 }
 
 /** The trace id of the span running now, if tracing is on and a span is. */
 export function currentTraceId(): string | undefined {
-  if (!provider) return undefined;
+  if (!current) return undefined;
   const span = trace.getActiveSpan();
   const id = span?.spanContext().traceId;
   return id && id !== '00000000000000000000000000000000' ? id : undefined;
@@ -75,7 +97,7 @@ export function currentTraceId(): string | undefined {
 
 /** Writes the current trace context (traceparent) into outgoing headers. */
 export function injectTraceHeaders(set: (name: string, value: string) => void): void {
-  if (!provider) return;
+  if (!current) return;
   propagation.inject(context.active(), undefined, { set: (_carrier, k, v) => set(k, v) });
 }
 
@@ -92,7 +114,7 @@ export function traceIncoming(
   requestId: string,
   next: () => void,
 ): void {
-  if (!provider) return next();
+  if (!current) return next();
   const parent = propagation.extract(context.active(), req.headers, {
     get: (h, k) => h[k],
     keys: (h) => Object.keys(h),
@@ -125,7 +147,7 @@ function routeOf(path: string): string {
 
 /** Names the server span after the GraphQL operation (its name and type, never its document or variables). */
 export function nameOperationSpan(operationName: string | null | undefined, operationType: string | undefined): void {
-  if (!provider) return;
+  if (!current) return;
   const span = trace.getActiveSpan();
   if (!span) return;
   if (operationName) span.setAttribute('graphql.operation.name', operationName);
@@ -139,7 +161,7 @@ export function nameOperationSpan(operationName: string | null | undefined, oper
  * @example await withSpan('import.batch', { 'tw.import.kind': 'teachers', 'tw.import.rows': 1000 }, () => write(batch));
  */
 export async function withSpan<T>(name: string, attributes: Attributes, fn: (span?: Span) => Promise<T>, o: { root?: boolean; kind?: SpanKind; parent?: Context } = {}): Promise<T> {
-  if (!provider) return fn();
+  if (!current) return fn();
   const parent = o.parent ?? context.active();
   if (!o.root && !trace.getSpan(parent)) return fn();
   const span = trace.getTracer(TRACER_NAME).startSpan(name, { attributes, kind: o.kind ?? SpanKind.INTERNAL }, parent);
