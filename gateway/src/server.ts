@@ -7,6 +7,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import {
+  collectProcessMetrics,
   createLogger,
   currentRequestScope,
   formatErrorFor,
@@ -130,6 +131,7 @@ export async function startGateway(o: GatewayOptions): Promise<GatewayHandle> {
   const logger = o.logger ?? createLogger('gateway');
   // on when the OTEL_* variables ask for it; @apollo/gateway's own spans (plan, fetch…) join the same trace
   startTracing({ service: 'gateway' });
+  collectProcessMetrics();
   // the report's figures are read from the supergraph first: declarations that cannot make a report stop the start
   const figures = readFigures(o.supergraphSdl);
   const timeoutMs = o.subgraphTimeoutMs ?? 30_000;

@@ -167,6 +167,8 @@ describe.each(testDatabaseKinds())('traces, metrics, readiness and graceful stop
     expect(after).toMatch(/^tw_db_pool_size\{service="importer"\} [1-9]\d*$/m);
     expect(after).toMatch(/^# HELP tw_subgraph_fetch_errors_total /m);
     expect(after).toMatch(/^# HELP tw_pending_submissions /m);
+    expect(after).toMatch(/^tw_process_resident_memory_bytes \d+/m);
+    expect(after).toMatch(/^tw_nodejs_eventloop_lag_p99_seconds /m);
     // not on the public port
     expect((await fetch(`${p.origin}/metrics`)).status).toBe(404);
     // every subgraph answers /metrics on its own (internal) port

@@ -15,7 +15,7 @@ import { BaseContext } from './graphql/context';
 import { createLogger, Logger } from './logger';
 import { currentRequestScope, runInRequestScope } from './request-scope';
 import { GATEWAY_SECRET_HEADER, REQUEST_ID_HEADER } from './services';
-import { scrapeMetrics } from './telemetry/metrics';
+import { collectProcessMetrics, scrapeMetrics } from './telemetry/metrics';
 import { telemetryPlugin } from './telemetry/plugin';
 import { startTracing, traceIncoming } from './telemetry/tracing';
 
@@ -192,6 +192,7 @@ export async function startService<C extends BaseContext>(o: ServiceOptions<C>, 
   const logger = o.logger ?? createLogger(o.name);
   // on when the OTEL_* variables ask for it (once per process; a test may have started it with its own exporter)
   startTracing({ service: o.name });
+  collectProcessMetrics();
   const app = express();
   app.disable('x-powered-by');
   const server = http.createServer(app);
