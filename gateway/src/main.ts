@@ -24,7 +24,8 @@ async function main(): Promise<void> {
     metrics: cfg.metrics,
     shutdownDelayMs: cfg.shutdownDelayMs,
   });
-  stopOnSignals(logger, handle);
+  // the requests in flight get 10 s after the delay in which the load balancer stops sending
+  stopOnSignals(logger, handle, { graceMs: 10_000 + cfg.shutdownDelayMs });
 }
 
 main().catch((e: unknown) => {

@@ -286,14 +286,16 @@ export async function startService<C extends BaseContext>(o: ServiceOptions<C>, 
   };
 }
 
-/** Stops the handles cleanly on SIGTERM or SIGINT, then exits. */
-export function stopOnSignals(logger: Logger, ...handles: Array<{ stop(): Promise<void> }>): void {
+/** Stops the handles cleanly on SIGTERM or SIGINT, then exits (forced after 10 s, or `graceMs`). */
+export function stopOnSignals(logger: Logger, ...args: Array<{ stop(): Promise<void> } | { graceMs: number }>): void {
+  const handles = args.filter((a): a is { stop(): Promise<void> } => 'stop' in a);
+  const graceMs = args.find((a): a is { graceMs: number } => 'graceMs' in a)?.graceMs ?? 10_000;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info('stopping', { signal });
-    const timer = setTimeout(() => process.exit(1), 10_000);
+    const timer = setTimeout(() => process.exit(1), graceMs);
     timer.unref();
     try {
       for (const h of handles) await h.stop();
