@@ -18,6 +18,7 @@ import { GATEWAY_SECRET_HEADER, REQUEST_ID_HEADER } from './services';
 import { collectProcessMetrics, scrapeMetrics } from './telemetry/metrics';
 import { telemetryPlugin } from './telemetry/plugin';
 import { startTracing, traceIncoming } from './telemetry/tracing';
+import { FreezePeers, installFrozenReports } from './frozen-reports/figures';
 
 /** Ask a subgraph for `extensions.sqlStatements` in its answer (not in production). */
 export const DEBUG_SQL_HEADER = 'x-debug-sql-count';
@@ -38,6 +39,8 @@ export interface ServiceOptions<C extends BaseContext> {
   readonly mount?: (router: express.Router, principalOf: (req: express.Request) => Principal | null) => void;
   /** on stop, how long to keep serving (with /ready failing) before the listener closes; see shutdownGate */
   readonly shutdownDelayMs?: number;
+  /** the other services' parts of a frozen district report, for the report's owner (personnel) */
+  readonly freezePeers?: FreezePeers;
 }
 
 export interface ServiceHandle {
@@ -193,6 +196,8 @@ export async function startService<C extends BaseContext>(o: ServiceOptions<C>, 
   // on when the OTEL_* variables ask for it (once per process; a test may have started it with its own exporter)
   startTracing({ service: o.name });
   collectProcessMetrics();
+  // a service that extends DistrictReport answers its frozen years from its frozen_report table
+  installFrozenReports(o.schema, { service: o.name, dataSource: o.dataSource, context: o.context, peers: o.freezePeers });
   const app = express();
   app.disable('x-powered-by');
   const server = http.createServer(app);
