@@ -15,6 +15,7 @@ import { IsolatedPlatform, launchIsolatedPlatform } from '@tw/kernel/launcher';
 import { caller } from '@tw/test';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { formatCount, formatPercent, formatYuan } from '../src/lib/format';
+import { gapSummary } from '../src/lib/gaps';
 import { BROWSER_CLOCK, REPORT_YEAR, seedDistrict, teacherRow, type SeededDistrict } from './e2e-district';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -340,6 +341,22 @@ describe('the console in Chromium, against the platform’s processes', () => {
     await page.getByTestId('figure-designatedShareOfPublicTeachers').getByText(formatPercent(report.districtReport.designatedShareOfPublicTeachers), { exact: true }).waitFor();
     // the trend charts draw (ECharts, loaded on its own)
     await page.locator('[aria-label="教师与培训趋势图"] canvas').waitFor();
+
+    // data gaps: a figure counted from a kind some schools sent none of says so, as the API names them
+    const gaps = await gql<{ districtReport: { dataGaps: Array<{ kind: string; kindTitle: string; schools: Array<{ id: string; code: string; name: string }> }> } }>(
+      'query($y: Int!) { districtReport(year: $y) { dataGaps { kind kindTitle schools { id code name } } } }',
+      { y: REPORT_YEAR },
+    );
+    for (const [field, kinds] of [['trainingPersonTimes', ['trainings']], ['ethicsVetoedTeachers', ['ethics']], ['averageTeacherPay', ['pay']]] as const) {
+      const expected = gapSummary(kinds, gaps.districtReport.dataGaps);
+      const tag = page.getByTestId(`gap-${field}`);
+      if (expected) await expect(tag.innerText()).resolves.toBe(expected);
+      else await expect(tag.count()).resolves.toBe(0);
+    }
+    // the data-quality view, a page of schools
+    const quality = await gql<{ dataQuality: { totalCount: number } }>('query($y: Int!) { dataQuality(year: $y, first: 1) { totalCount } }', { y: REPORT_YEAR });
+    await page.getByTestId('data-quality').locator('tbody tr.ant-table-row').first().waitFor();
+    await expect(page.getByTestId('data-quality').locator('tbody tr.ant-table-row').count()).resolves.toBe(Math.min(10, quality.dataQuality.totalCount));
 
     // the comparison, ordered by the API: the school with most teachers first when sorted by 在职教师数
     const byCount = await gql<{ schoolComparison: { nodes: Array<{ school: { name: string } }> } }>(

@@ -23,6 +23,8 @@ import {
 import { useCursorPages } from '../lib/cursor-pages';
 import { chartValue, formatChange, formatFigure } from '../lib/format';
 import { freezeText, revisionRows, type RevisionRow } from '../lib/frozen';
+import { figureGaps, gapSummary, isGapCell } from '../lib/gaps';
+import { DataQualityCard } from '../components/DataQualityCard';
 import { CODES, currentYear, label } from '../lib/labels';
 
 const EChart = lazy(() => import('../components/charts/EChart'));
@@ -103,6 +105,7 @@ export default function Dashboard() {
         : [],
     [report, byField],
   );
+  const kindTitles = useMemo(() => new Map((report?.dataGaps ?? []).map((g) => [g.kind, g.kindTitle])), [report]);
   const previous = trends?.find((t) => t.year === year - 1) as Record<string, unknown> | undefined;
   const groups = useMemo(() => {
     const out = new Map<string, FigureDefinition[]>();
@@ -218,6 +221,17 @@ export default function Dashboard() {
                           比上年 {change}
                         </Typography.Text>
                       ) : null}
+                      {gapSummary(f.kinds ?? [], report.dataGaps) ? (
+                        <Tooltip
+                          title={`以下学校当年没有报送${figureGaps(f.kinds ?? [], report.dataGaps).kindTitles.join('、')}，其数字是缺口而不是 0：${figureGaps(f.kinds ?? [], report.dataGaps)
+                            .schools.map((x) => x.name)
+                            .join('、')}`}
+                        >
+                          <Tag color="orange" style={{ marginTop: 4 }} data-testid={`gap-${f.field}`}>
+                            {gapSummary(f.kinds ?? [], report.dataGaps)}
+                          </Tag>
+                        </Tooltip>
+                      ) : null}
                     </Card>
                   </Col>
                 );
@@ -290,14 +304,27 @@ export default function Dashboard() {
                   align: 'right' as const,
                   sorter: true,
                   sortOrder: orderBy === key ? (direction === 'ASC' ? ('ascend' as const) : ('descend' as const)) : null,
-                  render: (v: unknown) => valueText(f, v),
+                  render: (v: unknown, r: SchoolRow) =>
+                    isGapCell(f.kinds ?? [], r.missingKinds, v) ? (
+                      <Tooltip title="该校当年没有报送此项所依据的数据：这是缺口，不是 0">
+                        <Tag color="orange">未报送</Tag>
+                      </Tooltip>
+                    ) : (
+                      valueText(f, v)
+                    ),
                 },
               ];
             }),
+            {
+              title: '当年未报送',
+              key: 'missing',
+              render: (_: unknown, r: SchoolRow) => (r.missingKinds ?? []).map((k) => kindTitles.get(k) ?? k).join('、') || '—',
+            },
           ]}
         />
         <CursorPager pages={pages} sizes={[10, 20, 50]} />
       </Card>
+      <DataQualityCard year={year} />
     </Space>
   );
 }
