@@ -116,7 +116,7 @@ describe.each(testDatabaseKinds())('imports through the gateway on %s', (kind) =
   });
 
   it('writes a file as of its asOf day: the versions name the job and the day; a bad day is refused', async () => {
-    const rows = teacherInputs(2, '4101020002', 9500);
+    const rows = teacherInputs(2, '4101020002', 9800);
     const file = tmp.file('as-of.xlsx');
     await writeKindXlsx(teachersKind, rows, file);
     expect(await p.importFile('teachers', file)).toMatchObject({ status: 'succeeded', rowsCreated: 2 });
