@@ -110,6 +110,8 @@ describe.each(testDatabaseKinds())('the governance audit log on %s', (kind) => {
     expect(mutations.sort()).toEqual(
       [
         'addNegativeListItem',
+        'freezeGovernanceFigures',
+        'governanceUndoImport',
         'reinstateNegativeListItem',
         'retireNegativeListItem',
         'settleViolationItem',
@@ -121,6 +123,7 @@ describe.each(testDatabaseKinds())('the governance audit log on %s', (kind) => {
         'upsertPrincipalRanks',
         'upsertSchoolReforms',
         'upsertViolations',
+        'unfreezeGovernanceFigures',
       ].sort(),
     );
     await expect(s.ds.query("UPDATE audit_log SET actor_subject = 'someone-else'")).rejects.toThrow(/append-only/);
