@@ -1,4 +1,4 @@
-export { generateDistrict } from './district';
+export { DEMO_SEED, generateDistrict } from './district';
 export type { DemoDistrict, DemoSchool, DemoTeacher } from './district';
 export { loadDemoDistrict, districtIsEmpty } from './load';
 export type { DemoLoadResult, DemoTarget } from './load';

@@ -55,7 +55,7 @@ export class PayRecordResolver {
       rows,
       options,
       { roles: ['DISTRICT_ADMIN', 'SCHOOL_ADMIN'], plan: 'pay-records', teachers: { directory: ctx.directory, ids: (r) => [r.teacherId] } },
-      (p, personnel) => payRecordPlan(p, personnel),
+      (p, personnel) => payRecordPlan(p, personnel, ctx.clock.now()),
     );
   }
 }

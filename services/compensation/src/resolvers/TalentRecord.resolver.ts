@@ -49,7 +49,7 @@ export class TalentRecordResolver {
       rows,
       options,
       { roles: ['DISTRICT_ADMIN'], plan: 'talent-records', teachers: { directory: ctx.directory, ids: (r) => [r.teacherId] } },
-      (_, personnel) => talentRecordPlan(personnel),
+      (_, personnel) => talentRecordPlan(personnel, ctx.clock.now()),
     );
   }
 }

@@ -20,7 +20,7 @@ const COMPARED: Array<keyof Appraisal> = ['result', 'requestedResult', 'appraise
  *  - any other result, when the year's ethics result is 不合格, is written as 不合格 (the submitted
  *    result kept as `requestedResult`) and the row says so.
  */
-export function appraisalPlan(principal: Principal, personnel: PersonnelAnswer, now = new Date()): BulkPlan<AppraisalInput, AppraisalWrite> {
+export function appraisalPlan(principal: Principal, personnel: PersonnelAnswer, now: Date): BulkPlan<AppraisalInput, AppraisalWrite> {
   return {
     name: 'appraisals',
     key: (r) => compositeKey(r.teacherId, r.year),
@@ -61,7 +61,7 @@ export function appraisalPlan(principal: Principal, personnel: PersonnelAnswer, 
           ? { code: 'FORCED_BY_ETHICS', message: `${row.year} 年度师德考核不合格，年度考核结果按规定定为“不合格”（申报为“${APPRAISAL_RESULT.label(row.result)}”）`, field: 'result' }
           : undefined;
         if (existing && COMPARED.every((k) => same(existing[k], next[k]))) return { status: RowStatus.UNCHANGED, id: existing.id, notice };
-        const audit = auditEntry(principal, { entity: 'appraisal', entityId: next.id, key, teacherId: t.id, before: existing ? appraisalSnapshot(existing) : null, after: appraisalSnapshot(next) }, now);
+        const audit = auditEntry(principal, { entity: 'appraisal', entityId: next.id, key, teacherId: t.id, before: existing ? appraisalSnapshot(existing) : null, after: appraisalSnapshot(next) });
         return { status: existing ? RowStatus.UPDATED : RowStatus.CREATED, id: next.id, write: { appraisal: next, audit }, notice };
       });
     },

@@ -7,7 +7,7 @@ import { checkYear, cleanText, isRejection, optionalText, requiredText, same } f
 const COMPARED: Array<keyof InspectionItem> = ['department', 'approvalNo'];
 
 /** Upserting the approved catalogue (检查考核评比目录清单) by 年度 + 事项名称; next year's may be entered ahead. */
-export function inspectionItemPlan(now = new Date()): BulkPlan<InspectionItemInput, InspectionItem> {
+export function inspectionItemPlan(now: Date): BulkPlan<InspectionItemInput, InspectionItem> {
   return {
     name: 'inspection-items',
     key: (r) => compositeKey(r.year, cleanText(r.name)),

@@ -19,7 +19,7 @@ function checkDates(r: SchoolReformInput, now: Date): Rejection | null {
 }
 
 /** Upserting each school's state in the governance reform (党组织领导的校长负责制), by school. */
-export function schoolReformPlan(personnel: PersonnelAnswer, now = new Date()): BulkPlan<SchoolReformInput, SchoolReform> {
+export function schoolReformPlan(personnel: PersonnelAnswer, now: Date): BulkPlan<SchoolReformInput, SchoolReform> {
   return {
     name: 'school-reforms',
     key: (r) => r.schoolId,

@@ -36,7 +36,7 @@ export class ViolationResolver {
   })
   async settleViolationItem(@Arg('violationId', () => ID) violationId: string, @Arg('negativeListItem') negativeListItem: string, @Ctx() ctx: GovernanceContext): Promise<Violation> {
     const p = requireRole(ctx, 'DISTRICT_ADMIN');
-    const now = new Date();
+    const now = ctx.clock.now();
     return ctx.ds.transaction(async (m) => {
       const before = await m.getRepository(Violation).findOne({ where: { id: violationId }, relations: { negativeListItem: true } });
       if (!before) throw notFound(`No violation ${violationId}`);
@@ -62,7 +62,6 @@ export class ViolationResolver {
             before: violationSnapshot(before, before.negativeListItem ?? undefined),
             after: violationSnapshot(after, reading.item),
           },
-          now,
         ),
       ]);
       return after;
@@ -94,7 +93,7 @@ export class ViolationResolver {
       rows,
       options,
       { roles: ['DISTRICT_ADMIN', 'SCHOOL_ADMIN'], plan: 'violations', teachers: { directory: ctx.teachers, ids: (r) => [r.teacherId] } },
-      (p, personnel) => violationPlan(p, personnel),
+      (p, personnel) => violationPlan(p, personnel, ctx.clock.now()),
     );
   }
 }

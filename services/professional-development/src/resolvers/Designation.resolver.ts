@@ -73,7 +73,7 @@ export class DesignationResolver {
       rows,
       options,
       { roles: ['DISTRICT_ADMIN', 'SCHOOL_ADMIN'], plan: 'designations', teachers: { directory: ctx.directory, ids: (r) => [r.teacherId] } },
-      (_, personnel) => designationPlan(personnel, ctx.eligibility),
+      (_, personnel) => designationPlan(personnel, ctx.eligibility, ctx.clock.now()),
     );
   }
 }

@@ -26,7 +26,7 @@ export class MentoringPairResolver {
     if ('teacherId' in scope) qb.andWhere('(m.mentee_id = :scopeTeacher OR m.mentor_id = :scopeTeacher)', { scopeTeacher: scope.teacherId });
     if (filter?.teacherId) qb.andWhere('(m.mentee_id = :teacherId OR m.mentor_id = :teacherId)', { teacherId: filter.teacherId });
     if (filter?.schoolId) qb.andWhere('(m.mentee_school_id = :schoolId OR m.mentor_school_id = :schoolId)', { schoolId: filter.schoolId });
-    if (filter?.current) qb.andWhere('m.start_date <= :day AND (m.end_date IS NULL OR m.end_date >= :day)', { day: todayInChina() });
+    if (filter?.current) qb.andWhere('m.start_date <= :day AND (m.end_date IS NULL OR m.end_date >= :day)', { day: todayInChina(ctx.clock) });
     return paginate(qb, page);
   }
 
@@ -54,7 +54,7 @@ export class MentoringPairResolver {
       rows,
       options,
       { roles: ['DISTRICT_ADMIN', 'SCHOOL_ADMIN'], plan: 'mentoring', teachers: { directory: ctx.directory, ids: (r) => [r.mentorId, r.menteeId] } },
-      (_, personnel) => mentoringPlan(personnel),
+      (_, personnel) => mentoringPlan(personnel, ctx.clock.now()),
     );
   }
 }
