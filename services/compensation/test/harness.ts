@@ -1,6 +1,6 @@
-import { TeacherDirectory, TeacherDirectoryEntry } from '@tw/kernel';
+import { SchoolDirectoryEntry, staticSchoolDirectory, TeacherDirectory, TeacherDirectoryEntry } from '@tw/kernel';
 import { createTestDatabase, directClient, TEST_YEAR, testClock, TestDatabaseKind, testKeys } from '@tw/kernel/testing';
-import { openCompensationDatabase, SchoolDirectoryEntry, startCompensation, staticSchoolDirectory } from '@tw/compensation';
+import { openCompensationDatabase, startCompensation } from '@tw/compensation';
 
 /** The current year in the users' calendar, and the last finished one. */
 /** the service under test runs on testClock: this year is TEST_DATE's */

@@ -1,6 +1,6 @@
-import { TeacherDirectory, TeacherDirectoryEntry } from '@tw/kernel';
+import { SchoolDirectory, SchoolDirectoryEntry, TeacherDirectory, TeacherDirectoryEntry } from '@tw/kernel';
 import { createTestDatabase, directClient, TestDatabaseKind, testClock, testKeys } from '@tw/kernel/testing';
-import { openGovernanceDatabase, SchoolDirectory, SchoolDirectoryEntry, startGovernance } from '@tw/governance';
+import { openGovernanceDatabase, startGovernance } from '@tw/governance';
 
 export const SCHOOL_A = 'school-a';
 export const SCHOOL_B = 'school-b';

@@ -1,9 +1,9 @@
-import { APPRAISAL_RESULT, AuditEntry, auditEntry, BulkPlan, compositeKey, newId, PersonnelAnswer, Planned, Principal, recordAudit, Rejection, RowStatus, upsertById } from '@tw/kernel';
+import { APPRAISAL_RESULT, AuditEntry, auditEntry, BulkPlan, compositeKey, isRejection, newId, optionalText, PersonnelAnswer, Planned, Principal, recordAudit, reject, Rejection, RowStatus, upsertById } from '@tw/kernel';
 import { In } from 'typeorm';
 import { Appraisal } from '../entities/appraisal.entity';
 import { AppraisalInput } from '../inputs/appraisal.input';
 import { lockedRead } from './locking';
-import { checkYear, isRejection, optionalText, reject, same } from './rules';
+import { checkYear, same } from './rules';
 import { appraisalSnapshot } from './snapshots';
 import { loadVetoFacts } from './veto-facts';
 

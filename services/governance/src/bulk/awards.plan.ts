@@ -1,8 +1,8 @@
-import { AuditEntry, auditEntry, BulkPlan, compositeKey, newId, PersonnelAnswer, Planned, Principal, recordAudit, RowStatus, upsertById, yearOf } from '@tw/kernel';
+import { AuditEntry, auditEntry, BulkPlan, cleanText, compositeKey, isRejection, newId, optionalText, PersonnelAnswer, Planned, Principal, recordAudit, reject, requiredText, RowStatus, upsertById, yearOf } from '@tw/kernel';
 import { In } from 'typeorm';
 import { Award } from '../entities/award.entity';
 import { AwardInput } from '../inputs/award.input';
-import { checkNotFuture, cleanText, isRejection, optionalText, reject, requiredText, same } from './rules';
+import { checkNotFuture, same } from './rules';
 import { awardSnapshot } from './snapshots';
 import { loadVetoFacts } from './veto-facts';
 

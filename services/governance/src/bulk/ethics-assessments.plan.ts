@@ -1,10 +1,10 @@
-import { APPRAISAL_RESULT, AuditEntry, auditEntry, BulkPlan, compositeKey, newId, PersonnelAnswer, Planned, Principal, recordAudit, Rejection, RowStatus, upsertById } from '@tw/kernel';
+import { APPRAISAL_RESULT, AuditEntry, auditEntry, BulkPlan, compositeKey, isRejection, newId, PersonnelAnswer, Planned, Principal, recordAudit, reject, Rejection, RowStatus, upsertById } from '@tw/kernel';
 import { In } from 'typeorm';
 import { Appraisal } from '../entities/appraisal.entity';
 import { EthicsAssessment } from '../entities/ethics-assessment.entity';
 import { EthicsAssessmentInput } from '../inputs/ethics.input';
 import { lockedRead } from './locking';
-import { checkYear, isRejection, reject } from './rules';
+import { checkYear } from './rules';
 import { appraisalSnapshot, ethicsSnapshot } from './snapshots';
 
 /** An assessment to write, its audit entry, and the appraisal its 不合格 forces, when it does. */

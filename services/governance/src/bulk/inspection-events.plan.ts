@@ -1,9 +1,9 @@
-import { BulkPlan, compositeKey, newId, PersonnelAnswer, Planned, Principal, RowStatus, upsertById, yearOf } from '@tw/kernel';
+import { BulkPlan, cleanText, compositeKey, isRejection, newId, PersonnelAnswer, Planned, Principal, reject, requiredText, RowStatus, upsertById, yearOf } from '@tw/kernel';
 import { In } from 'typeorm';
 import { InspectionEvent } from '../entities/inspection-event.entity';
 import { InspectionItem } from '../entities/inspection-item.entity';
 import { InspectionEventInput } from '../inputs/inspection.input';
-import { checkNotFuture, checkYear, cleanText, isRejection, reject, requiredText } from './rules';
+import { checkNotFuture, checkYear } from './rules';
 
 /**
  * Upserting inspections held, by 年度 + 事项名称 + school + date. One that is not an item of that

@@ -1,8 +1,8 @@
-import { BulkPlan, compositeKey, newId, Planned, RowStatus, upsertById } from '@tw/kernel';
+import { BulkPlan, cleanText, compositeKey, isRejection, newId, optionalText, Planned, requiredText, RowStatus, upsertById } from '@tw/kernel';
 import { In } from 'typeorm';
 import { InspectionItem } from '../entities/inspection-item.entity';
 import { InspectionItemInput } from '../inputs/inspection.input';
-import { checkYear, cleanText, isRejection, optionalText, requiredText, same } from './rules';
+import { checkYear, same } from './rules';
 
 const COMPARED: Array<keyof InspectionItem> = ['department', 'approvalNo'];
 

@@ -1,8 +1,8 @@
-import { BulkPlan, compositeKey, newId, PersonnelAnswer, Planned, RowStatus, upsertById } from '@tw/kernel';
+import { BulkPlan, compositeKey, isRejection, newId, PersonnelAnswer, Planned, RowStatus, upsertById } from '@tw/kernel';
 import { In } from 'typeorm';
 import { PrincipalRank } from '../entities/principal-rank.entity';
 import { PrincipalRankInput } from '../inputs/principal-rank.input';
-import { checkYear, isRejection, same } from './rules';
+import { checkYear, same } from './rules';
 
 const COMPARED: Array<keyof PrincipalRank> = ['schoolId', 'rank'];
 

@@ -1,8 +1,8 @@
-import { BulkPlan, newId, PersonnelAnswer, Planned, Rejection, RowStatus, upsertById } from '@tw/kernel';
+import { BulkPlan, isRejection, newId, optionalText, PersonnelAnswer, Planned, reject, Rejection, RowStatus, upsertById } from '@tw/kernel';
 import { In } from 'typeorm';
 import { SchoolReform } from '../entities/school-reform.entity';
 import { SchoolReformInput } from '../inputs/school-reform.input';
-import { checkNotFuture, isRejection, optionalText, reject, same } from './rules';
+import { checkNotFuture, same } from './rules';
 
 const COMPARED: Array<keyof SchoolReform> = ['status', 'pilotStartedOn', 'completedOn', 'note'];
 

@@ -1,4 +1,4 @@
-import { APPRAISAL_RESULT, AuditEntry, auditEntry, BulkPlan, cleanText, compositeKey, newId, PersonnelAnswer, Planned, Principal, recordAudit, Rejection, RowStatus, upsertById, yearOf } from '@tw/kernel';
+import { APPRAISAL_RESULT, AuditEntry, auditEntry, BulkPlan, cleanText, compositeKey, isRejection, newId, optionalText, PersonnelAnswer, Planned, Principal, recordAudit, reject, Rejection, RowStatus, upsertById, yearOf } from '@tw/kernel';
 import { In } from 'typeorm';
 import { Appraisal } from '../entities/appraisal.entity';
 import { Award } from '../entities/award.entity';
@@ -7,7 +7,7 @@ import { Violation } from '../entities/violation.entity';
 import { ViolationInput } from '../inputs/violation.input';
 import { overlapsYear, sanctionPeriod } from '../rules/veto-rule';
 import { negativeListResolver } from './negative-list-refs';
-import { checkNotFuture, isRejection, optionalText, reject, same } from './rules';
+import { checkNotFuture, same } from './rules';
 import { violationSnapshot } from './snapshots';
 
 export interface ViolationWrite {

@@ -1,6 +1,5 @@
-import { auditEntry, badInput, LocalDate, newId, normalizeText, notFound, recordAudit, requirePrincipal, requireRole, todayInChina } from '@tw/kernel';
+import { auditEntry, badInput, cleanText, LocalDate, newId, normalizeText, notFound, recordAudit, requirePrincipal, requireRole, todayInChina } from '@tw/kernel';
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { cleanText } from '../bulk/rules';
 import { negativeListItemSnapshot } from '../bulk/snapshots';
 import { NegativeListItem } from '../entities/negative-list-item.entity';
 import { NegativeListItemInput } from '../inputs/violation.input';

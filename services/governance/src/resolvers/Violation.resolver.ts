@@ -1,7 +1,6 @@
-import { auditEntry, badInput, BulkOptions, BulkResult, compositeKey, ConnectionType, notFound, PageArgs, paginate, recordAudit, requireRole, runRemoteBulk } from '@tw/kernel';
+import { auditEntry, badInput, BulkOptions, BulkResult, compositeKey, ConnectionType, isRejection, notFound, PageArgs, paginate, recordAudit, requireRole, runRemoteBulk } from '@tw/kernel';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { negativeListResolver } from '../bulk/negative-list-refs';
-import { isRejection } from '../bulk/rules';
 import { violationSnapshot } from '../bulk/snapshots';
 import { NegativeListItem } from '../entities/negative-list-item.entity';
 import { applyScope, recordScope } from '../access';

@@ -1,6 +1,5 @@
-import { BulkOptions, BulkResult, ConnectionType, PageArgs, paginate, runRemoteBulk, todayInChina } from '@tw/kernel';
+import { BulkOptions, BulkResult, ConnectionType, PageArgs, paginate, recordScope, runRemoteBulk, todayInChina } from '@tw/kernel';
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { recordScope } from '../access';
 import { mentoringPlan } from '../bulk/mentoring.plan';
 import { MentoringPair } from '../entities/mentoring-pair.entity';
 import { TeacherRef, teacherRef } from '../entities/teacher-ref';
