@@ -66,7 +66,10 @@ describe.each(testDatabaseKinds())('the governance audit log moving onto the ker
         expect(await ds.showMigrations()).toBe(false);
 
         // and back: the old table with the old kinds (the new entry's too), no request id, still append-only
-        await ds.undoLastMigration();
+        // (undoing the migrations that came after the move first)
+        const moved = async () => ((await ds.query('SELECT name FROM migrations')) as Array<{ name: string }>).some((m) => m.name === 'AuditLogOntoKernel1764900000000');
+        expect(await moved()).toBe(true);
+        while (await moved()) await ds.undoLastMigration();
         const back = await ds.query('SELECT * FROM audit_log ORDER BY id');
         expect(back.map((r: { entity: string }) => r.entity)).toEqual([...OLD_ROWS.map((r) => r[5]), 'AWARD']);
         expect(back[0]).not.toHaveProperty('request_id');
