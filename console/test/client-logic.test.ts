@@ -3,6 +3,7 @@ import { apiError, CODE_MESSAGES, toChinese } from '../src/api/errors';
 import { fileNameOf } from '../src/api/client';
 import { decodeToken } from '../src/api/session';
 import { metricOf } from '../src/api/figures';
+import { currentChoice, IGNORE, mappingChange, mappingChoices, problemCounts, REASON_TEXT } from '../src/lib/mapping';
 
 const jwt = (claims: object) => `${Buffer.from('{"alg":"HS256"}').toString('base64url')}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.sig`;
 
@@ -60,5 +61,45 @@ describe('what the console reads from a token and a download', () => {
   it('orders the school comparison by the metric named after a figure', () => {
     expect(metricOf('designatedShareOfPublicTeachers')).toBe('DESIGNATED_SHARE_OF_PUBLIC_TEACHERS');
     expect(metricOf('teacherCount')).toBe('TEACHER_COUNT');
+  });
+});
+
+describe('the column mapping editor', () => {
+  const kindColumns = [
+    { key: 'staffNo', header: '教职工号', requirement: '选填' },
+    { key: 'name', header: '姓名', requirement: '必填' },
+    { key: 'subject', header: '任教学科', requirement: '选填' },
+  ];
+
+  it('offers the required columns first, then the others, then "ignore"', () => {
+    expect(mappingChoices(kindColumns).map((c) => c.label)).toEqual(['姓名（必填）', '教职工号', '任教学科', '忽略此列']);
+    expect(mappingChoices(kindColumns).at(-1)!.value).toBe(IGNORE);
+  });
+
+  it('shows what a column feeds now: its field, "ignore" when the school mapped it away, else nothing', () => {
+    expect(currentChoice({ field: 'name', reason: 'SYNONYM' })).toBe('name');
+    expect(currentChoice({ field: null, reason: 'MAPPED_AWAY' })).toBe(IGNORE);
+    expect(currentChoice({ field: null, reason: 'UNKNOWN' })).toBeUndefined();
+  });
+
+  it('sends a mapping for a corrected column, null to ignore one, and forgets a remembered one when cleared', () => {
+    const unknown = { title: '任教学科(主)', field: null, reason: 'UNKNOWN' };
+    expect(mappingChange('teachers', 's1', unknown, 'subject')).toEqual({ op: 'set', input: { kind: 'teachers', schoolId: 's1', header: '任教学科(主)', field: 'subject' } });
+    expect(mappingChange('teachers', null, { title: '备注', field: 'subject', reason: 'SYNONYM' }, IGNORE)).toEqual({ op: 'set', input: { kind: 'teachers', schoolId: null, header: '备注', field: null } });
+    expect(mappingChange('teachers', 's1', { title: '任教学科(主)', field: 'subject', reason: 'MAPPING' }, undefined)).toEqual({ op: 'remove', kind: 'teachers', schoolId: 's1', header: '任教学科(主)' });
+    // clearing a column the importer read by itself has nothing to forget; choosing what it already is sends nothing
+    expect(mappingChange('teachers', 's1', { title: '姓名', field: 'name', reason: 'HEADER' }, undefined)).toEqual({ op: 'none' });
+    expect(mappingChange('teachers', 's1', { title: '姓名', field: 'name', reason: 'HEADER' }, 'name')).toEqual({ op: 'none' });
+  });
+
+  it('counts a preview’s errors and warnings apart, on cells and on rows', () => {
+    const problem = (severity: 'error' | 'warning') => ({ code: 'X', message: 'x', severity });
+    expect(
+      problemCounts([
+        { problems: [problem('error')], cells: [{ problems: [problem('warning'), problem('error')] }] },
+        { problems: [], cells: [{ problems: [] }, { problems: [problem('warning')] }] },
+      ]),
+    ).toEqual({ errors: 2, warnings: 2 });
+    expect(REASON_TEXT.SYNONYM).toBe('常见写法');
   });
 });

@@ -231,6 +231,55 @@ describe('the console in Chromium, against the platform’s processes', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   }, 5 * 60_000);
 
+  it('previews a school’s file before anything is written, and remembers the column the clerk maps', async () => {
+    const school = district.schools.find((s) => s.code === '4101020001')!;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tw-e2e-preview-'));
+    const columns = teachersKind.columns.map((c) => c.key).filter((k) => k !== 'schoolCode' && k !== 'schoolName');
+    const file = path.join(dir, '一小花名册（本校表头）.xlsx');
+    await writeKindXlsx(teachersKind, [teacherRow(200), teacherRow(201)], file, { columns, title: `${school.name}${REPORT_YEAR}年教职工基本信息表` });
+    // the school titles 教职工号 its own way, which no synonym knows (a roster keeps such a column with the record)
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const sheet = wb.worksheets[0];
+    let renamed = false;
+    for (const n of [1, 2, 3]) sheet.getRow(n).eachCell((c) => {
+      if (String(c.value ?? '').replace(/^\*/, '') === '教职工号') {
+        c.value = '本校人事编号';
+        renamed = true;
+      }
+    });
+    expect(renamed).toBe(true);
+    await wb.xlsx.writeFile(file);
+
+    const b = await browser(DESKTOP);
+    const { page } = b;
+    await signInWithPicker(page, 'SCHOOL_ADMIN', school.name);
+    await page.getByTestId('kind-select').getByText('教职工基本信息').waitFor();
+    await page.locator('input[type=file]').setInputFiles(file);
+    await page.getByTestId('preview').click();
+    const preview = page.getByTestId('import-preview');
+    await preview.waitFor({ timeout: 60_000 });
+    await shot(page, 'import-preview-desktop');
+    const own = page.getByTestId('preview-columns').locator('tbody tr.ant-table-row').filter({ hasText: '本校人事编号' });
+    await expect(own.count()).resolves.toBe(1);
+    await expect(own.getByText('随记录保留').isVisible()).resolves.toBe(true);
+    await expect(page.getByTestId('preview-rows').locator('tbody tr.ant-table-row').count()).resolves.toBe(2);
+
+    // the clerk maps it to 教职工号: remembered for the school, and the preview reads it so at once
+    await own.locator('.ant-select').click();
+    await page.keyboard.type('教职工号');
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: /^教职工号$/ }).click();
+    await own.getByText('本校设定的对应').waitFor({ timeout: 30_000 });
+    const mappings = await gql<{ importColumnMappings: Array<{ header: string; field: string | null }> }>('query($s: ID) { importColumnMappings(kind: "teachers", schoolId: $s) { header field } }', { s: school.id });
+    expect(mappings.importColumnMappings).toEqual([{ header: '本校人事编号', field: 'staffNo' }]);
+    await shot(page, 'import-preview-mapped-desktop');
+    // nothing was written by the preview
+    const found = await gql<{ teacherByIdNumber: unknown }>('query($n: String!) { teacherByIdNumber(idNumber: $n) { id } }', { n: String(teacherRow(200).idNumber) });
+    expect(found.teacherByIdNumber).toBeNull();
+    await closeBrowser(b);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }, 5 * 60_000);
+
   it('keeps an analyst away from a teacher’s page: no menu entry, and the address alone shows no record', async () => {
     const teacher = district.teachers[0];
     const b = await browser(DESKTOP);

@@ -266,6 +266,18 @@ export type IdType =
   /** 8 台湾居民来往大陆通行证 */
   | 'TAIWAN';
 
+/** A school’s own header for a column of a kind */
+export type ImportColumnMappingInput = {
+  /** The column it is: key, header or synonym (teachingSubject, 任教学科); null to ignore the column */
+  field?: string | null | undefined;
+  /** The header as the school’s files title the column (主教学科) */
+  header: string;
+  /** The kind: teachers, trainings… */
+  kind: string;
+  /** The school (SCHOOL_ADMIN: their own, the default); DISTRICT_ADMIN without one: the district’s own files */
+  schoolId?: string | null | undefined;
+};
+
 /** Filters of the import jobs list */
 export type ImportJobFilter = {
   kind?: string | null | undefined;
@@ -591,7 +603,7 @@ export type ImportJobProgressQueryVariables = Exact<{
 }>;
 
 
-export type ImportJobProgressQuery = { importJob: { id: string, kind: string, fileName: string, status: ImportJobStatus, dryRun: boolean, partial: boolean, rowsExpected: number | null, rowsRead: number, rowsCreated: number, rowsUpdated: number, rowsUnchanged: number, rowsRejected: number, errorCode: string | null, errorMessage: string | null, errorReportUrl: string | null, createdAt: string, finishedAt: string | null, errors: Array<{ sheet: string, row: number, column: string | null, value: string | null, code: string, message: string }> } | null };
+export type ImportJobProgressQuery = { importJob: { id: string, kind: string, fileName: string, status: ImportJobStatus, dryRun: boolean, partial: boolean, rowsExpected: number | null, rowsRead: number, rowsCreated: number, rowsUpdated: number, rowsUnchanged: number, rowsRejected: number, rowsWarned: number, errorCode: string | null, errorMessage: string | null, errorReportUrl: string | null, createdAt: string, finishedAt: string | null, errors: Array<{ sheet: string, row: number, column: string | null, value: string | null, code: string, message: string }>, warnings: Array<{ sheet: string, row: number, column: string | null, value: string | null, code: string, message: string }> } | null };
 
 export type ImportHistoryQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -600,7 +612,36 @@ export type ImportHistoryQueryVariables = Exact<{
 }>;
 
 
-export type ImportHistoryQuery = { importJobs: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, kind: string, fileName: string, status: ImportJobStatus, dryRun: boolean, school: string | null, startedBy: string, rowsRead: number, rowsCreated: number, rowsUpdated: number, rowsUnchanged: number, rowsRejected: number, errorMessage: string | null, errorReportUrl: string | null, createdAt: string, finishedAt: string | null }> } };
+export type ImportHistoryQuery = { importJobs: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, kind: string, fileName: string, status: ImportJobStatus, dryRun: boolean, school: string | null, startedBy: string, rowsRead: number, rowsCreated: number, rowsUpdated: number, rowsUnchanged: number, rowsRejected: number, rowsWarned: number, errorMessage: string | null, errorReportUrl: string | null, createdAt: string, finishedAt: string | null }> } };
+
+export type ImportKindColumnsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ImportKindColumnsQuery = { importKinds: Array<{ kind: string, title: string, columns: Array<{ key: string, header: string, synonyms: Array<string>, requirement: string }> }> };
+
+export type ImportColumnMappingsQueryVariables = Exact<{
+  kind: string;
+  schoolId?: string | null | undefined;
+}>;
+
+
+export type ImportColumnMappingsQuery = { importColumnMappings: Array<{ id: string, kind: string, header: string, field: string | null, updatedBy: string, updatedAt: string }> };
+
+export type SetImportColumnMappingMutationVariables = Exact<{
+  input: ImportColumnMappingInput;
+}>;
+
+
+export type SetImportColumnMappingMutation = { setImportColumnMapping: { id: string, header: string, field: string | null } };
+
+export type RemoveImportColumnMappingMutationVariables = Exact<{
+  kind: string;
+  header: string;
+  schoolId?: string | null | undefined;
+}>;
+
+
+export type RemoveImportColumnMappingMutation = { removeImportColumnMapping: boolean };
 
 export type SchoolOptionsQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -783,12 +824,21 @@ export const ImportJobProgressDocument = new TypedDocumentString(`
     rowsUpdated
     rowsUnchanged
     rowsRejected
+    rowsWarned
     errorCode
     errorMessage
     errorReportUrl
     createdAt
     finishedAt
     errors(first: 100) {
+      sheet
+      row
+      column
+      value
+      code
+      message
+    }
+    warnings(first: 100) {
       sheet
       row
       column
@@ -820,6 +870,7 @@ export const ImportHistoryDocument = new TypedDocumentString(`
       rowsUpdated
       rowsUnchanged
       rowsRejected
+      rowsWarned
       errorMessage
       errorReportUrl
       createdAt
@@ -828,6 +879,46 @@ export const ImportHistoryDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ImportHistoryQuery, ImportHistoryQueryVariables>;
+export const ImportKindColumnsDocument = new TypedDocumentString(`
+    query ImportKindColumns {
+  importKinds {
+    kind
+    title
+    columns {
+      key
+      header
+      synonyms
+      requirement
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ImportKindColumnsQuery, ImportKindColumnsQueryVariables>;
+export const ImportColumnMappingsDocument = new TypedDocumentString(`
+    query ImportColumnMappings($kind: String!, $schoolId: ID) {
+  importColumnMappings(kind: $kind, schoolId: $schoolId) {
+    id
+    kind
+    header
+    field
+    updatedBy
+    updatedAt
+  }
+}
+    `) as unknown as TypedDocumentString<ImportColumnMappingsQuery, ImportColumnMappingsQueryVariables>;
+export const SetImportColumnMappingDocument = new TypedDocumentString(`
+    mutation SetImportColumnMapping($input: ImportColumnMappingInput!) {
+  setImportColumnMapping(input: $input) {
+    id
+    header
+    field
+  }
+}
+    `) as unknown as TypedDocumentString<SetImportColumnMappingMutation, SetImportColumnMappingMutationVariables>;
+export const RemoveImportColumnMappingDocument = new TypedDocumentString(`
+    mutation RemoveImportColumnMapping($kind: String!, $header: String!, $schoolId: ID) {
+  removeImportColumnMapping(kind: $kind, header: $header, schoolId: $schoolId)
+}
+    `) as unknown as TypedDocumentString<RemoveImportColumnMappingMutation, RemoveImportColumnMappingMutationVariables>;
 export const SchoolOptionsDocument = new TypedDocumentString(`
     query SchoolOptions($first: Int, $after: String, $filter: SchoolFilter) {
   schools(first: $first, after: $after, filter: $filter) {

@@ -1,5 +1,12 @@
 import type { FigureCatalogue } from './figures';
 
+/** A yearly kind of record and the schools that sent none of it for the year (DistrictReport.dataGaps). */
+export interface DataGapData {
+  readonly kind: string;
+  readonly kindTitle: string;
+  readonly schools: ReadonlyArray<{ readonly code: string; readonly name: string }>;
+}
+
 /** What the workbook is made of: the district report and every school's row, as the caller may read them. */
 export interface ReportData {
   readonly year: number;
@@ -47,12 +54,12 @@ function selection(figures: FigureCatalogue['district']): string {
 export function reportQueries(figures: FigureCatalogue): { report: string; comparison: string } {
   return {
     report: `query DistrictReportExport($year: Int!, $sinceYear: Int) {
-  districtReport(year: $year, sinceYear: $sinceYear) { year sinceYear ${selection(figures.district)} }
+  districtReport(year: $year, sinceYear: $sinceYear) { year sinceYear ${selection(figures.district)}${figures.dataGaps ? ' dataGaps { kind kindTitle schools { code name } }' : ''} }
 }`,
     comparison: `query SchoolComparisonExport($year: Int!, $sinceYear: Int, $orderBy: SchoolReportMetric, $direction: SortDirection, $first: Int, $after: String) {
   schoolComparison(year: $year, sinceYear: $sinceYear, orderBy: $orderBy, direction: $direction, first: $first, after: $after) {
     pageInfo { hasNextPage endCursor }
-    nodes { schoolId school { code name sponsor } ${selection(figures.school)} }
+    nodes { schoolId school { code name sponsor } ${selection(figures.school)}${figures.dataGaps ? ' missingKinds' : ''} }
   }
 }`,
   };
