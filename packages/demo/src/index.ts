@@ -10,4 +10,5 @@ export type { DemoContext, DemoSchoolRecord, DemoTeacherRecord, ServiceDemo } fr
 export { SERVICE_DEMOS } from './services';
 export { fileStyle, rosterStyle } from './sheets';
 export { compensationDemo } from './compensation';
+export { governanceDemo } from './governance';
 export { professionalDevelopmentDemo } from './professional-development';
