@@ -3,6 +3,7 @@ import { apiError, CODE_MESSAGES, toChinese } from '../src/api/errors';
 import { fileNameOf } from '../src/api/client';
 import { decodeToken } from '../src/api/session';
 import { metricOf } from '../src/api/figures';
+import { figureGaps, gapSummary, isGapCell } from '../src/lib/gaps';
 import { currentChoice, IGNORE, mappingChange, mappingChoices, problemCounts, REASON_TEXT } from '../src/lib/mapping';
 
 const jwt = (claims: object) => `${Buffer.from('{"alg":"HS256"}').toString('base64url')}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.sig`;
@@ -101,5 +102,29 @@ describe('the column mapping editor', () => {
       ]),
     ).toEqual({ errors: 2, warnings: 2 });
     expect(REASON_TEXT.SYNONYM).toBe('常见写法');
+  });
+});
+
+describe('data gaps on the dashboard', () => {
+  const gaps = [
+    { kind: 'trainings', kindTitle: '国内培训', schools: [{ id: 's2', code: '2', name: '二中' }, { id: 's1', code: '1', name: '一小' }] },
+    { kind: 'teachers', kindTitle: '教职工基本信息', schools: [{ id: 's1', code: '1', name: '一小' }] },
+    { kind: 'pay', kindTitle: '基本待遇', schools: [] },
+  ];
+
+  it('names the schools that sent none of a figure’s kinds, each once, by code', () => {
+    expect(figureGaps(['trainings', 'teachers'], gaps)).toEqual({ schools: [{ id: 's1', code: '1', name: '一小' }, { id: 's2', code: '2', name: '二中' }], kindTitles: ['国内培训', '教职工基本信息'] });
+    expect(gapSummary(['trainings'], gaps)).toBe('2 所学校未报送国内培训');
+    // a kind every school sent, a figure of no yearly kind, or gaps not asked: nothing to say
+    expect([gapSummary(['pay'], gaps), gapSummary([], gaps), gapSummary(['trainings'], null)]).toEqual(['', '', '']);
+  });
+
+  it('marks a school’s 0 as a gap only when the school sent none of the figure’s kinds', () => {
+    expect(isGapCell(['trainings'], ['trainings'], 0)).toBe(true);
+    expect(isGapCell(['trainings'], ['trainings'], null)).toBe(true);
+    // a value other than 0 stands (a veto from a sanction counts without an ethics assessment)
+    expect(isGapCell(['ethics'], ['ethics'], 1)).toBe(false);
+    expect(isGapCell(['trainings'], ['pay'], 0)).toBe(false);
+    expect(isGapCell(['trainings'], null, 0)).toBe(false);
   });
 });

@@ -577,7 +577,26 @@ export type DistrictFiguresQueryVariables = Exact<{
 }>;
 
 
-export type DistrictFiguresQuery = { districtReport: { year: number, sinceYear: number, schoolCount: number, publicSchoolCount: number, teacherCount: number, publicTeacherCount: number, partyMemberTeacherCount: number, quotaApproved: number, quotaFilled: number, inQuotaHires: number, recruitedTotal: number, rotations: number, trainingPersonTimes: number, trainingHours: number, ethicsTrainingPersonTimes: number, ethicsTrainingSessions: number, newDesignations: number, designatedTeacherCount: number, designatedShareOfPublicTeachers: number | null, studioCount: number, demonstrationLessons: number, backboneTeacherCount: number, backbonePartyMembers: number, backboneNotPartyMember: number, partyMemberNotBackbone: number, ethicsVetoedTeachers: number, averageTeacherPay: string | null, civilServantAveragePay: string | null, payParityRatio: number | null, payTeachers: number, payWithheld: boolean, talentPassed: number | null, talentSubsidyTotal: string | null, principalsCertified: number, teachersCommended: number, inspections: number, inspectionsPreviousYear: number, inspectionReduction: number | null, catalogueItems: number, catalogueItemsPreviousYear: number } };
+export type DistrictFiguresQuery = { districtReport: { year: number, sinceYear: number, schoolCount: number, publicSchoolCount: number, teacherCount: number, publicTeacherCount: number, partyMemberTeacherCount: number, quotaApproved: number, quotaFilled: number, inQuotaHires: number, recruitedTotal: number, rotations: number, trainingPersonTimes: number, trainingHours: number, ethicsTrainingPersonTimes: number, ethicsTrainingSessions: number, newDesignations: number, designatedTeacherCount: number, designatedShareOfPublicTeachers: number | null, studioCount: number, demonstrationLessons: number, backboneTeacherCount: number, backbonePartyMembers: number, backboneNotPartyMember: number, partyMemberNotBackbone: number, ethicsVetoedTeachers: number, averageTeacherPay: string | null, civilServantAveragePay: string | null, payParityRatio: number | null, payTeachers: number, payWithheld: boolean, talentPassed: number | null, talentSubsidyTotal: string | null, principalsCertified: number, teachersCommended: number, inspections: number, inspectionsPreviousYear: number, inspectionReduction: number | null, catalogueItems: number, catalogueItemsPreviousYear: number, dataGaps: Array<{ kind: string, kindTitle: string, schools: Array<{ id: string, code: string, name: string }> }> | null, frozen: { year: number, frozenAt: string, frozenBy: string, unfrozenAt: string | null, unfrozenBy: string | null, unfreezeReason: string | null } | null, personnelRevisions: Array<{ service: string, field: string, label: string, frozenValue: string | null, liveValue: string | null }>, professionalDevelopmentRevisions: Array<{ service: string, field: string, label: string, frozenValue: string | null, liveValue: string | null }>, compensationRevisions: Array<{ service: string, field: string, label: string, frozenValue: string | null, liveValue: string | null }>, governanceRevisions: Array<{ service: string, field: string, label: string, frozenValue: string | null, liveValue: string | null }> } };
+
+export type ReportFreezeFieldsFragment = { year: number, frozenAt: string, frozenBy: string, unfrozenAt: string | null, unfrozenBy: string | null, unfreezeReason: string | null };
+
+export type FigureRevisionFieldsFragment = { service: string, field: string, label: string, frozenValue: string | null, liveValue: string | null };
+
+export type FreezeDistrictReportMutationVariables = Exact<{
+  year: number;
+}>;
+
+
+export type FreezeDistrictReportMutation = { freezeDistrictReport: { year: number, frozenAt: string, frozenBy: string, unfrozenAt: string | null, unfrozenBy: string | null, unfreezeReason: string | null } };
+
+export type UnfreezeDistrictReportMutationVariables = Exact<{
+  year: number;
+  reason: string;
+}>;
+
+
+export type UnfreezeDistrictReportMutation = { unfreezeDistrictReport: { year: number, frozenAt: string, frozenBy: string, unfrozenAt: string | null, unfrozenBy: string | null, unfreezeReason: string | null } };
 
 export type DistrictTrendsQueryVariables = Exact<{
   fromYear: number;
@@ -596,7 +615,16 @@ export type SchoolComparisonQueryVariables = Exact<{
 }>;
 
 
-export type SchoolComparisonQuery = { schoolComparison: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ schoolId: string, teacherCount: number, publicTeacherCount: number, partyMemberTeacherCount: number, quotaApproved: number | null, quotaFilled: number, trainingPersonTimes: number, trainingHours: number, newDesignations: number, designatedTeacherCount: number, designatedShareOfPublicTeachers: number | null, studioCount: number, demonstrationLessons: number, ethicsVetoedTeachers: number, averageTeacherPay: string | null, payParityRatio: number | null, teachersCommended: number, inspections: number, inspectionReduction: number | null, reformStatus: ReformStatus, school: { id: string, code: string, name: string } | null }> } };
+export type SchoolComparisonQuery = { schoolComparison: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ schoolId: string, missingKinds: Array<string> | null, teacherCount: number, publicTeacherCount: number, partyMemberTeacherCount: number, quotaApproved: number | null, quotaFilled: number, trainingPersonTimes: number, trainingHours: number, newDesignations: number, designatedTeacherCount: number, designatedShareOfPublicTeachers: number | null, studioCount: number, demonstrationLessons: number, ethicsVetoedTeachers: number, averageTeacherPay: string | null, payParityRatio: number | null, teachersCommended: number, inspections: number, inspectionReduction: number | null, reformStatus: ReformStatus, school: { id: string, code: string, name: string } | null }> } };
+
+export type DataQualityQueryVariables = Exact<{
+  year: number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type DataQualityQuery = { dataQuality: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ schoolId: string, schoolCode: string, schoolName: string, missingKinds: Array<string>, missingKindTitles: Array<string>, teachersLackingNationalFields: number | null, staleRecords: number, unclassifiedSanctions: number | null, unavailable: Array<string> }> } };
 
 export type ImportJobProgressQueryVariables = Exact<{
   id: string;
@@ -701,7 +729,25 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const ReportFreezeFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ReportFreezeFields on ReportFreeze {
+  year
+  frozenAt
+  frozenBy
+  unfrozenAt
+  unfrozenBy
+  unfreezeReason
+}
+    `, {"fragmentName":"ReportFreezeFields"}) as unknown as TypedDocumentString<ReportFreezeFieldsFragment, unknown>;
+export const FigureRevisionFieldsFragmentDoc = new TypedDocumentString(`
+    fragment FigureRevisionFields on FigureRevision {
+  service
+  field
+  label
+  frozenValue
+  liveValue
+}
+    `, {"fragmentName":"FigureRevisionFields"}) as unknown as TypedDocumentString<FigureRevisionFieldsFragment, unknown>;
 export const DistrictFiguresDocument = new TypedDocumentString(`
     query DistrictFigures($year: Int!) {
   districtReport(year: $year) {
@@ -745,9 +791,75 @@ export const DistrictFiguresDocument = new TypedDocumentString(`
     inspectionReduction
     catalogueItems
     catalogueItemsPreviousYear
+    dataGaps {
+      kind
+      kindTitle
+      schools {
+        id
+        code
+        name
+      }
+    }
+    frozen {
+      ...ReportFreezeFields
+    }
+    personnelRevisions {
+      ...FigureRevisionFields
+    }
+    professionalDevelopmentRevisions {
+      ...FigureRevisionFields
+    }
+    compensationRevisions {
+      ...FigureRevisionFields
+    }
+    governanceRevisions {
+      ...FigureRevisionFields
+    }
   }
 }
-    `) as unknown as TypedDocumentString<DistrictFiguresQuery, DistrictFiguresQueryVariables>;
+    fragment ReportFreezeFields on ReportFreeze {
+  year
+  frozenAt
+  frozenBy
+  unfrozenAt
+  unfrozenBy
+  unfreezeReason
+}
+fragment FigureRevisionFields on FigureRevision {
+  service
+  field
+  label
+  frozenValue
+  liveValue
+}`) as unknown as TypedDocumentString<DistrictFiguresQuery, DistrictFiguresQueryVariables>;
+export const FreezeDistrictReportDocument = new TypedDocumentString(`
+    mutation FreezeDistrictReport($year: Int!) {
+  freezeDistrictReport(year: $year) {
+    ...ReportFreezeFields
+  }
+}
+    fragment ReportFreezeFields on ReportFreeze {
+  year
+  frozenAt
+  frozenBy
+  unfrozenAt
+  unfrozenBy
+  unfreezeReason
+}`) as unknown as TypedDocumentString<FreezeDistrictReportMutation, FreezeDistrictReportMutationVariables>;
+export const UnfreezeDistrictReportDocument = new TypedDocumentString(`
+    mutation UnfreezeDistrictReport($year: Int!, $reason: String!) {
+  unfreezeDistrictReport(year: $year, reason: $reason) {
+    ...ReportFreezeFields
+  }
+}
+    fragment ReportFreezeFields on ReportFreeze {
+  year
+  frozenAt
+  frozenBy
+  unfrozenAt
+  unfrozenBy
+  unfreezeReason
+}`) as unknown as TypedDocumentString<UnfreezeDistrictReportMutation, UnfreezeDistrictReportMutationVariables>;
 export const DistrictTrendsDocument = new TypedDocumentString(`
     query DistrictTrends($fromYear: Int!, $toYear: Int!) {
   districtReports(fromYear: $fromYear, toYear: $toYear) {
@@ -786,6 +898,7 @@ export const SchoolComparisonDocument = new TypedDocumentString(`
         code
         name
       }
+      missingKinds
       teacherCount
       publicTeacherCount
       partyMemberTeacherCount
@@ -809,6 +922,28 @@ export const SchoolComparisonDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SchoolComparisonQuery, SchoolComparisonQueryVariables>;
+export const DataQualityDocument = new TypedDocumentString(`
+    query DataQuality($year: Int!, $first: Int, $after: String) {
+  dataQuality(year: $year, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      schoolId
+      schoolCode
+      schoolName
+      missingKinds
+      missingKindTitles
+      teachersLackingNationalFields
+      staleRecords
+      unclassifiedSanctions
+      unavailable
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DataQualityQuery, DataQualityQueryVariables>;
 export const ImportJobProgressDocument = new TypedDocumentString(`
     query ImportJobProgress($id: ID!) {
   importJob(id: $id) {

@@ -33,6 +33,10 @@ export const CODE_MESSAGES: Readonly<Record<string, string>> = {
   UNKNOWN_KIND: '未知的导入类型',
   CONSOLE_NOT_BUILT: '控制台尚未构建',
   NETWORK: '无法连接服务器，请检查网络后重试',
+  REPORT_ALREADY_FROZEN: '该年度报表已冻结，请先解除冻结',
+  REPORT_NOT_FROZEN: '该年度报表没有冻结',
+  UNFREEZE_REASON_REQUIRED: '解除冻结必须填写原因',
+  FREEZE_INCOMPLETE: '报表未能冻结，所有服务均未冻结',
 };
 
 const HAS_CHINESE = /[\u3400-\u9fff]/;

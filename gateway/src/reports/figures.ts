@@ -88,6 +88,8 @@ export interface FigureCatalogue {
   readonly notes: readonly string[];
   /** the supergraph answers data gaps (DistrictReport.dataGaps, SchoolReport.missingKinds: the importer's) */
   readonly dataGaps: boolean;
+  /** whether DistrictReport says which freeze its figures are (frozen: the official version of the year) */
+  readonly frozen: boolean;
 }
 
 /** A supergraph whose figures cannot make a report: names the figure and what is wrong. */
@@ -254,7 +256,8 @@ export function readFigures(supergraphSdl: string): FigureCatalogue {
   const reportType = schema.getType('DistrictReport');
   const schoolType = schema.getType('SchoolReport');
   const dataGaps = isObjectType(reportType) && !!reportType.getFields().dataGaps && isObjectType(schoolType) && !!schoolType.getFields().missingKinds;
-  return { groups: FIGURE_GROUPS, district: all.filter((f) => f.district), school: school.map((s) => merged.get(s.field) ?? s), all, notes, dataGaps };
+  const frozen = isObjectType(reportType) && !!reportType.getFields().frozen;
+  return { groups: FIGURE_GROUPS, district: all.filter((f) => f.district), school: school.map((s) => merged.get(s.field) ?? s), all, notes, dataGaps, frozen };
 }
 
 /** A value as people read it: its label when it has one, else the value itself. */

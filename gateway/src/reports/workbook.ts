@@ -74,15 +74,20 @@ export function reportRows(figures: FigureCatalogue, report: Readonly<Record<str
   return out;
 }
 
+/** An instant as people in China read it, to the minute: 2026-01-05 10:00. */
+const chinaMinute = (d: Date): string => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+
 function writeReportSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, figures: FigureCatalogue, data: ReportData, generatedAt: string): void {
   const ws = wb.addWorksheet(SHEETS.report, { views: [{ state: 'frozen', ySplit: 3 }] });
   const gapColumn = figures.dataGaps;
   ws.columns = [{ width: 18 }, { width: 40 }, { width: 16 }, { width: 8 }, { width: 90 }, ...(gapColumn ? [{ width: 60 }] : [])];
-  const title = ws.addRow([`${data.year} 年度教师队伍建设主要指标`]);
+  const title = ws.addRow([`${data.year} 年度教师队伍建设主要指标${data.frozen ? '（正式版）' : ''}`]);
   title.font = { bold: true, size: 14 };
   ws.mergeCells(1, 1, 1, gapColumn ? 6 : 5);
   title.commit();
-  ws.addRow([`新认定名师骨干自 ${data.sinceYear} 年起计；生成于 ${generatedAt}（北京时间）；口径见“${SHEETS.notes}”表`]).commit();
+  // a frozen year's figures are the official ones: say when and by whom they were frozen
+  const official = data.frozen ? `正式数据：已于 ${chinaMinute(new Date(data.frozen.frozenAt))}（北京时间）由 ${data.frozen.frozenBy} 冻结，其后的更正不计入；` : '';
+  ws.addRow([`${official}新认定名师骨干自 ${data.sinceYear} 年起计；生成于 ${generatedAt}（北京时间）；口径见“${SHEETS.notes}”表`]).commit();
   const h = ws.addRow(['类别', '指标', '数值', '单位', '口径', ...(gapColumn ? ['数据缺口（当年未报送所依据数据的学校）'] : [])]);
   header(h);
   h.commit();
@@ -186,7 +191,7 @@ export async function writeReportWorkbook(out: Writable, figures: FigureCatalogu
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
   wb.creator = '教师队伍数据平台';
   wb.created = now;
-  const generatedAt = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+  const generatedAt = chinaMinute(now);
   writeReportSheet(wb, figures, data, generatedAt);
   writeSchoolSheet(wb, figures, data);
   writeNotesSheet(wb, figures);

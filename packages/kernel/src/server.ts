@@ -16,6 +16,7 @@ import { BaseContext } from './graphql/context';
 import { createLogger, Logger } from './logger';
 import { currentRequestScope, runInRequestScope } from './request-scope';
 import { GATEWAY_SECRET_HEADER, REQUEST_ID_HEADER } from './services';
+import { FreezePeers, installFrozenReports } from './frozen-reports/figures';
 
 /** Ask a subgraph for `extensions.sqlStatements` in its answer (not in production). */
 export const DEBUG_SQL_HEADER = 'x-debug-sql-count';
@@ -36,6 +37,8 @@ export interface ServiceOptions<C extends BaseContext> {
    * gateway-secret check; `principalOf(req)` verifies the request's bearer token.
    */
   readonly mount?: (router: express.Router, principalOf: (req: express.Request) => Principal | null) => void;
+  /** the other services' parts of a frozen district report, for the report's owner (personnel) */
+  readonly freezePeers?: FreezePeers;
 }
 
 export interface ServiceHandle {
@@ -138,6 +141,8 @@ function sqlCountPlugin(): ApolloServerPlugin<BaseContext> {
  */
 export async function startService<C extends BaseContext>(o: ServiceOptions<C>, listen: { host: string; port: number }): Promise<ServiceHandle> {
   const logger = o.logger ?? createLogger(o.name);
+  // a service that extends DistrictReport answers its frozen years from its frozen_report table
+  installFrozenReports(o.schema, { service: o.name, dataSource: o.dataSource, context: o.context, clock: o.clock ?? systemClock, peers: o.freezePeers });
   const app = express();
   app.disable('x-powered-by');
   const server = http.createServer(app);
