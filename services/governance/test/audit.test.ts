@@ -110,6 +110,9 @@ describe.each(testDatabaseKinds())('the governance audit log on %s', (kind) => {
     expect(mutations.sort()).toEqual(
       [
         'addNegativeListItem',
+        // the kernel's frozen yearly figures (audited like every write: they append, never change an entry)
+        'freezeGovernanceFigures',
+        'unfreezeGovernanceFigures',
         'reinstateNegativeListItem',
         'retireNegativeListItem',
         'settleViolationItem',
