@@ -24,6 +24,7 @@ export const CODE_MESSAGES: Readonly<Record<string, string>> = {
   GRAPHQL_PARSE_FAILED: '查询语句有语法错误',
   GRAPHQL_VALIDATION_FAILED: '查询语句与接口定义不符',
   PERSISTED_QUERY_NOT_FOUND: '查询未找到',
+  PERSISTED_QUERY_NOT_TRUSTED: '此查询不在受信任的查询清单中，生产环境不予执行',
   UPLOAD_TOO_LARGE: '文件超过了上传大小限制',
   UPLOAD_ABORTED: '上传被中断，请重新上传',
   NOT_MULTIPART: '上传格式有误（需要 multipart/form-data）',

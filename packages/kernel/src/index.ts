@@ -7,6 +7,7 @@ export * from './config/console-config';
 export * from './services';
 export * from './request-scope';
 export * from './logger';
+export * from './telemetry';
 export * from './ids';
 export * from './id-number';
 export * from './codes';

@@ -154,3 +154,4 @@ export function directClient(url: string, keys: TokenKeys): (principal: Principa
 
 export * from './load';
 export * from './queries';
+export * from './traces';
