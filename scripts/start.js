@@ -85,7 +85,9 @@ async function main() {
         gatewayUrl: localUrl,
         token: (as) => (as.role === 'DISTRICT_ADMIN' ? token : kernel.signUserToken({ subject: 'dev-school-admin', role: 'SCHOOL_ADMIN', schoolId: as.schoolId }, secret, '1h')),
       };
-      const loaded = await demo.loadDemoDistrict(target, say);
+      // the district as of today, the day the services take as today too (BUSINESS_DATE when set)
+      const today = gatewayCfg.businessDate ?? kernel.todayInChina(kernel.systemClock);
+      const loaded = await demo.loadDemoDistrict(target, today, say);
       say(`demo district loaded through the importer: ${loaded.schools} schools, ${loaded.teachers} teachers, ${loaded.files} files, ${loaded.rows} rows in ${(loaded.ms / 1000).toFixed(1)} s`);
     }
   }

@@ -93,8 +93,8 @@ async function whereTheTimeGoes(ds: Record<string, DataSource>): Promise<void> {
     ['professional-development', 'services/professional-development', 'analytics/studio-lesson-figures.js', 'districtLessons', [[REPORT_YEAR]]],
     ['compensation', 'services/compensation', 'figures/pay-parity.js', 'payGroups', [[REPORT_YEAR]]],
     ['compensation', 'services/compensation', 'figures/talent-totals.js', 'talentGroups', [[REPORT_YEAR]]],
-    ['governance', 'services/governance', 'analytics/governance-figures.js', 'districtGovernance', [[REPORT_YEAR]]],
-    ['governance', 'services/governance', 'analytics/governance-figures.js', 'schoolGovernance', [REPORT_YEAR, null]],
+    ['governance', 'services/governance', 'analytics/governance-figures.js', 'districtGovernance', [[REPORT_YEAR], `${REPORT_YEAR + 1}-06-30`]],
+    ['governance', 'services/governance', 'analytics/governance-figures.js', 'schoolGovernance', [REPORT_YEAR, null, `${REPORT_YEAR + 1}-06-30`]],
   ];
   const designated = (await distOf('services/professional-development', 'analytics/designation-figures.js').designatedTeachers(ds['professional-development'], [REPORT_YEAR])) as Map<number, string[]>;
   const ofYear = designated.get(REPORT_YEAR) ?? [];

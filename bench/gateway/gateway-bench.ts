@@ -28,7 +28,7 @@ import path from 'node:path';
 import { gatewayPoster, loadDemoDistrict } from '@tw/demo';
 import { SERVICES } from '@tw/kernel';
 import { freePort, launchIsolatedPlatform, ROOT } from '@tw/kernel/launcher';
-import { graphqlClient, LoadResult, memoryLevel, Operation, queryMix, readApiSchema, runLoad, sendGraphQL } from '@tw/kernel/testing';
+import { graphqlClient, LoadResult, memoryLevel, Operation, queryMix, readApiSchema, runLoad, sendGraphQL, TEST_DATE, TEST_YEAR } from '@tw/kernel/testing';
 import { FetchRecorder } from './record';
 import { OtlpSink } from './otlp-sink';
 
@@ -75,11 +75,12 @@ async function main(): Promise<void> {
   try {
     const adminToken = p.token({ subject: 'bench', role: 'DISTRICT_ADMIN' });
     let t = Date.now();
-    const loaded = await loadDemoDistrict(gatewayPoster(p.gatewayUrl, adminToken));
+    // the isolated platform's services take TEST_DATE as today: the district is as of that day
+    const loaded = await loadDemoDistrict(gatewayPoster(p.gatewayUrl, adminToken), TEST_DATE);
     say(`demo district loaded: ${loaded.schools} schools, ${loaded.teachers} teachers in ${((Date.now() - t) / 1000).toFixed(1)} s`);
 
     const admin = graphqlClient(p.gatewayUrl, { token: adminToken });
-    const year = new Date().getUTCFullYear() - 1;
+    const year = TEST_YEAR - 1;
     const schools = (await admin<{ schools: { nodes: Array<{ id: string; sponsor: string }> } }>('{ schools(first: 1000) { nodes { id sponsor } } }')).data!.schools.nodes;
     const teachers = (await admin<{ teachers: { nodes: Array<{ id: string }> } }>('{ teachers(first: 1000, filter: { serving: true }) { nodes { id } } }')).data!.teachers.nodes;
     const mix = queryMix(readApiSchema(ROOT), { schoolIds: schools.filter((s) => s.sponsor === 'PUBLIC').map((s) => s.id), teacherIds: teachers.map((x) => x.id), year });

@@ -8,7 +8,7 @@ async function main(): Promise<void> {
   const cfg = readServiceConfig('importer');
   const settings = readImporterSettings();
   const logger = createLogger('importer', cfg.logLevel);
-  const dataSource = await openImporterDatabase({ url: cfg.databaseUrl, dataDir: cfg.dataDir, logSql: process.env.LOG_SQL === '1' });
+  const dataSource = await openImporterDatabase({ url: cfg.databaseUrl, dataDir: cfg.dataDir, logSql: cfg.logSql });
   const handle = await startImporter({
     dataSource,
     keys: cfg.keys,

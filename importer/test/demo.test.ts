@@ -3,9 +3,10 @@
  * them): every row every service's demo module produces must survive the trip as a cell in a file
  * of its kind, quirks included, and read back as the same mutation input.
  */
-import { DemoContext, DemoSchoolRecord, DemoTeacherRecord, generateDistrict, kindOfMutation, sheetRow } from '@tw/demo';
+import { DEMO_SEED, DemoContext, DemoSchoolRecord, DemoTeacherRecord, generateDistrict, kindOfMutation, sheetRow } from '@tw/demo';
 import { KindSpec, teachersKind, writeKindXlsx } from '@tw/importer';
 import { Random } from '@tw/kernel';
+import { TEST_DATE, TEST_YEAR } from '@tw/kernel/testing';
 import { SERVICE_DEMOS, fileStyle, rosterStyle } from '@tw/demo';
 import { readAll } from './fixtures';
 import { tempFolder } from './harness';
@@ -13,8 +14,8 @@ import { tempFolder } from './harness';
 const tmp = tempFolder('imp-demo');
 afterAll(() => tmp.remove());
 
-const YEAR = new Date().getUTCFullYear();
-const district = generateDistrict();
+const YEAR = TEST_YEAR;
+const district = generateDistrict(DEMO_SEED, TEST_DATE);
 
 /** Values as a read row gives them: nothing for what a blank cell holds. */
 const present = (o: Readonly<Record<string, unknown>>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined));
@@ -46,6 +47,7 @@ describe('the demo district as school files', () => {
         throw new Error('the demo modules write through bulk only');
       },
       log: () => undefined,
+      today: TEST_DATE,
       year: YEAR,
       schools,
       teachers,

@@ -5,7 +5,7 @@ import { composeSupergraph, GatewayOptions, startGateway } from '@tw/gateway';
 import { ImporterHandle, ImporterSettings, openImporterDatabase, readImporterSettings, startImporter } from '@tw/importer';
 import { Principal, ServiceModule, subgraphSdl } from '@tw/kernel';
 import { freePort } from '@tw/kernel/launcher';
-import { createTestDatabase, graphqlClient, TestDatabase, TestDatabaseKind, testKeys, tokenFor } from '@tw/kernel/testing';
+import { createTestDatabase, graphqlClient, TestDatabase, TestDatabaseKind, testClock, testKeys, tokenFor } from '@tw/kernel/testing';
 import { buildPersonnelSchema, openPersonnelDatabase, startPersonnel } from '@tw/personnel';
 import { DataSource } from 'typeorm';
 
@@ -70,14 +70,14 @@ export async function startImportPlatform(
   const personnelDb = await createTestDatabase(kind, 'imp_personnel');
   const importerDb = await createTestDatabase(kind, 'imp_importer');
   const personnelDs = await openPersonnelDatabase({ url: personnelDb.url, dataDir: personnelDb.dataDir, sqliteFile: personnelDb.sqliteFile });
-  const personnel = await startPersonnel({ dataSource: personnelDs, keys, production: false });
+  const personnel = await startPersonnel({ dataSource: personnelDs, keys, production: false, clock: testClock });
   const gatewayPort = await freePort();
   const gatewayUrl = `http://127.0.0.1:${gatewayPort}/graphql`;
   const running: Array<{ name: OtherService; url: string; ds: DataSource; db: TestDatabase; stop: () => Promise<void> }> = [];
   for (const x of others) {
     const db = await createTestDatabase(kind, `imp_${x.name.replace(/-/g, '_').slice(0, 8)}`);
     const ds = await x.mod.openServiceDatabase({ url: db.url, dataDir: db.dataDir, sqliteFile: db.sqliteFile });
-    const handle = await x.mod.startServiceServer({ dataSource: ds, keys, production: false, gatewayUrl });
+    const handle = await x.mod.startServiceServer({ dataSource: ds, keys, production: false, clock: testClock, gatewayUrl });
     running.push({ name: x.name, url: handle.url, ds, db, stop: handle.stop });
   }
   const settings = testSettings(o.settings);

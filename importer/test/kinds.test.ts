@@ -31,7 +31,7 @@ import {
   writeKindXlsx,
 } from '@tw/importer';
 import type { SchoolFileOptions } from '@tw/importer';
-import { testDatabaseKinds } from '@tw/kernel/testing';
+import { TEST_YEAR, testDatabaseKinds } from '@tw/kernel/testing';
 import { readAll, teacherInputs } from './fixtures';
 import { ImportPlatform, OtherService, SAMPLES, startImportPlatform, tempFolder } from './harness';
 
@@ -149,7 +149,7 @@ const CASES: readonly KindCase[] = [
       { year: 2024, averageAnnualPay: '98500' },
       { year: 2025, averageAnnualPay: '102000.00' },
     ],
-    bad: { row: { year: new Date().getUTCFullYear(), averageAnnualPay: '105000' }, column: '年度', code: 'YEAR_NOT_FINISHED' },
+    bad: { row: { year: TEST_YEAR, averageAnnualPay: '105000' }, column: '年度', code: 'YEAR_NOT_FINISHED' },
   },
   {
     spec: performancePayKind,

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { composeSupergraph, GatewayOptions, startGateway } from '@tw/gateway';
 import { Principal, SERVICES, ServiceModule, statementCounter, subgraphSdl, TokenKeys } from '@tw/kernel';
 import { freePort } from '@tw/kernel/launcher';
-import { createTestDatabase, graphqlClient, TestDatabase, TestDatabaseKind, testKeys, tokenFor } from '@tw/kernel/testing';
+import { createTestDatabase, graphqlClient, TestDatabase, TestDatabaseKind, testClock, testKeys, tokenFor } from '@tw/kernel/testing';
 import { DataSource } from 'typeorm';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -43,7 +43,7 @@ export async function startPlatform(kind: TestDatabaseKind, o: { gateway?: (keys
     const mod = serviceModule(s.folder);
     const db = await createTestDatabase(kind, s.name.replace(/-/g, '_').slice(0, 12));
     const ds = await mod.openServiceDatabase({ url: db.url, dataDir: db.dataDir, sqliteFile: db.sqliteFile });
-    const handle = await mod.startServiceServer({ dataSource: ds, keys, production: false, gatewayUrl });
+    const handle = await mod.startServiceServer({ dataSource: ds, keys, production: false, clock: testClock, gatewayUrl });
     services.push({ name: s.name, url: handle.url, ds, db, stop: handle.stop });
   }
   const gateway = await startGateway({

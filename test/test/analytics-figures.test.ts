@@ -1,6 +1,6 @@
 import { composeSupergraph, GatewayHandle, SHEETS, startGateway } from '@tw/gateway';
 import { buildFederatedSchema, Figure, FigureDefinition, FigureRow, graphqlEnum, ServiceHandle, SPONSOR, startService, subgraphSdl } from '@tw/kernel';
-import { testDatabaseKinds, tokenFor } from '@tw/kernel/testing';
+import { testClock, testDatabaseKinds, tokenFor } from '@tw/kernel/testing';
 import ExcelJS from 'exceljs';
 import { Directive, Field, FieldResolver, ID, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import { DataSource } from 'typeorm';
@@ -79,7 +79,7 @@ describe.each(testDatabaseKinds())('a figure declared in one subgraph, on %s', (
     });
     // the subgraph keeps no records: its database is never opened
     const unused = new DataSource({ type: 'better-sqlite3', database: ':memory:' });
-    subgraph = await startService({ name: SUBGRAPH, schema, dataSource: unused, keys: p.keys, production: false, context: (base) => base }, { host: '127.0.0.1', port: 0 });
+    subgraph = await startService({ name: SUBGRAPH, schema, dataSource: unused, keys: p.keys, production: false, clock: testClock, context: (base) => base }, { host: '127.0.0.1', port: 0 });
     const { subgraphs } = await composeFromSources();
     const { supergraphSdl } = composeSupergraph([...subgraphs, { name: SUBGRAPH, url: subgraph.url, sdl: subgraphSdl(schema) }]);
     gateway = await startGateway({

@@ -1,4 +1,4 @@
-import { testDatabaseKinds } from '@tw/kernel/testing';
+import { TEST_DATE, testDatabaseKinds } from '@tw/kernel/testing';
 import { generateDistrict } from '@tw/demo';
 import { Platform, startPlatform } from '../src/platform';
 
@@ -7,7 +7,7 @@ const LOG = (query: string) => `{ ${query}(first: 50) { totalCount nodes { entit
 describe.each(testDatabaseKinds())('the audit log of every service, through the gateway, on %s', (kind) => {
   let p: Platform;
   let teacherId: string;
-  const district = generateDistrict(11);
+  const district = generateDistrict(11, TEST_DATE);
 
   beforeAll(async () => {
     p = await startPlatform(kind);

@@ -1,7 +1,7 @@
 import { compensationDemo, generateDistrict, gatewayPoster } from '@tw/demo';
 import type { DemoContext, DemoSchoolRecord, DemoTeacherRecord } from '@tw/demo';
 import { Random } from '@tw/kernel';
-import { GraphQLAnswer, testDatabaseKinds, tokenFor } from '@tw/kernel/testing';
+import { GraphQLAnswer, TEST_DATE, TEST_YEAR, testDatabaseKinds, tokenFor } from '@tw/kernel/testing';
 import { Platform, startPlatform } from '../src/platform';
 
 const UPSERT = (name: string, input: string) =>
@@ -15,7 +15,7 @@ describe.each(testDatabaseKinds())('compensation through the gateway on %s', (ki
   let p: Platform;
   let schools: DemoSchoolRecord[];
   let teachers: DemoTeacherRecord[];
-  const year = new Date().getUTCFullYear() - 1;
+  const year = TEST_YEAR - 1;
 
   /** Every page of a year's pay records, as DISTRICT_ADMIN. */
   async function allPay(): Promise<PayNode[]> {
@@ -35,7 +35,7 @@ describe.each(testDatabaseKinds())('compensation through the gateway on %s', (ki
   beforeAll(async () => {
     p = await startPlatform(kind);
     // a slice of the demo district: a few public schools of different sizes and a private one
-    const d = generateDistrict(11);
+    const d = generateDistrict(11, TEST_DATE);
     const picked = [...d.schools.filter((s) => s.sponsor === 'PUBLIC').slice(7, 11), ...d.schools.filter((s) => s.sponsor === 'PRIVATE').slice(0, 1)];
     const codes = new Set(picked.map((s) => s.code));
     expect((await p.admin(UPSERT('upsertSchools', 'SchoolInput'), { rows: picked })).data.r.rejected).toBe(0);
@@ -51,7 +51,8 @@ describe.each(testDatabaseKinds())('compensation through the gateway on %s', (ki
     const ctx: DemoContext = {
       post,
       log: () => {},
-      year: year + 1,
+      today: TEST_DATE,
+      year: TEST_YEAR,
       schools,
       teachers,
       random: new Random(5),

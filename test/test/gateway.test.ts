@@ -1,4 +1,4 @@
-import { testDatabaseKinds, tokenFor } from '@tw/kernel/testing';
+import { TEST_DATE, testDatabaseKinds, tokenFor } from '@tw/kernel/testing';
 import { generateDistrict } from '@tw/demo';
 import { SchoolWithQuotaDocument, TeachersPageDocument } from '@tw/schema';
 import { Platform, startPlatform } from '../src/platform';
@@ -8,7 +8,7 @@ const UPSERT = (name: string, input: string) =>
 
 describe.each(testDatabaseKinds())('the platform through the gateway on %s', (kind) => {
   let p: Platform;
-  const district = generateDistrict(7);
+  const district = generateDistrict(7, TEST_DATE);
 
   beforeAll(async () => {
     p = await startPlatform(kind);

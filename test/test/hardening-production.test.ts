@@ -11,6 +11,7 @@ import { gatewayPoster, loadDemoDistrict } from '@tw/demo';
 import { Principal, SERVICES } from '@tw/kernel';
 import { ensureBuilt, freePort, IsolatedPlatform, launchIsolatedPlatform, platformScript, runToExit } from '@tw/kernel/launcher';
 import { Answer, caller } from '../src/callers';
+import { TEST_DATE, TEST_YEAR } from '@tw/kernel/testing';
 
 const SCRIPTS = [...SERVICES.map((s) => s.name), 'gateway'].map((name) => ({ name, script: platformScript(name) }));
 const GOOD_JWT = 'j'.repeat(32);
@@ -61,9 +62,10 @@ describe('the platform in production mode', () => {
   beforeAll(async () => {
     // debug: the most a deployer could have logged, and still no personal data may show
     p = await launchIsolatedPlatform({ production: true, logLevel: 'debug' });
-    const loaded = await loadDemoDistrict(gatewayPoster(p.gatewayUrl, tokenFor(ADMIN)));
+    // the isolated platform's services take TEST_DATE as today (BUSINESS_DATE): the district is as of it
+    const loaded = await loadDemoDistrict(gatewayPoster(p.gatewayUrl, tokenFor(ADMIN)), TEST_DATE);
     expect(loaded.teachers).toBeGreaterThan(1000);
-    year = new Date().getUTCFullYear() - 1;
+    year = TEST_YEAR - 1;
   }, 600_000);
   afterAll(() => p?.stop());
 

@@ -6,6 +6,7 @@
  */
 import { DemoTeacher, generateDistrict } from '@tw/demo';
 import { caller } from '../src/callers';
+import { TEST_DATE, TEST_YEAR } from '@tw/kernel/testing';
 
 export type Caller = ReturnType<typeof caller>;
 
@@ -59,8 +60,8 @@ export interface SmallDistrict {
  * @example const d = await seedSmallDistrict(caller(p.gatewayUrl, p.token(admin)), 3);
  */
 export async function seedSmallDistrict(gql: Caller, schoolCount = 3, teachersPerSchool = 40): Promise<SmallDistrict> {
-  const year = new Date().getUTCFullYear() - 1;
-  const d = generateDistrict(11);
+  const year = TEST_YEAR - 1;
+  const d = generateDistrict(11, TEST_DATE);
   const schools = d.schools.filter((s) => s.sponsor === 'PUBLIC').slice(0, schoolCount);
   const codes = new Set(schools.map((s) => s.code));
   const candidates = d.teachers.filter((t) => codes.has(t.schoolCode) && t.status === 'IN_SERVICE' && t.workStartMonth < `${year}-01`);

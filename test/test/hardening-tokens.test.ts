@@ -13,6 +13,7 @@ import jwt from 'jsonwebtoken';
 import { gatewayPoster, loadDemoDistrict } from '@tw/demo';
 import { Principal } from '@tw/kernel';
 import { IsolatedPlatform, launchIsolatedPlatform } from '@tw/kernel/launcher';
+import { TEST_DATE, TEST_YEAR } from '@tw/kernel/testing';
 import { Answer, caller } from '../src/callers';
 import { BulkAnswer, UPSERT } from './hardening-seed';
 
@@ -41,7 +42,7 @@ const fullTeacher = (y: number) => `fragment Full on Teacher {
 }`;
 
 /** A few personal fields of each subgraph, for pages of teachers reached through other records. */
-const SOME = `fragment Some on Teacher { id idNumber birthDate trainingHours pay(year: ${new Date().getUTCFullYear() - 1}) { id } ethics(year: ${new Date().getUTCFullYear() - 1}) { id } violations { id } }`;
+const SOME = `fragment Some on Teacher { id idNumber birthDate trainingHours pay(year: ${TEST_YEAR - 1}) { id } ethics(year: ${TEST_YEAR - 1}) { id } violations { id } }`;
 
 interface TeacherRecords {
   id: string;
@@ -56,7 +57,7 @@ type Gql = ReturnType<typeof caller>;
 describe('tokens and scopes through the gateway (production processes, demo district)', () => {
   let p: IsolatedPlatform;
   let admin: Gql;
-  const year = new Date().getUTCFullYear() - 1;
+  const year = TEST_YEAR - 1;
   let teachers: Map<string, TeacherRecords>;
   let schoolA: { id: string; name: string };
   let schoolB: { id: string; name: string };
@@ -71,10 +72,13 @@ describe('tokens and scopes through the gateway (production processes, demo dist
 
   beforeAll(async () => {
     p = await launchIsolatedPlatform({ production: true });
-    await loadDemoDistrict(gatewayPoster(p.gatewayUrl, p.token(ADMIN)));
+    // the isolated platform's services take TEST_DATE as today (BUSINESS_DATE): the district is as of it
+    await loadDemoDistrict(gatewayPoster(p.gatewayUrl, p.token(ADMIN)), TEST_DATE);
     admin = caller(p.gatewayUrl, p.token(ADMIN));
 
     teachers = new Map();
+    /** teachers with an award, per school: the reads of a school's awards need some out of scope */
+    const awarded = new Map<string, Set<string>>();
     for (let after: string | null = null; ; ) {
       const r: Answer<{ teachers: { nodes: Array<Record<string, any>>; pageInfo: { hasNextPage: boolean; endCursor: string } } }> = await admin(
         `query($after: String) { teachers(first: 500, after: $after) { nodes { school { id } ...Full } pageInfo { hasNextPage endCursor } } } ${fullTeacher(year)}`,
@@ -86,6 +90,7 @@ describe('tokens and scopes through the gateway (production processes, demo dist
         for (const key of ['hires', 'rotations', 'trainings', 'designations', 'payHistory', 'violations', 'awards', 'principalRanks']) markers.push(...(t[key] ?? []).map((x: { id: string }) => x.id));
         for (const key of ['pay', 'talent', 'ethics', 'appraisal']) if (t[key]) markers.push(t[key].id);
         teachers.set(t.id, { id: t.id, schoolId: t.school.id, idNumber: t.idNumber, markers });
+        if (t.awards?.length) awarded.set(t.school.id, (awarded.get(t.school.id) ?? new Set()).add(t.id));
       }
       if (!r.data!.teachers.pageInfo.hasNextPage) break;
       after = r.data!.teachers.pageInfo.endCursor;
@@ -93,10 +98,17 @@ describe('tokens and scopes through the gateway (production processes, demo dist
 
     const schools = (await admin('{ schools(first: 100) { nodes { id name sponsor teacherCount } } }')).data.schools.nodes as Array<{ id: string; name: string; sponsor: string; teacherCount: number }>;
     const violations = (await admin('{ violations(first: 100) { nodes { teacher { id school { id } } } } }')).data.violations.nodes as Array<{ teacher: { id: string; school: { id: string } } }>;
-    const offence = violations.find((v) => schools.find((s) => s.id === v.teacher.school.id)?.sponsor === 'PUBLIC')!;
+    // the controls must exist by construction, not by the day's luck: school B (an offender's) has an
+    // award, school A awards of two teachers (so one is not the TEACHER's own); the demo gives every
+    // public school two
+    const awardedIn = (schoolId: string) => awarded.get(schoolId)?.size ?? 0;
+    const offence = violations.find((v) => schools.find((s) => s.id === v.teacher.school.id)?.sponsor === 'PUBLIC' && awardedIn(v.teacher.school.id) >= 1);
+    if (!offence) throw new Error('the demo district has no public school with both a violation and an award: the reads below would prove nothing');
     offender = offence.teacher.id;
     schoolB = schools.find((s) => s.id === offence.teacher.school.id)!;
-    schoolA = schools.find((s) => s.sponsor === 'PUBLIC' && s.id !== schoolB.id && s.teacherCount >= 20)!;
+    const a = schools.find((s) => s.sponsor === 'PUBLIC' && s.id !== schoolB.id && s.teacherCount >= 20 && awardedIn(s.id) >= 2);
+    if (!a) throw new Error('the demo district has no other public school of 20 teachers with two awarded: the reads below would prove nothing');
+    schoolA = a;
     const ranks = (await admin(`{ principalRanks(first: 10, filter: { schoolId: "${schoolB.id}" }) { nodes { teacher { id } } } }`)).data.principalRanks.nodes;
     principalB = ranks[0].teacher.id;
     const eligible = (ids: string[]) => admin(`{ eligibility(teacherIds: ${JSON.stringify(ids)}, year: ${year}) { teacherId vetoed } }`);

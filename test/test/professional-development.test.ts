@@ -1,5 +1,5 @@
 import { newId } from '@tw/kernel';
-import { makeIdNumber, testDatabaseKinds } from '@tw/kernel/testing';
+import { makeIdNumber, testClock, testDatabaseKinds } from '@tw/kernel/testing';
 import { Designation } from '@tw/professional-development';
 import { Platform, startPlatform } from '../src/platform';
 
@@ -68,7 +68,7 @@ describe.each(testDatabaseKinds())('professional development across the platform
 
     // designations need governance's veto check, which this platform may not serve yet: they are
     // written straight into professional-development's own database here
-    const now = new Date();
+    const now = testClock.now();
     const designations = teacherIds
       .filter((_, i) => i % 8 === 0)
       .map((teacherId, i) =>

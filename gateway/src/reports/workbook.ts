@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import { SPONSOR } from '@tw/kernel';
+import { SPONSOR, systemClock } from '@tw/kernel';
 import ExcelJS from 'exceljs';
 import { breakdownRows, EnumLabels, FigureCatalogue, FigureFormat, labelOf, ReportFigure } from './figures';
 import type { DataGapData, ReportData } from './report-data';
@@ -187,7 +187,7 @@ function writeNotesSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, figures: Figure
  * Writes the workbook to `out` with ExcelJS's streaming writer: 报表 (the district's figures), 学校对比
  * (a row per school) and 说明 (what each figure counts).
  */
-export async function writeReportWorkbook(out: Writable, figures: FigureCatalogue, data: ReportData, now = new Date()): Promise<void> {
+export async function writeReportWorkbook(out: Writable, figures: FigureCatalogue, data: ReportData, now = systemClock.now()): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
   wb.creator = '教师队伍数据平台';
   wb.created = now;

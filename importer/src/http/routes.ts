@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Principal, realDate } from '@tw/kernel';
+import { isIsoDate, Principal } from '@tw/kernel';
 import type express from 'express';
 import { FileError } from '../file-error';
 import { FileLimits } from '../guard/limits';
@@ -82,7 +82,7 @@ export function mountImportRoutes(router: express.Router, principalOf: Principal
       }
       const school = (upload.fields.school ?? '').trim() || null;
       const asOf = (upload.fields.asOf ?? '').trim() || null;
-      if (asOf !== null && !(/^\d{4}-\d{2}-\d{2}$/.test(asOf) && realDate(asOf))) {
+      if (asOf !== null && !isIsoDate(asOf)) {
         await deps.store.deleteFile(jobId);
         return fail(res, 400, 'BAD_AS_OF', `生效日期 asOf“${asOf.slice(0, 40)}”无效：应为 YYYY-MM-DD 格式的日期，如 2024-09-01`);
       }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { importRows, importRowsPerSecond, Logger, withSpan } from '@tw/kernel';
+import { importRows, importRowsPerSecond, Logger, systemClock, withSpan } from '@tw/kernel';
 import { ImportJob, JobStatus } from '../entities/import-job.entity';
 import { FileError } from '../file-error';
 import { FileLimits } from '../guard/limits';
@@ -161,7 +161,7 @@ class ImportRun {
       status: outcome.status,
       errorCode: outcome.errorCode ?? null,
       errorMessage: outcome.errorMessage === undefined ? null : storedMessage(outcome.errorMessage),
-      finishedAt: new Date(),
+      finishedAt: systemClock.now(),
       validationMs: times.validation,
       writingMs: times.writing,
     });

@@ -1,4 +1,4 @@
-import { databaseKind, newId } from '@tw/kernel';
+import { databaseKind, newId, systemClock } from '@tw/kernel';
 import { DataSource, In, LessThan, MoreThan, Not } from 'typeorm';
 import { DateUtils } from 'typeorm/util/DateUtils';
 import { ImportBatch, ImportFileChunk, ImportRowError } from '../entities/import-blobs.entity';
@@ -69,7 +69,7 @@ export class JobStore {
     await this.ds.getRepository(ImportFileChunk).delete({ jobId });
   }
 
-  async create(job: NewJob, now = new Date()): Promise<ImportJob> {
+  async create(job: NewJob, now = systemClock.now()): Promise<ImportJob> {
     const row: ImportJob = {
       ...job,
       asOf: job.asOf ?? null,
@@ -106,7 +106,7 @@ export class JobStore {
    * FOR UPDATE SKIP LOCKED, so instances claiming at once take different jobs without waiting; on
    * SQLite (one writer at a time) an UPDATE that still requires status = 'queued' decides.
    */
-  async claim(owner: string, now = new Date()): Promise<ImportJob | null> {
+  async claim(owner: string, now = systemClock.now()): Promise<ImportJob | null> {
     const set = { status: 'validating' as JobStatus, owner, heartbeatAt: now, startedAt: now };
     if (databaseKind(this.ds) === 'mysql') {
       const id = await this.ds.transaction(async (m) => {
@@ -131,7 +131,7 @@ export class JobStore {
   }
 
   /** Updates a running job this instance owns; false when it no longer does (its lease was taken). */
-  async update(id: string, owner: string, patch: Partial<ImportJob>, now = new Date()): Promise<boolean> {
+  async update(id: string, owner: string, patch: Partial<ImportJob>, now = systemClock.now()): Promise<boolean> {
     const r = await this.jobs
       .createQueryBuilder()
       .update()
@@ -145,7 +145,7 @@ export class JobStore {
    * Marks failed every running job whose owner has not renewed its lease since `cutoff`, except
    * the asking instance's own (it knows they are alive, however late a renewal ran).
    */
-  async failLost(cutoff: Date, self: string, now = new Date()): Promise<string[]> {
+  async failLost(cutoff: Date, self: string, now = systemClock.now()): Promise<string[]> {
     const lost = await this.jobs.find({ where: { status: In([...RUNNING_STATUSES]), heartbeatAt: LessThan(cutoff), owner: Not(self) }, select: { id: true } });
     const failed: string[] = [];
     for (const { id } of lost) {

@@ -1,4 +1,4 @@
-import { createLogger, Logger, newId, Principal, Role } from '@tw/kernel';
+import { createLogger, Logger, newId, Principal, Role, systemClock } from '@tw/kernel';
 import { ImportJob } from '../entities/import-job.entity';
 import type { ImporterSettings } from '../config';
 import { DelegatedGatewayCaller } from './gateway-caller';
@@ -77,9 +77,10 @@ export class ImportWorker {
     let lastSweep = 0;
     while (!this.stopped) {
       try {
-        if (Date.now() - lastSweep >= this.o.heartbeatMs) {
-          lastSweep = Date.now();
-          const lost = await this.o.store.failLost(new Date(Date.now() - this.o.leaseMs), this.owner);
+        const now = systemClock.now();
+        if (now.getTime() - lastSweep >= this.o.heartbeatMs) {
+          lastSweep = now.getTime();
+          const lost = await this.o.store.failLost(new Date(now.getTime() - this.o.leaseMs), this.owner);
           if (lost.length) this.logger.warn('marked jobs of a lost instance failed', { jobs: lost });
         }
         while (!this.stopped && this.running.size < this.o.concurrency) {

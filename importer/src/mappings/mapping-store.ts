@@ -1,4 +1,4 @@
-import { auditEntry, badInput, forbidden, newId, Principal, recordAudit, requireRole, BaseContext } from '@tw/kernel';
+import { auditEntry, badInput, BaseContext, forbidden, newId, Principal, recordAudit, requireRole, systemClock } from '@tw/kernel';
 import { DataSource } from 'typeorm';
 import { ImportColumnMapping } from '../entities/import-column-mapping.entity';
 import { kindSpec } from '../kinds';
@@ -47,7 +47,7 @@ const snapshot = (m: ImportColumnMapping) => ({ schoolId: m.schoolId, kind: m.ki
  * Sets (or, with `field` undefined, removes) a school's mapping of a header for a kind, and audits
  * the change in the importer's audit log, in one transaction.
  */
-export async function writeMapping(ds: DataSource, p: Principal, schoolId: string, kind: string, header: string, field: string | null | undefined, now = new Date()): Promise<ImportColumnMapping | null> {
+export async function writeMapping(ds: DataSource, p: Principal, schoolId: string, kind: string, header: string, field: string | null | undefined, now = systemClock.now()): Promise<ImportColumnMapping | null> {
   const spec = kindOf(kind);
   const key = normalizeHeader(header);
   if (!key) throw badInput('列名不能为空');

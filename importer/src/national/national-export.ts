@@ -4,6 +4,7 @@ import { ColumnSpec, KindSpec } from '../spec/kind-spec';
 import { appraisalsKind, awardsKind, designationsKind, ethicsKind, payKind, rotationsKind, teachersKind, trainingsKind } from '../kinds';
 import { GatewayCallError, GraphQLCaller } from '../jobs/gateway-caller';
 import { neutralise } from '../report/neutralise';
+import { systemClock } from '@tw/kernel';
 
 /** Teachers a page asks for: each brings its records of every sheet, so keep the page (and the gateway's cost) modest. */
 const PAGE = 200;
@@ -164,7 +165,7 @@ export async function schoolRecords(gateway: GraphQLCaller, schoolId: string, ye
  * imported back for its school (`--school`). Cells are neutralised like every workbook the platform
  * writes. Small (one school), so built in memory.
  */
-export async function nationalWorkbook(school: { code: string; name: string }, year: number, sheets: readonly SheetRows[], now = new Date()): Promise<Buffer> {
+export async function nationalWorkbook(school: { code: string; name: string }, year: number, sheets: readonly SheetRows[], now = systemClock.now()): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'teacher-workforce-platform';
   const notes: string[] = [`${school.name}（学校标识码 ${school.code}）${year} 年的教师数据，按全国教师管理信息系统的导入模板整理，生成于 ${now.toISOString().slice(0, 10)}。`];

@@ -30,7 +30,9 @@ export interface DemoSchoolRecord {
 export interface DemoContext {
   readonly post: Post;
   readonly log: (line: string) => void;
-  /** the current year; demo records cover the years before it too */
+  /** the day the district is loaded as of (YYYY-MM-DD, China): no record is dated after it */
+  readonly today: string;
+  /** the year of `today`; demo records cover the years before it too */
   readonly year: number;
   readonly schools: readonly DemoSchoolRecord[];
   readonly teachers: readonly DemoTeacherRecord[];

@@ -68,14 +68,18 @@ const ROTATION_TYPES = ['县管校聘交流', '城乡交流', '支教', '集团�
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
+/** The seed of the demo district npm start loads. */
+export const DEMO_SEED = 20261125;
+
 /**
  * A district of about 45 schools and 3,000 teachers with plausible names, valid ID numbers and the
  * mixes a real district has (party members, titles by age, a few on leave or retired), plus staffing
- * quotas, hires and rotations. The same seed gives the same district.
+ * quotas, hires and rotations, as of `today` (YYYY-MM-DD): the same seed and day give the same district.
+ * @example generateDistrict(DEMO_SEED, TEST_DATE)
  */
-export function generateDistrict(seed = 20261125, now = new Date()): DemoDistrict {
+export function generateDistrict(seed: number, today: string): DemoDistrict {
   const r = new Random(seed);
-  const thisYear = now.getUTCFullYear();
+  const thisYear = Number(today.slice(0, 4));
   const schools: Array<DemoSchool & { size: [number, number]; stage: string; subjects: string[] }> = [];
   let seq = 1;
   for (const plan of SCHOOL_PLAN) {

@@ -84,7 +84,7 @@ const INSPECTIONS: ReadonlyArray<readonly [string, string]> = [
 
 /**
  * Governance records of the demo district: ethics assessments and appraisals of the last two years,
- * about ten violations, ~150 awards, a principal's rank per school, every school's reform state,
+ * about ten violations, ~150 awards (two at least in every public school), a principal's rank per school, every school's reform state,
  * and an inspection catalogue for the last three years (30, 26 and 22 items: the bureau cuts them
  * back year after year) with the inspections held, so the reports of last year and this year both
  * show the year-over-year reduction.
@@ -92,7 +92,7 @@ const INSPECTIONS: ReadonlyArray<readonly [string, string]> = [
  */
 export const governanceDemo: ServiceDemo = async (ctx: DemoContext) => {
   const r = ctx.random;
-  const today = new Date().toISOString().slice(0, 10);
+  const today = ctx.today;
   const years = [ctx.year - 2, ctx.year - 1];
   const working = ctx.teachers.filter(serving);
   const schoolOf = new Map(ctx.schools.map((s) => [s.id, s]));
@@ -149,6 +149,17 @@ export const governanceDemo: ServiceDemo = async (ctx: DemoContext) => {
   const awarded = new Set<string>();
   const awards: Array<{ teacherId: string; title: string; level: string; awardedOn: string; issuer: string }> = [];
   const eligible = working.filter((t) => !vetoed.has(t.id));
+  // every public school honours two of its teachers on the last Teachers' Day (there is one up to any
+  // day: two years ago's), so each school's awards exist whatever the day the district is as of
+  const lastTeachersDay = teachersDay[teachersDay.length - 1];
+  const grassroots = AWARDS.find((a) => a.level === 'GRASSROOTS')!;
+  for (const s of ctx.schools.filter((x) => x.sponsor === 'PUBLIC')) {
+    const staff = eligible.filter((t) => t.schoolId === s.id && workYear(t) <= Number(lastTeachersDay.slice(0, 4)));
+    for (const t of sample(r, staff, 2)) {
+      awarded.add(`${t.id}|${grassroots.title}|${lastTeachersDay}`);
+      awards.push({ teacherId: t.id, title: grassroots.title, level: grassroots.level, awardedOn: lastTeachersDay, issuer: grassroots.issuer(s) });
+    }
+  }
   for (let tries = 0; awards.length < 150 && tries < 1000 && teachersDay.length; tries++) {
     const t = r.pick(eligible);
     const award = r.weighted(AWARDS.map((a) => [a, a.weight] as const));

@@ -1,4 +1,4 @@
-export { generateDistrict } from './district';
+export { DEMO_SEED, generateDistrict } from './district';
 export type { DemoDistrict, DemoSchool, DemoTeacher } from './district';
 export { loadDemoDistrict, districtIsEmpty } from './load';
 export type { DemoLoadResult, DemoTarget } from './load';
@@ -10,4 +10,5 @@ export type { DemoContext, DemoSchoolRecord, DemoTeacherRecord, ServiceDemo } fr
 export { SERVICE_DEMOS } from './services';
 export { fileStyle, rosterStyle } from './sheets';
 export { compensationDemo } from './compensation';
+export { governanceDemo } from './governance';
 export { professionalDevelopmentDemo } from './professional-development';

@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { hiresKind, KindSpec, quotasKind, rotationsKind, schoolsKind, SchoolFileOptions, teachersKind, writeKindXlsx } from '@tw/importer';
-import { Random } from '@tw/kernel';
+import { isIsoDate, Random } from '@tw/kernel';
 import { DemoContext, DemoSchoolRecord, DemoTeacherRecord, ServiceDemo } from './context';
-import { generateDistrict } from './district';
+import { DEMO_SEED, generateDistrict } from './district';
 import { DemoJob, DemoPrincipal, ImporterClient } from './importer-client';
 import { SERVICE_DEMOS } from './services';
 import { gatewayPoster, Post } from './post';
@@ -62,15 +62,19 @@ const DISTRICT: DemoPrincipal = { role: 'DISTRICT_ADMIN' };
  *
  * `target` may be a poster made by gatewayPoster (DISTRICT_ADMIN): the district then uploads every
  * roster itself, naming the school.
- * @example await loadDemoDistrict({ gatewayUrl, token: (as) => sign(as) }, console.log)
+ * `today` (YYYY-MM-DD, China) is the day the district is as of: npm start passes the real day (or
+ * BUSINESS_DATE), tests TEST_DATE; the services must take the same day as today, or they refuse
+ * records dated after theirs.
+ * @example await loadDemoDistrict({ gatewayUrl, token: (as) => sign(as) }, TEST_DATE, console.log)
  */
-export async function loadDemoDistrict(target: DemoTarget | Post, log: (s: string) => void = () => {}): Promise<DemoLoadResult> {
+export async function loadDemoDistrict(target: DemoTarget | Post, today: string, log: (s: string) => void = () => {}): Promise<DemoLoadResult> {
+  if (!isIsoDate(today)) throw new Error(`loadDemoDistrict: today must be a day written YYYY-MM-DD, not "${today}"`);
   const started = Date.now();
   const t = demoTarget(target);
   const post = gatewayPoster(t.gatewayUrl, t.token(DISTRICT)!);
   const importer = new ImporterClient(new URL(t.gatewayUrl).origin, (as) => t.token(as) ?? t.token(DISTRICT)!);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tw-demo-'));
-  const year = new Date().getUTCFullYear();
+  const year = Number(today.slice(0, 4));
   let files = 0;
   let rows = 0;
   const summary = (label: string, jobs: readonly DemoJob[]) => {
@@ -88,7 +92,7 @@ export async function loadDemoDistrict(target: DemoTarget | Post, log: (s: strin
   };
 
   try {
-    const d = generateDistrict();
+    const d = generateDistrict(DEMO_SEED, today);
     summary('schools', [await importRows(schoolsKind, 'schools', d.schools, fileStyle(schoolsKind, year))]);
     const schoolIds = new Map<string, string>();
     for (const s of (await readDistrict(post)).schools) schoolIds.set(s.code, s.id);
@@ -118,6 +122,7 @@ export async function loadDemoDistrict(target: DemoTarget | Post, log: (s: strin
     const ctx: DemoContext = {
       post,
       log,
+      today,
       year,
       ...district,
       random: new Random(20261126),

@@ -1,4 +1,4 @@
-import { Random, todayInChina } from '@tw/kernel';
+import { Random } from '@tw/kernel';
 import type { DemoContext, DemoTeacherRecord, ServiceDemo } from './context';
 
 // Rows as the professional-development bulk mutations take them (TrainingInput, DesignationInput…).
@@ -211,7 +211,7 @@ function mentoring(r: Random, year: number, teachers: readonly DemoTeacherRecord
  */
 export const professionalDevelopmentDemo: ServiceDemo = async (ctx) => {
   const r = ctx.random;
-  const today = todayInChina();
+  const today = ctx.today;
   const serving = ctx.teachers.filter((t) => SERVING.has(t.status));
   const years = [ctx.year - 2, ctx.year - 1, ctx.year];
 

@@ -2,12 +2,14 @@ import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } fr
 import { DataSource, EntityManager, EntityTarget, In, ObjectLiteral } from 'typeorm';
 import { auditEntry, recordAudit } from './audit/record';
 import { Principal } from './auth/principal';
+import { systemClock } from './clock';
 import { insertRows } from './database/insert-rows';
 import { dropPrepared, findPrepared, keepPrepared, PreparedRow, sweepPrepared } from './database/prepared-bulk';
 import { badInput } from './errors';
 import { LocalDate } from './graphql/scalars';
 import { recordVersions, VersionedChange } from './history/versions';
-import { isRejection, Rejection, todayInChina } from './row-rules';
+import { todayInChina } from './calendar';
+import { isRejection, Rejection } from './row-rules';
 
 /** The most rows one bulk call takes; the importer sends batches of this size. */
 export const MAX_BULK_ROWS = 1000;
@@ -224,7 +226,8 @@ export async function runBulk<R, W>(ds: DataSource, sent: readonly R[], options:
     const before = await Promise.all(records.map(({ spec, byWrite }) => storedRows(manager, spec.target, byWrite.map(([, r]) => r.id))));
     await plan.write(writes, manager);
     if (actor && records.length) {
-      const at = new Date();
+      // the audit says when it really happened, whatever day the rules take as today
+      const at = systemClock.now();
       const entries = records.flatMap(({ spec, byWrite }, i) =>
         spec.log === false ? [] : byWrite.map(([w, record]) =>
           auditEntry(actor, { entity: spec.entity, entityId: record.id, key: keyOfWrite.get(w) ?? record.id, teacherId: spec.teacherIdOf?.(w) ?? null, before: before[i].get(record.id) ?? null, after: record }, at),

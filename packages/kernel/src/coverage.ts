@@ -93,11 +93,11 @@ export interface CoverageContext extends BaseContext {
 /**
  * The query that says, per school and year, which kinds of record a service holds (the basis of
  * "this school sent nothing": a 0 that is a gap), named per service (personnelCoverage, …):
- * DISTRICT_ADMIN and ANALYST any schools (counts only), SCHOOL_ADMIN their own. `now` answers what
- * day it is, for “untouched for over a year” (the clock is an input).
+ * DISTRICT_ADMIN and ANALYST any schools (counts only), SCHOOL_ADMIN their own. The request's clock
+ * (`ctx.clock`) answers what day it is, for “untouched for over a year”.
  * @example resolvers: [..., coverageResolver('governanceCoverage', 'governance', GOVERNANCE_COVERAGE)]
  */
-export function coverageResolver(queryName: string, serviceTitle: string, sources: readonly CoverageSource[], now: () => Date = () => new Date()): ClassType {
+export function coverageResolver(queryName: string, serviceTitle: string, sources: readonly CoverageSource[]): ClassType {
   @Resolver()
   class CoverageResolver {
     @Query(() => [KindCoverage], {
@@ -109,7 +109,7 @@ export function coverageResolver(queryName: string, serviceTitle: string, source
       if (schoolIds.length > 1000) throw badInput(`At most 1,000 schools a call; got ${schoolIds.length}`);
       if (p.role === 'SCHOOL_ADMIN' && schoolIds.some((id) => id !== p.schoolId)) throw forbidden(`A SCHOOL_ADMIN token reads only its own school's coverage (school ${p.schoolId})`);
       if (!schoolIds.length) return [];
-      return countCoverage(ctx.ds, sources, year, [...new Set(schoolIds)], now());
+      return countCoverage(ctx.ds, sources, year, [...new Set(schoolIds)], ctx.clock.now());
     }
   }
   return CoverageResolver;

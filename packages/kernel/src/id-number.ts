@@ -2,6 +2,7 @@
  * 居民身份证 numbers (GB 11643-1999): normalising what files hold, and checking the check digit
  * (ISO 7064 MOD 11-2), the birth date and the sex digit. One module for the services and the importer.
  */
+import { isIsoDate, systemClock } from './clock';
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CHARS = '10X98765432';
@@ -39,16 +40,12 @@ export function maskIdNumber(value: string): string {
 
 const fail = (code: IdNumberProblem, message: string): IdNumberResult => ({ ok: false, code, message });
 
-function isRealDate(y: number, m: number, d: number): boolean {
-  const dt = new Date(Date.UTC(y, m - 1, d));
-  return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
-}
 
 export interface IdNumberExpectations {
   /** 出生日期 as given elsewhere on the record, 'YYYY-MM-DD' */
   readonly birthDate?: string;
   readonly gender?: 'MALE' | 'FEMALE';
-  /** the date the check is made on (birth dates after it are refused); today by default */
+  /** the date the check is made on (birth dates after it are refused): a plan's `now`; the system clock's today by default */
   readonly today?: Date;
 }
 
@@ -72,12 +69,9 @@ export function checkIdNumber(raw: unknown, expect: IdNumberExpectations = {}): 
   if (!/^\d{17}[\dX]$/.test(value)) {
     return fail('ID_NUMBER_FORMAT', `身份证件号“${shown}”格式不对：应为 18 位，前 17 位是数字，最后一位是数字或 X（现为 ${value.length} 位）`);
   }
-  const y = Number(value.slice(6, 10));
-  const m = Number(value.slice(10, 12));
-  const d = Number(value.slice(12, 14));
-  const today = expect.today ?? new Date();
+  const today = expect.today ?? systemClock.now();
   const birthDate = `${value.slice(6, 10)}-${value.slice(10, 12)}-${value.slice(12, 14)}`;
-  if (y < 1900 || !isRealDate(y, m, d) || Date.UTC(y, m - 1, d) > today.getTime()) {
+  if (Number(value.slice(6, 10)) < 1900 || !isIsoDate(birthDate) || Date.parse(`${birthDate}T00:00:00Z`) > today.getTime()) {
     return fail('ID_NUMBER_BIRTH_DATE', `身份证件号“${shown}”第 7–14 位“${value.slice(6, 14)}”不是有效的出生日期`);
   }
   const expected = checkDigit(value);

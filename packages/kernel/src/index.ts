@@ -28,6 +28,8 @@ export * from './graphql/report-entities';
 export * from './loaders';
 export * from './bulk';
 export * from './row-rules';
+export * from './clock';
+export * from './calendar';
 export * from './random';
 export * from './audit';
 export * from './coverage';

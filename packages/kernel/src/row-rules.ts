@@ -1,6 +1,6 @@
 /**
  * Small rules every bulk plan uses on its rows: text cleaned the same way everywhere, rejections
- * built the same way, and the users' calendar (China Standard Time, UTC+8).
+ * built the same way (the users' calendar is calendar.ts).
  */
 
 /** Trimmed, full-width made half-width, inner runs of space made one; empty becomes null. */
@@ -34,27 +34,4 @@ export function optionalText(value: string | null | undefined, field: string, ti
   const s = cleanText(value);
   if (s && s.length > max) return reject('TOO_LONG', `${title}“${s}”超过 ${max} 个字`, field);
   return s;
-}
-
-const CST_OFFSET_MS = 8 * 3600_000;
-
-/** Today in the users' calendar, YYYY-MM-DD. */
-export function todayInChina(now = new Date()): string {
-  return new Date(now.getTime() + CST_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** The current month in the users' calendar, YYYY-MM. */
-export function currentMonthInChina(now = new Date()): string {
-  return todayInChina(now).slice(0, 7);
-}
-
-/** The current year in the users' calendar. */
-export function currentYearInChina(now = new Date()): number {
-  return Number(todayInChina(now).slice(0, 4));
-}
-
-/** The instant a day (YYYY-MM-DD) of the users' calendar begins: 2024-05-06 begins at 2024-05-05T16:00Z. */
-export function chinaDayStart(date: string): Date {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d) - CST_OFFSET_MS);
 }

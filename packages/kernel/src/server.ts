@@ -10,6 +10,7 @@ import { GraphQLError, GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { DataSource } from 'typeorm';
 import { Principal } from './auth/principal';
 import { bearerToken, TokenKeys, verifyToken } from './auth/tokens';
+import { Clock, systemClock } from './clock';
 import { pingDatabase } from './database/data-source';
 import { BaseContext } from './graphql/context';
 import { createLogger, Logger } from './logger';
@@ -31,6 +32,8 @@ export interface ServiceOptions<C extends BaseContext> {
   readonly production: boolean;
   /** adds the service's per-request loaders to the base context */
   readonly context: (base: BaseContext) => C;
+  /** every request's `ctx.clock` (default the system clock) */
+  readonly clock?: Clock;
   readonly logger?: Logger;
   /**
    * More routes beside /graphql (the importer's uploads and downloads). They are behind the same
@@ -197,7 +200,7 @@ export async function startService<C extends BaseContext>(o: ServiceOptions<C>, 
   startTracing({ service: o.name });
   collectProcessMetrics();
   // a service that extends DistrictReport answers its frozen years from its frozen_report table
-  installFrozenReports(o.schema, { service: o.name, dataSource: o.dataSource, context: o.context, peers: o.freezePeers });
+  installFrozenReports(o.schema, { service: o.name, dataSource: o.dataSource, context: o.context, clock: o.clock ?? systemClock, peers: o.freezePeers });
   const app = express();
   app.disable('x-powered-by');
   const server = http.createServer(app);
@@ -268,7 +271,7 @@ export async function startService<C extends BaseContext>(o: ServiceOptions<C>, 
             throw new GraphQLError(err.message, { extensions: { ...err.extensions, http: { status: 401 } } });
           }
         }
-        return o.context({ principal, requestId: currentRequestScope()?.requestId ?? randomUUID() });
+        return o.context({ principal, requestId: currentRequestScope()?.requestId ?? randomUUID(), clock: o.clock ?? systemClock });
       },
     }),
   );

@@ -46,6 +46,8 @@ export interface ServiceModule {
     dataSource: import('typeorm').DataSource;
     keys: import('./auth/tokens').TokenKeys;
     production: boolean;
+    /** every request's clock (default the system clock) */
+    clock?: import('./clock').Clock;
     host?: string;
     port?: number;
     /** the gateway, for calls to other services */

@@ -15,7 +15,7 @@ import {
   TeacherDirectory,
   TeacherDirectoryEntry,
 } from '@tw/kernel';
-import { createTestDatabase, TestDatabase, testDatabaseKinds } from '@tw/kernel/testing';
+import { createTestDatabase, TestDatabase, testClock, testDatabaseKinds } from '@tw/kernel/testing';
 
 interface Row {
   readonly teacherId?: string | null;
@@ -77,7 +77,7 @@ describe.each(testDatabaseKinds())('runRemoteBulk on %s', (kind) => {
 
   const call = (principal: Principal | null, rows: readonly Row[], options: { dryRun?: boolean; partial?: boolean; prepare?: boolean; commit?: string | null } = {}, name = 'things') =>
     runRemoteBulk(
-      { principal, requestId: 'req', ds },
+      { principal, requestId: 'req', clock: testClock, ds },
       rows,
       { dryRun: false, partial: false, prepare: false, ...options },
       {

@@ -13,10 +13,6 @@ export function assertCanReadPay(ctx: BaseContext, teacher: TeacherRef): Princip
   return p;
 }
 
-// whom a list of records is narrowed to is the kernel's rule
-export { recordScope } from '@tw/kernel';
-export type { RecordScope } from '@tw/kernel';
-
 /** Whether the reader may read every teacher of a school, so the small-group rule does not apply to them there. */
 export function readsWholeSchool(p: Principal | null, schoolId: string): boolean {
   if (!p) return false;

@@ -6,9 +6,6 @@ import { startCompensation } from './server';
 export { buildCompensationSchema, openCompensationDatabase, startCompensation };
 export { ENTITIES, MIGRATIONS } from './database';
 export type { CompensationServerOptions } from './server';
-// the school directory is the kernel's (personnel's schools, asked through the gateway)
-export { staticSchoolDirectory } from '@tw/kernel';
-export type { SchoolDirectory, SchoolDirectoryEntry } from '@tw/kernel';
 export { Yuan } from './money/yuan.scalar';
 export { formatYuan, parseYuan } from './money/fen';
 

@@ -1,13 +1,13 @@
 import 'reflect-metadata';
-import { ConfigError, createLogger, readServiceConfig, stopOnSignals } from '@tw/kernel';
+import { ConfigError, configuredClock, createLogger, readServiceConfig, stopOnSignals } from '@tw/kernel';
 import { openCompensationDatabase } from './database';
 import { startCompensation } from './server';
 
 async function main(): Promise<void> {
   const cfg = readServiceConfig('compensation');
   const logger = createLogger('compensation', cfg.logLevel);
-  const dataSource = await openCompensationDatabase({ url: cfg.databaseUrl, dataDir: cfg.dataDir, logSql: process.env.LOG_SQL === '1' });
-  const handle = await startCompensation({ dataSource, keys: cfg.keys, production: cfg.production, host: cfg.host, port: cfg.port, gatewayUrl: cfg.gatewayUrl });
+  const dataSource = await openCompensationDatabase({ url: cfg.databaseUrl, dataDir: cfg.dataDir, logSql: cfg.logSql });
+  const handle = await startCompensation({ dataSource, keys: cfg.keys, production: cfg.production, clock: configuredClock(cfg, logger), host: cfg.host, port: cfg.port, gatewayUrl: cfg.gatewayUrl });
   stopOnSignals(logger, handle);
 }
 

@@ -1,4 +1,4 @@
-import { AppError, ErrorCode, GatewayClient, gatewaySchoolDirectory, gatewayTeacherDirectory, SchoolDirectory, ServiceHandle, startService, TeacherDirectory, TokenKeys } from '@tw/kernel';
+import { AppError, Clock, ErrorCode, GatewayClient, gatewaySchoolDirectory, gatewayTeacherDirectory, SchoolDirectory, ServiceHandle, startService, TeacherDirectory, TokenKeys } from '@tw/kernel';
 import { DataSource } from 'typeorm';
 import { createReportLoaders } from './analytics';
 import { CompensationContext } from './context';
@@ -9,6 +9,8 @@ export interface CompensationServerOptions {
   readonly dataSource: DataSource;
   readonly keys: TokenKeys;
   readonly production: boolean;
+  /** what now and today are for every request (default the system clock; BUSINESS_DATE or a test pins the day) */
+  readonly clock?: Clock;
   readonly host?: string;
   /** 0 picks a free port */
   readonly port?: number;
@@ -38,6 +40,7 @@ export async function startCompensation(o: CompensationServerOptions): Promise<S
       dataSource: o.dataSource,
       keys: o.keys,
       production: o.production,
+      clock: o.clock,
       context: (base) => ({ ...base, ds: o.dataSource, loaders: createLoaders(o.dataSource, base.principal), directory, schools, reports: createReportLoaders(o.dataSource, base.principal) }),
     },
     { host: o.host ?? '127.0.0.1', port: o.port ?? 0 },

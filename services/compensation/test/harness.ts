@@ -1,9 +1,10 @@
-import { TeacherDirectory, TeacherDirectoryEntry } from '@tw/kernel';
-import { createTestDatabase, directClient, TestDatabaseKind, testKeys } from '@tw/kernel/testing';
-import { openCompensationDatabase, SchoolDirectoryEntry, startCompensation, staticSchoolDirectory } from '@tw/compensation';
+import { SchoolDirectoryEntry, staticSchoolDirectory, TeacherDirectory, TeacherDirectoryEntry } from '@tw/kernel';
+import { createTestDatabase, directClient, TEST_YEAR, testClock, TestDatabaseKind, testKeys } from '@tw/kernel/testing';
+import { openCompensationDatabase, startCompensation } from '@tw/compensation';
 
 /** The current year in the users' calendar, and the last finished one. */
-export const THIS_YEAR = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
+/** the service under test runs on testClock: this year is TEST_DATE's */
+export const THIS_YEAR = TEST_YEAR;
 export const LAST_YEAR = THIS_YEAR - 1;
 
 /** A directory the test can change (a teacher moving school) and whose calls it can count. */
@@ -35,7 +36,7 @@ export async function startCompensationForTest(kind: TestDatabaseKind, teachers:
   const ds = await openCompensationDatabase({ url: db.url, dataDir: db.dataDir, sqliteFile: db.sqliteFile });
   const keys = testKeys();
   const dir = mutableDirectory(teachers);
-  const handle = await startCompensation({ dataSource: ds, keys, production: false, directory: dir.directory, schools: staticSchoolDirectory(schools) });
+  const handle = await startCompensation({ dataSource: ds, keys, production: false, clock: testClock, directory: dir.directory, schools: staticSchoolDirectory(schools) });
   const as = directClient(handle.url, keys);
   return {
     ds,

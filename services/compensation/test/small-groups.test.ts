@@ -1,4 +1,3 @@
-import { currentYearUtc8, isFinishedYear } from '../src/calendar';
 import { suppressSmallGroups } from '../src/small-groups';
 
 const g = (key: string, size: number, open = false) => ({ key, size, open });
@@ -38,14 +37,5 @@ describe('the small-group rule', () => {
   it('withholds a forced group whatever its size', () => {
     const s = suppressSmallGroups([g('a', 0), g('b', 9), g('c', 20)], { withTotal: true, force: ['a'] });
     expect([...s.withheld].sort()).toEqual(['a', 'b']);
-  });
-});
-
-describe("the users' calendar (UTC+8)", () => {
-  it('turns the year at 16:00 UTC on 31 December', () => {
-    expect(currentYearUtc8(new Date('2025-12-31T15:59:59Z'))).toBe(2025);
-    expect(currentYearUtc8(new Date('2025-12-31T16:00:00Z'))).toBe(2026);
-    expect(isFinishedYear(2025, new Date('2025-12-31T15:59:59Z'))).toBe(false);
-    expect(isFinishedYear(2025, new Date('2025-12-31T16:00:00Z'))).toBe(true);
   });
 });

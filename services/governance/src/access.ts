@@ -2,8 +2,6 @@ import { BaseContext, canReadPerson, forbidden, Principal, RecordScope, requireP
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { TeacherRef } from './entities/teacher-ref';
 
-export type { RecordScope } from '@tw/kernel';
-
 const ANALYST_REFUSAL = 'ANALYST tokens read aggregates only, not individual teachers’ records';
 
 /**

@@ -6,9 +6,6 @@ import { startGovernance } from './server';
 export { buildGovernanceSchema, openGovernanceDatabase, startGovernance };
 export { ENTITIES, MIGRATIONS } from './database';
 export type { GovernanceServerOptions } from './server';
-// the school directory is the kernel's (personnel's schools, asked through the gateway)
-export { staticSchoolDirectory, gatewaySchoolDirectory } from '@tw/kernel';
-export type { SchoolDirectory, SchoolDirectoryEntry } from '@tw/kernel';
 
 /** The contract every service exports (see ServiceModule). */
 export const buildServiceSchema: ServiceModule['buildServiceSchema'] = buildGovernanceSchema;

@@ -1,4 +1,4 @@
-import { GatewayClient, gatewaySchoolDirectory, gatewayTeacherDirectory, SchoolDirectory, ServiceHandle, startService, TeacherDirectory, TokenKeys } from '@tw/kernel';
+import { Clock, GatewayClient, gatewaySchoolDirectory, gatewayTeacherDirectory, SchoolDirectory, ServiceHandle, startService, TeacherDirectory, todayInChina, TokenKeys } from '@tw/kernel';
 import { DataSource } from 'typeorm';
 import { createReportLoaders } from './analytics';
 import { GovernanceContext } from './context';
@@ -10,6 +10,8 @@ export interface GovernanceServerOptions {
   readonly dataSource: DataSource;
   readonly keys: TokenKeys;
   readonly production: boolean;
+  /** what now and today are for every request (default the system clock; BUSINESS_DATE or a test pins the day) */
+  readonly clock?: Clock;
   readonly host?: string;
   /** 0 picks a free port */
   readonly port?: number;
@@ -34,7 +36,8 @@ export async function startGovernance(o: GovernanceServerOptions): Promise<Servi
       dataSource: o.dataSource,
       keys: o.keys,
       production: o.production,
-      context: (base) => ({ ...base, ds: o.dataSource, loaders: createLoaders(o.dataSource), teachers, schools, reports: createReportLoaders(o.dataSource) }),
+      clock: o.clock,
+      context: (base) => ({ ...base, ds: o.dataSource, loaders: createLoaders(o.dataSource), teachers, schools, reports: createReportLoaders(o.dataSource, todayInChina(base.clock)) }),
     },
     { host: o.host ?? '127.0.0.1', port: o.port ?? 0 },
   );

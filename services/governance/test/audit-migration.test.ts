@@ -1,5 +1,5 @@
 import { AuditEntry, CreatePreparedBulk1764800000000, openDatabase, staticSchoolDirectory, staticTeacherDirectory } from '@tw/kernel';
-import { createTestDatabase, directClient, testDatabaseKinds, testKeys } from '@tw/kernel/testing';
+import { createTestDatabase, directClient, testDatabaseKinds, testClock, testKeys } from '@tw/kernel/testing';
 import { openGovernanceDatabase, startGovernance } from '@tw/governance';
 import { DataSource } from 'typeorm';
 import { Initial1764201600000 } from '../src/migrations/1764201600000-initial';
@@ -77,7 +77,7 @@ describe.each(testDatabaseKinds())('the governance audit log moving onto the ker
         // the carried entries read through the one audit query, a day being a day in China (UTC+8):
         // 2024-03-02 15:59:59Z is still 2 March there, 16:00:00Z is 3 March
         const keys = testKeys();
-        const handle = await startGovernance({ dataSource: ds, keys, production: false, directory: staticTeacherDirectory([]), schoolDirectory: staticSchoolDirectory([]) });
+        const handle = await startGovernance({ dataSource: ds, keys, production: false, clock: testClock, directory: staticTeacherDirectory([]), schoolDirectory: staticSchoolDirectory([]) });
         try {
           const admin = directClient(handle.url, keys)({ subject: 'district-admin', role: 'DISTRICT_ADMIN' });
           const day = await admin('{ governanceAuditLog(filter: { fromDay: "2024-03-03", toDay: "2024-03-03" }) { nodes { id entity requestId } } }');

@@ -1,6 +1,6 @@
-import { TeacherDirectory, TeacherDirectoryEntry } from '@tw/kernel';
-import { createTestDatabase, directClient, TestDatabaseKind, testKeys } from '@tw/kernel/testing';
-import { openGovernanceDatabase, SchoolDirectory, SchoolDirectoryEntry, startGovernance } from '@tw/governance';
+import { SchoolDirectory, SchoolDirectoryEntry, TeacherDirectory, TeacherDirectoryEntry } from '@tw/kernel';
+import { createTestDatabase, directClient, TestDatabaseKind, testClock, testKeys } from '@tw/kernel/testing';
+import { openGovernanceDatabase, startGovernance } from '@tw/governance';
 
 export const SCHOOL_A = 'school-a';
 export const SCHOOL_B = 'school-b';
@@ -30,7 +30,7 @@ export async function startGovernanceForTest(kind: TestDatabaseKind) {
     lookup: async (ids) => new Map(ids.filter((id) => schools.has(id)).map((id) => [id, schools.get(id)!])),
     count: async () => schools.size,
   };
-  const handle = await startGovernance({ dataSource: ds, keys, production: false, directory, schoolDirectory });
+  const handle = await startGovernance({ dataSource: ds, keys, production: false, clock: testClock, directory, schoolDirectory });
   const as = directClient(handle.url, keys);
   return {
     kind,

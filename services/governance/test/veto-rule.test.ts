@@ -1,5 +1,4 @@
-import { Sanction } from '@tw/kernel';
-import { addDays, lastDayOfMonths } from '../src/rules/dates';
+import { addDays, lastDayOfMonths, Sanction } from '@tw/kernel';
 import { appliesOn, eligibilityOf, overlapsYear, sanctionPeriod, vetoReasons, ViolationFacts } from '../src/rules/veto-rule';
 
 const v = (sanction: Sanction | null, occurredOn: string, revokedOn: string | null = null): ViolationFacts => ({ sanction, occurredOn, revokedOn });

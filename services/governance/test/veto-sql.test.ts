@@ -1,9 +1,8 @@
-import { SANCTION, Sanction, yearsTable } from '@tw/kernel';
+import { addDays, Sanction, SANCTION, yearsTable } from '@tw/kernel';
 import { createTestDatabase, TestDatabase, testDatabaseKinds } from '@tw/kernel/testing';
 import { openGovernanceDatabase } from '@tw/governance';
 import { DataSource } from 'typeorm';
 import { VIOLATION_OVERLAPS_YEAR } from '../src/analytics/veto-sql';
-import { addDays } from '../src/rules/dates';
 import { overlapsYear, sanctionPeriod } from '../src/rules/veto-rule';
 
 const YEARS = Array.from({ length: 12 }, (_, i) => 2016 + i);

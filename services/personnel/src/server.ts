@@ -1,4 +1,4 @@
-import { gatewayFreezePeers, ServiceHandle, startService, TokenKeys } from '@tw/kernel';
+import { Clock, gatewayFreezePeers, ServiceHandle, startService, TokenKeys } from '@tw/kernel';
 import { DataSource } from 'typeorm';
 import { createReportLoaders, gatewayReportPeers, unreachablePeers } from './analytics';
 import { PersonnelContext } from './context';
@@ -9,6 +9,8 @@ export interface PersonnelServerOptions {
   readonly dataSource: DataSource;
   readonly keys: TokenKeys;
   readonly production: boolean;
+  /** what now and today are for every request (default the system clock; BUSINESS_DATE or a test pins the day) */
+  readonly clock?: Clock;
   readonly host?: string;
   /** 0 picks a free port */
   readonly port?: number;
@@ -27,6 +29,7 @@ export async function startPersonnel(o: PersonnelServerOptions): Promise<Service
       dataSource: o.dataSource,
       keys: o.keys,
       production: o.production,
+      clock: o.clock,
       // freezeDistrictReport freezes the other services' parts through the gateway, for the admin
       freezePeers: o.gatewayUrl ? gatewayFreezePeers({ url: o.gatewayUrl, gatewaySecret: o.keys.gatewaySecret, owner: 'personnel' }) : undefined,
       context: (base) => ({ ...base, ds: o.dataSource, loaders: createLoaders(o.dataSource), reports: { loaders: createReportLoaders(o.dataSource), peers } }),

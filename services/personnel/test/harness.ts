@@ -1,4 +1,4 @@
-import { createTestDatabase, directClient, makeIdNumber, TestDatabaseKind, testKeys } from '@tw/kernel/testing';
+import { createTestDatabase, directClient, makeIdNumber, TestDatabaseKind, testClock, testKeys } from '@tw/kernel/testing';
 import { openPersonnelDatabase, startPersonnel } from '@tw/personnel';
 
 /** The personnel subgraph on a fresh database of `kind`, reached directly (with the gateway secret). */
@@ -6,7 +6,7 @@ export async function startPersonnelForTest(kind: TestDatabaseKind) {
   const db = await createTestDatabase(kind, 'personnel');
   const ds = await openPersonnelDatabase({ url: db.url, dataDir: db.dataDir, sqliteFile: db.sqliteFile });
   const keys = testKeys();
-  const handle = await startPersonnel({ dataSource: ds, keys, production: false });
+  const handle = await startPersonnel({ dataSource: ds, keys, production: false, clock: testClock });
   const as = directClient(handle.url, keys);
   return {
     ds,

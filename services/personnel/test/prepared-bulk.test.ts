@@ -1,3 +1,4 @@
+import { systemClock } from '@tw/kernel';
 import { testDatabaseKinds } from '@tw/kernel/testing';
 import { PersonnelTestServer, schoolRow, startPersonnelForTest, teacherRow, UPSERT_SCHOOLS } from './harness';
 
@@ -116,7 +117,7 @@ describe.each(testDatabaseKinds())('prepared bulk rows (prepare, then commit) on
   it('forgets kept rows after an hour', async () => {
     const prep = await s.admin(UPSERT, { rows: [teacherRow(11, school)], options: { prepare: true } });
     const id = prep.data.upsertTeachers.prepared;
-    await s.ds.query('UPDATE prepared_bulk SET expires_at_ms = ? WHERE id = ?', [Date.now() - 1, id]);
+    await s.ds.query('UPDATE prepared_bulk SET expires_at_ms = ? WHERE id = ?', [systemClock.now().getTime() - 1, id]);
     const late = await s.admin(UPSERT, { rows: [], options: { commit: id } });
     expect(late.errors?.[0].message).toContain('expired');
     // the next prepare call clears expired rows out

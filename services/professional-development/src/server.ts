@@ -1,4 +1,5 @@
 import {
+  Clock,
   GATEWAY_DEFAULT_PORT,
   GatewayClient,
   gatewayTeacherDirectory,
@@ -18,6 +19,8 @@ export interface ProfessionalDevelopmentServerOptions {
   readonly dataSource: DataSource;
   readonly keys: TokenKeys;
   readonly production: boolean;
+  /** what now and today are for every request (default the system clock; BUSINESS_DATE or a test pins the day) */
+  readonly clock?: Clock;
   readonly host?: string;
   /** 0 picks a free port */
   readonly port?: number;
@@ -49,6 +52,7 @@ export async function startProfessionalDevelopment(o: ProfessionalDevelopmentSer
       dataSource: o.dataSource,
       keys: o.keys,
       production: o.production,
+      clock: o.clock,
       context: (base) => ({ ...base, ds: o.dataSource, loaders: createLoaders(o.dataSource), directory, eligibility, reports: createReportLoaders(o.dataSource, roster) }),
     },
     { host: o.host ?? '127.0.0.1', port: o.port ?? 0 },

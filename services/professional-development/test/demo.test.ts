@@ -1,12 +1,12 @@
 import { newId, Random, TeacherDirectoryEntry } from '@tw/kernel';
-import { testDatabaseKinds } from '@tw/kernel/testing';
-import { DemoContext, DemoSchoolRecord, DemoTeacherRecord, generateDistrict } from '@tw/demo';
+import { TEST_DATE, TEST_YEAR, testDatabaseKinds } from '@tw/kernel/testing';
+import { DEMO_SEED, DemoContext, DemoSchoolRecord, DemoTeacherRecord, generateDistrict } from '@tw/demo';
 import { professionalDevelopmentDemo } from '@tw/demo';
 import { DevelopmentTestServer, startDevelopmentForTest } from './harness';
 
 /** A slice of the demo district (its first schools), with the ids personnel would give them. */
 function demoDistrict(schoolCount: number): { schools: DemoSchoolRecord[]; teachers: DemoTeacherRecord[] } {
-  const d = generateDistrict();
+  const d = generateDistrict(DEMO_SEED, TEST_DATE);
   const schools = d.schools.slice(0, schoolCount).map((s) => ({ ...s, id: newId() }));
   const idOf = new Map(schools.map((s) => [s.code, s.id]));
   const teachers = d.teachers
@@ -17,7 +17,7 @@ function demoDistrict(schoolCount: number): { schools: DemoSchoolRecord[]; teach
 
 describe.each(testDatabaseKinds())('the professional-development demo data on %s', (kind) => {
   const district = demoDistrict(12);
-  const year = new Date().getUTCFullYear();
+  const year = TEST_YEAR;
   let s: DevelopmentTestServer;
 
   beforeAll(async () => {
@@ -38,6 +38,7 @@ describe.each(testDatabaseKinds())('the professional-development demo data on %s
         throw new Error('the demo writes through bulk only');
       },
       log: () => {},
+      today: TEST_DATE,
       year,
       ...district,
       random: new Random(20261126),

@@ -1,4 +1,4 @@
-import { testDatabaseKinds } from '@tw/kernel/testing';
+import { TEST_YEAR, testDatabaseKinds } from '@tw/kernel/testing';
 import { isValidInYear } from '../src/rules/designation-validity';
 import { DevelopmentTestServer, makeTeachers, outcomes, SCHOOL_A, SCHOOL_B, startDevelopmentForTest, TEACHER_ENTITIES, teacherReps, UPSERT_DESIGNATIONS } from './harness';
 
@@ -83,7 +83,7 @@ describe.each(testDatabaseKinds())('professional-development designations on %s'
   });
 
   it('rejects bad values with codes and messages naming them', async () => {
-    const nextYear = new Date().getFullYear() + 1;
+    const nextYear = TEST_YEAR + 1;
     const rows = [
       row(ts[7].id, { validUntil: '2023-12-31' }),
       row(ts[8].id, { year: nextYear }),

@@ -1,5 +1,5 @@
 import { AppError, newId, staticTeacherDirectory, TeacherDirectoryEntry } from '@tw/kernel';
-import { createTestDatabase, directClient, TestDatabaseKind, testKeys } from '@tw/kernel/testing';
+import { createTestDatabase, directClient, TestDatabaseKind, testClock, testKeys } from '@tw/kernel/testing';
 import { EligibilityChecker, openProfessionalDevelopmentDatabase, startProfessionalDevelopment, TeacherEligibility } from '@tw/professional-development';
 
 /** Two schools of a test district, and their teachers as personnel would answer for them. */
@@ -42,7 +42,7 @@ export async function startDevelopmentForTest(kind: TestDatabaseKind, teachers: 
   const ds = await openProfessionalDevelopmentDatabase({ url: db.url, dataDir: db.dataDir, sqliteFile: db.sqliteFile });
   const keys = testKeys();
   const governance = new FakeGovernance();
-  const handle = await startProfessionalDevelopment({ dataSource: ds, keys, production: false, directory: staticTeacherDirectory(teachers), eligibility: governance });
+  const handle = await startProfessionalDevelopment({ dataSource: ds, keys, production: false, clock: testClock, directory: staticTeacherDirectory(teachers), eligibility: governance });
   const as = directClient(handle.url, keys);
   return {
     ds,

@@ -1,4 +1,5 @@
-import { testDatabaseKinds } from '@tw/kernel/testing';
+import { addDays } from '@tw/kernel';
+import { TEST_DATE, testDatabaseKinds } from '@tw/kernel/testing';
 import {
   DevelopmentTestServer,
   makeTeachers,
@@ -109,7 +110,7 @@ describe.each(testDatabaseKinds())('professional-development studios, lessons an
   });
 
   it('rejects lesson rows with a future date, an unknown studio, a bad observer count or a missing 课题', async () => {
-    const tomorrow = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+    const tomorrow = addDays(TEST_DATE, 1);
     const base = { teacherId: ts[11].id, title: '课题', kind: 'OPEN', date: '2024-05-05' };
     const rows = [{ ...base, date: tomorrow }, { ...base, studioName: '不存在的工作室' }, { ...base, title: '另一课题', observers: -1 }, { ...base, title: '' }, { ...base, teacherId: others[0].id }];
     const r = (await s.as({ subject: 'clerk', role: 'SCHOOL_ADMIN', schoolId: SCHOOL_A })(UPSERT_LESSONS, { rows })).data.r;

@@ -1,4 +1,4 @@
-import { testDatabaseKinds } from '@tw/kernel/testing';
+import { TEST_YEAR, testDatabaseKinds } from '@tw/kernel/testing';
 import {
   DevelopmentTestServer,
   makeTeachers,
@@ -72,7 +72,7 @@ describe.each(testDatabaseKinds())('professional-development trainings on %s', (
   it('rejects each bad row with a stable code and a Chinese message naming the value, and writes nothing', async () => {
     const before = await participations();
     const t = ownTeachers.map((x) => x.id);
-    const nextYear = new Date().getFullYear() + 1;
+    const nextYear = TEST_YEAR + 1;
     const rows = [
       trainingRow(t[10], { year: 2025 }),
       trainingRow(t[11], { year: 2025, hours: -4 }),

@@ -4,7 +4,7 @@ import { forbidden } from '../errors';
 import { requirePrincipal, BaseContext } from '../graphql/context';
 import { ConnectionType, PageArgs, paginate } from '../graphql/pagination';
 import { LocalDate } from '../graphql/scalars';
-import { chinaDayStart } from '../row-rules';
+import { chinaDayStart } from '../clock';
 import { AuditEntry } from './audit-entry.entity';
 
 const DAY_MS = 24 * 3600_000;

@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { Principal } from '../auth/principal';
+import { systemClock } from '../clock';
 import { insertRows } from '../database/insert-rows';
 import { newId } from '../ids';
 import { currentRequestScope } from '../request-scope';
@@ -32,8 +33,8 @@ function toJson(record: object): string {
   }
 }
 
-/** The audit entry of a change made by `principal` now, in the current request. */
-export function auditEntry(principal: Principal, change: AuditedChange, at = new Date()): AuditEntry {
+/** The audit entry of a change made by `principal` now (the system clock: when it really happened, whatever BUSINESS_DATE says), in the current request. */
+export function auditEntry(principal: Principal, change: AuditedChange, at = systemClock.now()): AuditEntry {
   return Object.assign(new AuditEntry(), {
     id: newId(),
     recordedAt: at,

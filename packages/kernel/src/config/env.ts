@@ -1,3 +1,4 @@
+import { isIsoDate } from '../clock';
 import { ConfigError } from '../errors';
 
 /** How one environment variable is read. Without a fallback and not optional, it must be set. */
@@ -39,6 +40,12 @@ export const env = {
   url: (protocols: readonly string[], fallback?: string) =>
     variable(`a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`, (raw) => {
       if (!protocols.includes(new URL(raw).protocol)) throw new Error('wrong protocol');
+      return raw;
+    }, fallback),
+  /** A calendar day written YYYY-MM-DD. */
+  date: (fallback?: string) =>
+    variable('a day written YYYY-MM-DD', (raw) => {
+      if (!isIsoDate(raw)) throw new Error('not a day');
       return raw;
     }, fallback),
   /** Makes a variable optional: unset reads as `undefined`. */

@@ -3,6 +3,8 @@ import { STATISTICS_DAY_VAR } from '../history/valid-time';
 import { resolveTokenKeys } from '../auth/secrets';
 import { Role, USER_ROLES } from '../auth/principal';
 import { TokenKeys } from '../auth/tokens';
+import { businessDayClock, Clock, systemClock } from '../clock';
+import type { Logger } from '../logger';
 import { serviceInfo, SERVICES, GATEWAY_DEFAULT_PORT } from '../services';
 import { ConfigError } from '../errors';
 import { ConsoleSettings, readConsoleSettings } from './console-config';
@@ -19,6 +21,8 @@ export interface CommonConfig {
   readonly keys: TokenKeys;
   /** MM-DD: each year's figures are as of this day of the year (STATISTICS_DAY, default 12-31) */
   readonly statisticsDay: string;
+  /** BUSINESS_DATE: the day (YYYY-MM-DD, China) the processes' rules take as today instead of the real one */
+  readonly businessDate?: string;
 }
 
 export interface ServiceConfig extends CommonConfig {
@@ -29,6 +33,8 @@ export interface ServiceConfig extends CommonConfig {
   readonly databaseUrl?: string;
   /** the gateway's URL, for calls a service makes to another through it */
   readonly gatewayUrl: string;
+  /** LOG_SQL: print every SQL statement */
+  readonly logSql: boolean;
 }
 
 export interface GatewayConfig extends CommonConfig {
@@ -62,6 +68,7 @@ export function readCommonConfig(source: NodeJS.ProcessEnv = process.env): Commo
       JWT_AUDIENCE: env.optional(env.string()),
       GATEWAY_SECRET: env.optional(env.string()),
       STATISTICS_DAY: STATISTICS_DAY_VAR,
+      BUSINESS_DATE: env.optional(env.date()),
     },
     source,
   );
@@ -81,7 +88,7 @@ export function readCommonConfig(source: NodeJS.ProcessEnv = process.env): Commo
   if (production && keys.user.kind === 'HS256' && keys.user.secret === keys.gatewaySecret) {
     throw new ConfigError('In production JWT_SECRET and GATEWAY_SECRET must differ: the gateway secret signs internal service tokens');
   }
-  return { nodeEnv: c.NODE_ENV, production, dataDir, logLevel: c.LOG_LEVEL, keys, statisticsDay: c.STATISTICS_DAY };
+  return { nodeEnv: c.NODE_ENV, production, dataDir, logLevel: c.LOG_LEVEL, keys, statisticsDay: c.STATISTICS_DAY, businessDate: c.BUSINESS_DATE };
 }
 
 /** A service's configuration: the common part plus `<PREFIX>_PORT`, `<PREFIX>_HOST`, `<PREFIX>_DATABASE_URL`. */
@@ -95,6 +102,7 @@ export function readServiceConfig(name: string, source: NodeJS.ProcessEnv = proc
       [`${p}_PORT`]: env.port(info.defaultPort),
       [`${p}_DATABASE_URL`]: env.optional(env.url(['mysql:', 'mariadb:'])),
       GATEWAY_URL: env.url(['http:', 'https:'], `http://127.0.0.1:${GATEWAY_DEFAULT_PORT}/graphql`),
+      LOG_SQL: env.bool(false),
     },
     source,
   );
@@ -105,7 +113,21 @@ export function readServiceConfig(name: string, source: NodeJS.ProcessEnv = proc
     port: own[`${p}_PORT`] as number,
     databaseUrl: own[`${p}_DATABASE_URL`] as string | undefined,
     gatewayUrl: own.GATEWAY_URL as string,
+    logSql: own.LOG_SQL as boolean,
   };
+}
+
+/**
+ * The clock a process runs on: the system's, or with BUSINESS_DATE set, that day with the time of day
+ * running (said in the log, as a warning in production, where the real day is expected).
+ * @example const clock = configuredClock(cfg, logger); await startCompensation({ …, clock });
+ */
+export function configuredClock(cfg: CommonConfig, logger: Logger): Clock {
+  if (!cfg.businessDate) return systemClock;
+  const msg = `BUSINESS_DATE=${cfg.businessDate}: every rule takes ${cfg.businessDate} as today, not the real day`;
+  if (cfg.production) logger.warn(msg);
+  else logger.info(msg);
+  return businessDayClock(cfg.businessDate);
 }
 
 /** The gateway's configuration: `GATEWAY_HOST`, `GATEWAY_PORT`, and `<PREFIX>_URL` for each subgraph. */

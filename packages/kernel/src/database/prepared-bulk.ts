@@ -1,6 +1,7 @@
 import v8 from 'node:v8';
 import { DataSource, EntityManager, MigrationInterface, QueryRunner, Table } from 'typeorm';
 import { Principal } from '../auth/principal';
+import { systemClock } from '../clock';
 import { AppError, ErrorCode } from '../errors';
 import { newId } from '../ids';
 
@@ -31,7 +32,7 @@ export async function keepPrepared<R>(m: EntityManager, plan: string, actor: Pri
     id,
     plan,
     actorOf(actor),
-    Date.now() + PREPARED_TTL_MS,
+    systemClock.now().getTime() + PREPARED_TTL_MS,
     rows.length,
     payload,
   ]);
@@ -44,7 +45,7 @@ export async function keepPrepared<R>(m: EntityManager, plan: string, actor: Pri
  * on to insert, where concurrent prepare calls insert too.
  */
 export async function sweepPrepared(ds: DataSource): Promise<void> {
-  await ds.query('DELETE FROM prepared_bulk WHERE expires_at_ms < ?', [Date.now()]);
+  await ds.query('DELETE FROM prepared_bulk WHERE expires_at_ms < ?', [systemClock.now().getTime()]);
 }
 
 /** Kept rows, read (not taken) for a commit; rows kept for another plan or principal, or expired, are not found. */
@@ -53,7 +54,7 @@ export async function findPrepared<R>(m: EntityManager, id: string, plan: string
     id,
     plan,
     actorOf(actor),
-    Date.now(),
+    systemClock.now().getTime(),
   ])) as Array<{ payload: Buffer | Uint8Array }>;
   if (!found.length) throw preparedNotFound(id);
   const { indexes, rows } = v8.deserialize(Buffer.from(found[0].payload)) as { indexes: number[]; rows: R[] };

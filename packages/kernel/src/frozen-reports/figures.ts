@@ -17,6 +17,7 @@ import {
 } from 'graphql';
 import { DataSource, In } from 'typeorm';
 import { Principal } from '../auth/principal';
+import { Clock } from '../clock';
 import { AppError, ErrorCode } from '../errors';
 import { BaseContext } from '../graphql/context';
 import { FIGURE_DIRECTIVE } from '../graphql/figure';
@@ -52,6 +53,8 @@ export interface FrozenReportsRuntime {
   readonly schema: GraphQLSchema;
   readonly dataSource: DataSource;
   readonly context: (base: BaseContext) => BaseContext;
+  /** the service's clock, for the figures computed when a year is frozen */
+  readonly clock: Clock;
   /** the other services, for the owner of freezeDistrictReport (personnel) */
   readonly peers?: FreezePeers;
   /** the fields of DistrictReport this service answers (and freezes) */
@@ -180,7 +183,7 @@ interface ReportParent {
  */
 export function installFrozenReports(
   schema: GraphQLSchema,
-  o: { service: string; dataSource: DataSource; context: (base: BaseContext) => BaseContext; peers?: FreezePeers },
+  o: { service: string; dataSource: DataSource; context: (base: BaseContext) => BaseContext; clock: Clock; peers?: FreezePeers },
 ): FrozenReportsRuntime | null {
   const existing = RUNTIMES.get(schema);
   if (existing) return existing;
@@ -238,7 +241,7 @@ export function frozenReportsOf(schema: GraphQLSchema): FrozenReportsRuntime {
  * frozen. `given` holds the values of the @external fields the figures require (personnel's).
  */
 export async function computeFigures(rt: FrozenReportsRuntime, reader: Principal, year: number, sinceYear: number, given: Record<string, unknown>): Promise<Record<string, unknown>> {
-  const ctx = rt.context({ principal: reader, requestId: currentRequestScope()?.requestId ?? randomUUID() });
+  const ctx = rt.context({ principal: reader, requestId: currentRequestScope()?.requestId ?? randomUUID(), clock: rt.clock });
   LIVE.add(ctx);
   const representation: Record<string, unknown> = { __typename: REPORT_TYPE, year, sinceYear };
   for (const name of rt.externals) representation[name] = given[name] ?? null;

@@ -1,5 +1,6 @@
 import { Principal } from '../auth/principal';
 import { recordAudit, auditEntry } from '../audit/record';
+import { systemClock } from '../clock';
 import { AppError } from '../errors';
 import { newId } from '../ids';
 import { computeFigures, FrozenReportsRuntime, RESTRICTED_READER } from './figures';
@@ -37,8 +38,8 @@ export function requireUnfreezeReason(reason: string, year: number): string {
   return r;
 }
 
-/** Now, to the second: what a MySQL datetime keeps, so the answer is what is stored. */
-const now = () => new Date(Math.floor(Date.now() / 1000) * 1000);
+/** Now (the real time, like the audit's), to the second: what a MySQL datetime keeps, so the answer is what is stored. */
+const now = () => new Date(Math.floor(systemClock.now().getTime() / 1000) * 1000);
 
 const isDuplicate = (e: unknown) => /duplicate|unique/i.test(String((e as { message?: unknown })?.message ?? ''));
 

@@ -1,11 +1,14 @@
 import type { AuthChecker } from 'type-graphql';
 import { Principal, Role } from '../auth/principal';
+import type { Clock } from '../clock';
 import { forbidden, unauthenticated } from '../errors';
 
 /** What every resolver of every service receives. Services add their loaders to it. */
 export interface BaseContext {
   readonly principal: Principal | null;
   readonly requestId: string;
+  /** what "now" and "today" are for this request: the service's clock (BUSINESS_DATE can pin the day) */
+  readonly clock: Clock;
 }
 
 /** The signed-in principal, or an UNAUTHENTICATED error. */

@@ -1,4 +1,5 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { isIsoDate } from '../clock';
 
 function stringScalar(name: string, description: string, pattern: RegExp, check: (s: string) => boolean, example: string) {
   const parse = (value: unknown): string => {
@@ -18,15 +19,8 @@ function stringScalar(name: string, description: string, pattern: RegExp, check:
   });
 }
 
-/** Whether `YYYY-MM-DD` names a day of the calendar (not 2025-02-30). */
-export function realDate(s: string): boolean {
-  const [y, m, d] = s.split('-').map(Number);
-  const dt = new Date(Date.UTC(y, m - 1, d));
-  return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
-}
-
 /** A calendar date without time or zone, `YYYY-MM-DD`: birth dates, sanction dates. */
-export const LocalDate = stringScalar('LocalDate', 'A calendar date, YYYY-MM-DD', /^\d{4}-\d{2}-\d{2}$/, realDate, 'YYYY-MM-DD, e.g. "2019-09-01"');
+export const LocalDate = stringScalar('LocalDate', 'A calendar date, YYYY-MM-DD', /^\d{4}-\d{2}-\d{2}$/, isIsoDate, 'YYYY-MM-DD, e.g. "2019-09-01"');
 
 /** A month, `YYYY-MM`: the 年月 columns of the national templates (参加工作年月…). */
 export const YearMonth = stringScalar(

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Principal } from '../auth/principal';
 import { signServiceToken, signUserToken, TokenKeys } from '../auth/tokens';
 import { SERVICES } from '../services';
+import { TEST_DATE } from '../testing/test-clock';
 import { freePort } from './free-port';
 import { LaunchOptions, Platform, PlatformOutput } from './platform';
 import { machineEnv } from './platform-process';
@@ -16,7 +17,9 @@ export interface IsolatedPlatformOptions {
   /** a mysql:// URL for a service, by service name; the others run on SQLite files in the data dir */
   readonly databaseUrls?: Readonly<Record<string, string>>;
   readonly logLevel?: 'debug' | 'info' | 'warn' | 'error';
-  /** more environment for every process, over what this sets (a limit, the business date) */
+  /** BUSINESS_DATE of every process (default TEST_DATE: what the process tests and benches see does not change with the day) */
+  readonly businessDate?: string;
+  /** more environment for every process, over what this sets (a limit) */
   readonly env?: Readonly<Record<string, string>>;
   /** default: a `<name>.log` per process in `<dataDir>/logs` */
   readonly output?: PlatformOutput;
@@ -77,6 +80,7 @@ export async function launchIsolatedPlatform(o: IsolatedPlatformOptions = {}): P
     GATEWAY_PORT: String(gatewayPort),
     GATEWAY_URL: `http://127.0.0.1:${gatewayPort}/graphql`,
     DEMO_DATA: '0',
+    BUSINESS_DATE: o.businessDate ?? TEST_DATE,
   };
   for (const s of SERVICES) {
     const port = await freePort();

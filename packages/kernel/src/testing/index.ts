@@ -13,6 +13,8 @@ import { Principal } from '../auth/principal';
 import { signUserToken, TokenKeys, signServiceToken } from '../auth/tokens';
 import { checkDigit } from '../id-number';
 
+export { TEST_DATE, TEST_YEAR, testClock } from './test-clock';
+
 export type TestDatabaseKind = 'sqlite' | 'mysql';
 
 export interface TestDatabase {

@@ -8,7 +8,7 @@ import { amount, isRejection, MAX_ALLOCATION, reject, yearUpTo } from './rules';
  * Upserting approved performance-pay totals by school + year. Totals are approved ahead of the
  * year they are paid in, so the next year is accepted; 绩效工资总量 is set for public schools only.
  */
-export function allocationPlan(personnel: PersonnelAnswer, now = new Date()): BulkPlan<PerformancePayAllocationInput, PerformancePayAllocation> {
+export function allocationPlan(personnel: PersonnelAnswer, now: Date): BulkPlan<PerformancePayAllocationInput, PerformancePayAllocation> {
   return {
     name: 'allocations',
     key: (r) => compositeKey(r.schoolId, r.year),

@@ -5,7 +5,7 @@ import { CivilServantBenchmarkInput } from '../inputs/benchmark.input';
 import { amount, finishedYear, MAX_ANNUAL_PAY } from './rules';
 
 /** Upserting the civil servants' average annual pay by year (a finished year, as for teachers' pay). */
-export function benchmarkPlan(principal: Principal, now = new Date()): BulkPlan<CivilServantBenchmarkInput, CivilServantBenchmark> {
+export function benchmarkPlan(principal: Principal, now: Date): BulkPlan<CivilServantBenchmarkInput, CivilServantBenchmark> {
   return {
     name: 'benchmarks',
     key: (r) => String(r.year),

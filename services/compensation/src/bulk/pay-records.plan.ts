@@ -17,7 +17,7 @@ const AMOUNTS = ['annualIncome', ...MONTHLY_COMPONENTS.map(([k]) => k)] as const
  * or the monthly components × 12 exceed the annual income. The teacher's school, whether it is
  * public and whether they serve are recorded from personnel's answer at write time.
  */
-export function payRecordPlan(principal: Principal, personnel: PersonnelAnswer, now = new Date()): BulkPlan<PayRecordInput, PayRecord> {
+export function payRecordPlan(principal: Principal, personnel: PersonnelAnswer, now: Date): BulkPlan<PayRecordInput, PayRecord> {
   return {
     name: 'pay-records',
     key: (r) => compositeKey(r.teacherId, r.year),

@@ -1,10 +1,12 @@
-import { PersonnelAnswer, Rejection, SERVING_STATUSES, TeacherDirectoryEntry } from '@tw/kernel';
-import { currentYearUtc8, isFinishedYear, MIN_YEAR } from '../calendar';
+import { currentYearInChina, isFinishedYear, PersonnelAnswer, Rejection, SERVING_STATUSES, TeacherDirectoryEntry } from '@tw/kernel';
 import { Fen, formatYuan } from '../money/fen';
 
 export const reject = (code: string, message: string, field?: string): Rejection => ({ code, message, field });
 
 export const isRejection = (v: unknown): v is Rejection => typeof v === 'object' && v !== null && 'code' in v && 'message' in v;
+
+/** The first year records are accepted for. */
+export const MIN_YEAR = 2000;
 
 /** A year of pay (or a benchmark) must have ended in the users' calendar, UTC+8. */
 export function finishedYear(year: number, now: Date, field = 'year'): Rejection | null {
@@ -16,7 +18,7 @@ export function finishedYear(year: number, now: Date, field = 'year'): Rejection
 /** A year up to `ahead` years after the current one (UTC+8). */
 export function yearUpTo(year: number, now: Date, ahead: number, field = 'year'): Rejection | null {
   if (!Number.isInteger(year) || year < MIN_YEAR) return reject('BAD_YEAR', `年度 ${year} 无效`, field);
-  const last = currentYearUtc8(now) + ahead;
+  const last = currentYearInChina(now) + ahead;
   if (year > last) return reject('YEAR_IN_FUTURE', `年度 ${year} 晚于 ${last} 年`, field);
   return null;
 }

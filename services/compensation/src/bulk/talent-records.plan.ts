@@ -12,7 +12,7 @@ const COLUMNS = ['category', 'result', 'subsidy', 'school_id', 'school_public', 
  * that year (it closes in December); a subsidy is paid only on a passed assessment, so a subsidy on
  * a failed one is refused.
  */
-export function talentRecordPlan(personnel: PersonnelAnswer, now = new Date()): BulkPlan<TalentRecordInput, TalentRecord> {
+export function talentRecordPlan(personnel: PersonnelAnswer, now: Date): BulkPlan<TalentRecordInput, TalentRecord> {
   return {
     name: 'talent-records',
     key: (r) => compositeKey(r.teacherId, r.year),

@@ -1,4 +1,4 @@
-import { createVersionTable, seedVersions, todayInChina } from '@tw/kernel';
+import { createVersionTable, seedVersions, systemClock, todayInChina } from '@tw/kernel';
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { PayRecord } from '../entities/pay-record.entity';
 import { TalentRecord } from '../entities/talent-record.entity';
@@ -10,7 +10,7 @@ export class History1765200000000 implements MigrationInterface {
   name = 'History1765200000000';
 
   async up(q: QueryRunner): Promise<void> {
-    const today = todayInChina();
+    const today = todayInChina(systemClock);
     for (const e of [PayRecord, TalentRecord, CivilServantBenchmark, PerformancePayAllocation]) {
       await createVersionTable(q, e);
       await seedVersions(q, e, today);

@@ -1,6 +1,5 @@
-import { BulkOptions, BulkResult, ConnectionType, PageArgs, paginate, runRemoteBulk } from '@tw/kernel';
+import { BulkOptions, BulkResult, ConnectionType, PageArgs, paginate, recordScope, runRemoteBulk } from '@tw/kernel';
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { recordScope } from '../access';
 import { payRecordPlan } from '../bulk/pay-records.plan';
 import { monthlyTotal, PayRecord } from '../entities/pay-record.entity';
 import { SchoolRef } from '../entities/school-ref';
@@ -55,7 +54,7 @@ export class PayRecordResolver {
       rows,
       options,
       { roles: ['DISTRICT_ADMIN', 'SCHOOL_ADMIN'], plan: 'pay-records', teachers: { directory: ctx.directory, ids: (r) => [r.teacherId] } },
-      (p, personnel) => payRecordPlan(p, personnel),
+      (p, personnel) => payRecordPlan(p, personnel, ctx.clock.now()),
     );
   }
 }

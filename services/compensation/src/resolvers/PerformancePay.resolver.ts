@@ -28,7 +28,7 @@ export class PerformancePayResolver {
       rows,
       options,
       { roles: ['DISTRICT_ADMIN'], plan: 'allocations', schools: { directory: ctx.schools, ids: (r) => [r.schoolId] } },
-      (_, personnel) => allocationPlan(personnel),
+      (_, personnel) => allocationPlan(personnel, ctx.clock.now()),
     );
   }
 }

@@ -1,6 +1,5 @@
-import { BulkOptions, BulkResult, ConnectionType, PageArgs, paginate, runRemoteBulk } from '@tw/kernel';
+import { BulkOptions, BulkResult, ConnectionType, PageArgs, paginate, recordScope, runRemoteBulk } from '@tw/kernel';
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { recordScope } from '../access';
 import { talentRecordPlan } from '../bulk/talent-records.plan';
 import { SchoolRef } from '../entities/school-ref';
 import { TalentRecord } from '../entities/talent-record.entity';
@@ -49,7 +48,7 @@ export class TalentRecordResolver {
       rows,
       options,
       { roles: ['DISTRICT_ADMIN'], plan: 'talent-records', teachers: { directory: ctx.directory, ids: (r) => [r.teacherId] } },
-      (_, personnel) => talentRecordPlan(personnel),
+      (_, personnel) => talentRecordPlan(personnel, ctx.clock.now()),
     );
   }
 }

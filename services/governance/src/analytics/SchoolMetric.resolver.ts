@@ -1,4 +1,4 @@
-import { REFORM_STATUS, requireReportReader, requireYear, SchoolMetricValue } from '@tw/kernel';
+import { REFORM_STATUS, requireReportReader, requireYear, SchoolMetricValue, todayInChina } from '@tw/kernel';
 import { Arg, Ctx, Int, Query, registerEnumType, Resolver } from 'type-graphql';
 import { GovernanceContext } from '../context';
 import { reduction } from '../resolvers/Inspection.resolver';
@@ -49,7 +49,7 @@ export class SchoolMetricResolver {
     @Ctx() ctx: GovernanceContext,
   ): Promise<SchoolMetricValue[]> {
     const p = requireReportReader(ctx);
-    const figures = await schoolGovernance(ctx.ds, requireYear(year), null);
+    const figures = await schoolGovernance(ctx.ds, requireYear(year), null, todayInChina(ctx.clock));
     return SchoolMetricValue.visibleTo(p, [...figures].map(([schoolId, g]) => [schoolId, valueOf(metric, g)] as const));
   }
 }

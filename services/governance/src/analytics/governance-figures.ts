@@ -1,7 +1,6 @@
-import { queryRows, sqlMarks, sqlNumber, yearsTable } from '@tw/kernel';
+import { queryRows, sqlMarks, sqlNumber, yearEnd, yearsTable } from '@tw/kernel';
 import { DataSource } from 'typeorm';
 import type { ReformStatus } from '../entities/school-reform.entity';
-import { todayInChina, yearEnd } from '../rules/dates';
 import { VIOLATION_OVERLAPS_YEAR } from './veto-sql';
 
 /** A year's governance figures of the district, before personnel's school count is in. */
@@ -30,7 +29,7 @@ export interface SchoolGovernance {
 export const NO_SCHOOL_GOVERNANCE: SchoolGovernance = { principalsCertified: 0, teachersCommended: 0, inspections: 0, inspectionsPreviousYear: 0, reformStatus: 'NOT_STARTED', vetoedTeachers: 0 };
 
 /** The day a year's reform figures describe: its last day, or today while it lasts (as reformProgress). */
-export const reformAsOf = (year: number, today = todayInChina()): string => [yearEnd(year), today].sort()[0];
+export const reformAsOf = (year: number, today: string): string => [yearEnd(year), today].sort()[0];
 
 const counts = (found: ReadonlyArray<{ k: unknown; n: unknown }>) => new Map(found.map((r) => [sqlNumber(String(r.k).slice(0, 4)), sqlNumber(r.n)]));
 
@@ -54,11 +53,11 @@ function vetoedSql(years: readonly number[], bySchool: boolean, schoolFilter: st
 }
 
 /** The district's governance figures of each year: one statement per figure, however many years. */
-export async function districtGovernance(ds: DataSource, years: readonly number[]): Promise<Map<number, DistrictGovernance>> {
+export async function districtGovernance(ds: DataSource, years: readonly number[], today: string): Promise<Map<number, DistrictGovernance>> {
   const withPrevious = [...new Set(years.flatMap((y) => [y, y - 1]))];
   const first = Math.min(...years);
   const last = Math.max(...years);
-  const asOf = years.map((y) => [y, reformAsOf(y)] as const);
+  const asOf = years.map((y) => [y, reformAsOf(y, today)] as const);
   const veto = vetoedSql(years, false, '');
   const [ranks, commended, events, items, reform, vetoed] = await Promise.all([
     queryRows<{ k: unknown; n: unknown }>(ds, `SELECT r.year AS k, COUNT(*) AS n FROM principal_rank r WHERE r.year IN (${sqlMarks(years.length)}) GROUP BY r.year`, years),
@@ -101,11 +100,11 @@ export async function districtGovernance(ds: DataSource, years: readonly number[
 }
 
 /** Each school's governance figures of a year (every school when `schoolIds` is null), by the school recorded on each record. */
-export async function schoolGovernance(ds: DataSource, year: number, schoolIds: readonly string[] | null): Promise<Map<string, SchoolGovernance>> {
+export async function schoolGovernance(ds: DataSource, year: number, schoolIds: readonly string[] | null, today: string): Promise<Map<string, SchoolGovernance>> {
   const ids = schoolIds ?? [];
   const only = (column: string) => (schoolIds ? ` AND ${column} IN (${sqlMarks(ids.length)})` : '');
   const veto = vetoedSql([year], true, schoolIds ? ` AND ?col IN (${sqlMarks(ids.length)})` : '');
-  const asOf = reformAsOf(year);
+  const asOf = reformAsOf(year, today);
   const [ranks, commended, events, reform, vetoed] = await Promise.all([
     queryRows<{ schoolId: string; n: unknown }>(ds, `SELECT r.school_id AS schoolId, COUNT(*) AS n FROM principal_rank r WHERE r.year = ?${only('r.school_id')} GROUP BY r.school_id`, [year, ...ids]),
     queryRows<{ schoolId: string; n: unknown }>(

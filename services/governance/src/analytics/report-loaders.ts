@@ -2,10 +2,13 @@ import { compositeKey, valueLoader } from '@tw/kernel';
 import { DataSource } from 'typeorm';
 import { DistrictGovernance, districtGovernance, NO_SCHOOL_GOVERNANCE, SchoolGovernance, schoolGovernance } from './governance-figures';
 
-/** This request's loaders of the report figures: every year of a trend in one statement per figure, every school of a page likewise. */
-export function createReportLoaders(ds: DataSource) {
+/**
+ * This request's loaders of the report figures: every year of a trend in one statement per figure,
+ * every school of a page likewise. `today` (the request's, YYYY-MM-DD) ends the current year's reform figures.
+ */
+export function createReportLoaders(ds: DataSource, today: string) {
   return {
-    district: valueLoader<number, DistrictGovernance | null>((years) => districtGovernance(ds, years), null),
+    district: valueLoader<number, DistrictGovernance | null>((years) => districtGovernance(ds, years, today), null),
     school: valueLoader<{ schoolId: string; year: number }, SchoolGovernance>(
       async (keys) => {
         const out = new Map<unknown, SchoolGovernance>();
@@ -13,7 +16,7 @@ export function createReportLoaders(ds: DataSource) {
         await Promise.all(
           years.map(async (year) => {
             const ids = [...new Set(keys.filter((k) => k.year === year).map((k) => k.schoolId))];
-            for (const [id, g] of await schoolGovernance(ds, year, ids)) out.set(compositeKey(id, year), g);
+            for (const [id, g] of await schoolGovernance(ds, year, ids, today)) out.set(compositeKey(id, year), g);
           }),
         );
         return out;

@@ -1,9 +1,9 @@
-import { APPRAISAL_RESULT, AuditEntry, auditEntry, BulkPlan, compositeKey, newId, PersonnelAnswer, Planned, Principal, recordAudit, Rejection, RowStatus, upsertById } from '@tw/kernel';
+import { APPRAISAL_RESULT, AuditEntry, auditEntry, BulkPlan, compositeKey, isRejection, newId, optionalText, PersonnelAnswer, Planned, Principal, recordAudit, reject, Rejection, RowStatus, upsertById } from '@tw/kernel';
 import { In } from 'typeorm';
 import { Appraisal } from '../entities/appraisal.entity';
 import { AppraisalInput } from '../inputs/appraisal.input';
 import { lockedRead } from './locking';
-import { checkYear, isRejection, optionalText, reject, same } from './rules';
+import { checkYear, same } from './rules';
 import { appraisalSnapshot } from './snapshots';
 import { loadVetoFacts } from './veto-facts';
 
@@ -20,7 +20,7 @@ const COMPARED: Array<keyof Appraisal> = ['result', 'requestedResult', 'appraise
  *  - any other result, when the year's ethics result is 不合格, is written as 不合格 (the submitted
  *    result kept as `requestedResult`) and the row says so.
  */
-export function appraisalPlan(principal: Principal, personnel: PersonnelAnswer, now = new Date()): BulkPlan<AppraisalInput, AppraisalWrite> {
+export function appraisalPlan(principal: Principal, personnel: PersonnelAnswer, now: Date): BulkPlan<AppraisalInput, AppraisalWrite> {
   return {
     name: 'appraisals',
     key: (r) => compositeKey(r.teacherId, r.year),
@@ -61,7 +61,7 @@ export function appraisalPlan(principal: Principal, personnel: PersonnelAnswer, 
           ? { code: 'FORCED_BY_ETHICS', message: `${row.year} 年度师德考核不合格，年度考核结果按规定定为“不合格”（申报为“${APPRAISAL_RESULT.label(row.result)}”）`, field: 'result' }
           : undefined;
         if (existing && COMPARED.every((k) => same(existing[k], next[k]))) return { status: RowStatus.UNCHANGED, id: existing.id, notice };
-        const audit = auditEntry(principal, { entity: 'appraisal', entityId: next.id, key, teacherId: t.id, before: existing ? appraisalSnapshot(existing) : null, after: appraisalSnapshot(next) }, now);
+        const audit = auditEntry(principal, { entity: 'appraisal', entityId: next.id, key, teacherId: t.id, before: existing ? appraisalSnapshot(existing) : null, after: appraisalSnapshot(next) });
         return { status: existing ? RowStatus.UPDATED : RowStatus.CREATED, id: next.id, write: { appraisal: next, audit }, notice };
       });
     },

@@ -1,9 +1,8 @@
-import { AuditEntry, auditEntry, BulkPlan, compositeKey, newId, PersonnelAnswer, Planned, Principal, recordAudit, RowStatus, upsertById } from '@tw/kernel';
+import { AuditEntry, auditEntry, BulkPlan, cleanText, compositeKey, isRejection, newId, optionalText, PersonnelAnswer, Planned, Principal, recordAudit, reject, requiredText, RowStatus, upsertById, yearOf } from '@tw/kernel';
 import { In } from 'typeorm';
 import { Award } from '../entities/award.entity';
 import { AwardInput } from '../inputs/award.input';
-import { yearOf } from '../rules/dates';
-import { checkNotFuture, cleanText, isRejection, optionalText, reject, requiredText, same } from './rules';
+import { checkNotFuture, same } from './rules';
 import { awardSnapshot } from './snapshots';
 import { loadVetoFacts } from './veto-facts';
 
@@ -15,7 +14,7 @@ export interface AwardWrite {
 const COMPARED: Array<keyof Award> = ['level', 'issuer'];
 
 /** Upserting awards by teacher + 荣誉称号 + 荣誉发生日期; an award for a teacher vetoed in the award date's year is refused with the reasons. */
-export function awardPlan(principal: Principal, personnel: PersonnelAnswer, now = new Date()): BulkPlan<AwardInput, AwardWrite> {
+export function awardPlan(principal: Principal, personnel: PersonnelAnswer, now: Date): BulkPlan<AwardInput, AwardWrite> {
   return {
     name: 'awards',
     key: (r) => compositeKey(r.teacherId, cleanText(r.title), r.awardedOn),
@@ -51,7 +50,7 @@ export function awardPlan(principal: Principal, personnel: PersonnelAnswer, now 
           updatedAt: now,
         };
         if (existing && COMPARED.every((k) => same(existing[k], next[k]))) return { status: RowStatus.UNCHANGED, id: existing.id };
-        const audit = auditEntry(principal, { entity: 'award', entityId: next.id, key, teacherId: t.id, before: existing ? awardSnapshot(existing) : null, after: awardSnapshot(next) }, now);
+        const audit = auditEntry(principal, { entity: 'award', entityId: next.id, key, teacherId: t.id, before: existing ? awardSnapshot(existing) : null, after: awardSnapshot(next) });
         return { status: existing ? RowStatus.UPDATED : RowStatus.CREATED, id: next.id, write: { award: next, audit } };
       });
     },

@@ -1,10 +1,10 @@
-import { APPRAISAL_RESULT, AuditEntry, auditEntry, BulkPlan, compositeKey, newId, PersonnelAnswer, Planned, Principal, recordAudit, Rejection, RowStatus, upsertById } from '@tw/kernel';
+import { APPRAISAL_RESULT, AuditEntry, auditEntry, BulkPlan, compositeKey, isRejection, newId, PersonnelAnswer, Planned, Principal, recordAudit, reject, Rejection, RowStatus, upsertById } from '@tw/kernel';
 import { In } from 'typeorm';
 import { Appraisal } from '../entities/appraisal.entity';
 import { EthicsAssessment } from '../entities/ethics-assessment.entity';
 import { EthicsAssessmentInput } from '../inputs/ethics.input';
 import { lockedRead } from './locking';
-import { checkYear, isRejection, reject } from './rules';
+import { checkYear } from './rules';
 import { appraisalSnapshot, ethicsSnapshot } from './snapshots';
 
 /** An assessment to write, its audit entry, and the appraisal its 不合格 forces, when it does. */
@@ -20,7 +20,7 @@ export interface EthicsWrite {
  * the submitted result as `requestedResult`), audited, and says so on the row. Changing a 不合格
  * to another result does not change a forced appraisal back: the row says to re-import it.
  */
-export function ethicsAssessmentPlan(principal: Principal, personnel: PersonnelAnswer, now = new Date()): BulkPlan<EthicsAssessmentInput, EthicsWrite> {
+export function ethicsAssessmentPlan(principal: Principal, personnel: PersonnelAnswer, now: Date): BulkPlan<EthicsAssessmentInput, EthicsWrite> {
   return {
     name: 'ethics-assessments',
     key: (r) => compositeKey(r.teacherId, r.year),
@@ -50,7 +50,7 @@ export function ethicsAssessmentPlan(principal: Principal, personnel: PersonnelA
           updatedAt: now,
         };
         if (existing && existing.result === next.result) return { status: RowStatus.UNCHANGED, id: existing.id };
-        const audit = auditEntry(principal, { entity: 'ethics_assessment', entityId: next.id, key, teacherId: t.id, before: existing ? ethicsSnapshot(existing) : null, after: ethicsSnapshot(next) }, now);
+        const audit = auditEntry(principal, { entity: 'ethics_assessment', entityId: next.id, key, teacherId: t.id, before: existing ? ethicsSnapshot(existing) : null, after: ethicsSnapshot(next) });
         const write: { assessment: EthicsAssessment; audit: AuditEntry; forcedAppraisal?: EthicsWrite['forcedAppraisal'] } = { assessment: next, audit };
         const appraisal = appraisalByKey.get(key);
         let notice: Rejection | undefined;
@@ -58,7 +58,7 @@ export function ethicsAssessmentPlan(principal: Principal, personnel: PersonnelA
           const forced: Appraisal = { ...appraisal, result: 'INCOMPETENT', requestedResult: appraisal.requestedResult ?? appraisal.result, updatedAt: now };
           write.forcedAppraisal = {
             appraisal: forced,
-            audit: auditEntry(principal, { entity: 'appraisal', entityId: forced.id, key, teacherId: t.id, before: appraisalSnapshot(appraisal), after: appraisalSnapshot(forced) }, now),
+            audit: auditEntry(principal, { entity: 'appraisal', entityId: forced.id, key, teacherId: t.id, before: appraisalSnapshot(appraisal), after: appraisalSnapshot(forced) }),
           };
           notice = {
             code: 'APPRAISAL_FORCED',

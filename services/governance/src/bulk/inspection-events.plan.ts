@@ -1,16 +1,15 @@
-import { BulkPlan, compositeKey, newId, PersonnelAnswer, Planned, Principal, RowStatus, upsertById } from '@tw/kernel';
+import { BulkPlan, cleanText, compositeKey, isRejection, newId, PersonnelAnswer, Planned, Principal, reject, requiredText, RowStatus, upsertById, yearOf } from '@tw/kernel';
 import { In } from 'typeorm';
 import { InspectionEvent } from '../entities/inspection-event.entity';
 import { InspectionItem } from '../entities/inspection-item.entity';
 import { InspectionEventInput } from '../inputs/inspection.input';
-import { yearOf } from '../rules/dates';
-import { checkNotFuture, checkYear, cleanText, isRejection, reject, requiredText } from './rules';
+import { checkNotFuture, checkYear } from './rules';
 
 /**
  * Upserting inspections held, by 年度 + 事项名称 + school + date. One that is not an item of that
  * year's approved catalogue — or is, but under another 发起部门 — may not take place: refused.
  */
-export function inspectionEventPlan(principal: Principal, personnel: PersonnelAnswer, now = new Date()): BulkPlan<InspectionEventInput, InspectionEvent> {
+export function inspectionEventPlan(principal: Principal, personnel: PersonnelAnswer, now: Date): BulkPlan<InspectionEventInput, InspectionEvent> {
   return {
     name: 'inspection-events',
     key: (r) => compositeKey(r.year, cleanText(r.name), r.schoolId ?? null, r.heldOn ?? null),

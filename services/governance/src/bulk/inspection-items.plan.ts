@@ -1,13 +1,13 @@
-import { BulkPlan, compositeKey, newId, Planned, RowStatus, upsertById } from '@tw/kernel';
+import { BulkPlan, cleanText, compositeKey, isRejection, newId, optionalText, Planned, requiredText, RowStatus, upsertById } from '@tw/kernel';
 import { In } from 'typeorm';
 import { InspectionItem } from '../entities/inspection-item.entity';
 import { InspectionItemInput } from '../inputs/inspection.input';
-import { checkYear, cleanText, isRejection, optionalText, requiredText, same } from './rules';
+import { checkYear, same } from './rules';
 
 const COMPARED: Array<keyof InspectionItem> = ['department', 'approvalNo'];
 
 /** Upserting the approved catalogue (检查考核评比目录清单) by 年度 + 事项名称; next year's may be entered ahead. */
-export function inspectionItemPlan(now = new Date()): BulkPlan<InspectionItemInput, InspectionItem> {
+export function inspectionItemPlan(now: Date): BulkPlan<InspectionItemInput, InspectionItem> {
   return {
     name: 'inspection-items',
     key: (r) => compositeKey(r.year, cleanText(r.name)),

@@ -1,6 +1,5 @@
-import { NEGATIVE_LIST_ITEM, normalizeText, ReasonClassification, Rejection } from '@tw/kernel';
+import { NEGATIVE_LIST_ITEM, normalizeText, ReasonClassification, reject, Rejection } from '@tw/kernel';
 import { NegativeListItem } from '../entities/negative-list-item.entity';
-import { reject } from './rules';
 
 const NUMBERED = /^第?(\d{1,3})项?[-—–_:：.．、,，]?(.*)$/;
 

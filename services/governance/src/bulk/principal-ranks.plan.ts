@@ -1,13 +1,13 @@
-import { BulkPlan, compositeKey, newId, PersonnelAnswer, Planned, RowStatus, upsertById } from '@tw/kernel';
+import { BulkPlan, compositeKey, isRejection, newId, PersonnelAnswer, Planned, RowStatus, upsertById } from '@tw/kernel';
 import { In } from 'typeorm';
 import { PrincipalRank } from '../entities/principal-rank.entity';
 import { PrincipalRankInput } from '../inputs/principal-rank.input';
-import { checkYear, isRejection, same } from './rules';
+import { checkYear, same } from './rules';
 
 const COMPARED: Array<keyof PrincipalRank> = ['schoolId', 'rank'];
 
 /** Upserting principal rank certifications by principal + 认定年度; the school defaults to the principal's own. */
-export function principalRankPlan(personnel: PersonnelAnswer, now = new Date()): BulkPlan<PrincipalRankInput, PrincipalRank> {
+export function principalRankPlan(personnel: PersonnelAnswer, now: Date): BulkPlan<PrincipalRankInput, PrincipalRank> {
   return {
     name: 'principal-ranks',
     key: (r) => compositeKey(r.teacherId, r.year),

@@ -1,7 +1,6 @@
 import { currentYearInChina, reject, Rejection, todayInChina } from '@tw/kernel';
 
-// the row rules every service shares are the kernel's; governance adds its year and date checks
-export { cleanText, isRejection, optionalText, reject, requiredText } from '@tw/kernel';
+// the row rules every service shares are the kernel's (cleanText, reject…); governance adds its year and date checks
 
 export const MIN_YEAR = 1990;
 

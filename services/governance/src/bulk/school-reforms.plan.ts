@@ -1,8 +1,8 @@
-import { BulkPlan, newId, PersonnelAnswer, Planned, Rejection, RowStatus, upsertById } from '@tw/kernel';
+import { BulkPlan, isRejection, newId, optionalText, PersonnelAnswer, Planned, reject, Rejection, RowStatus, upsertById } from '@tw/kernel';
 import { In } from 'typeorm';
 import { SchoolReform } from '../entities/school-reform.entity';
 import { SchoolReformInput } from '../inputs/school-reform.input';
-import { checkNotFuture, isRejection, optionalText, reject, same } from './rules';
+import { checkNotFuture, same } from './rules';
 
 const COMPARED: Array<keyof SchoolReform> = ['status', 'pilotStartedOn', 'completedOn', 'note'];
 
@@ -19,7 +19,7 @@ function checkDates(r: SchoolReformInput, now: Date): Rejection | null {
 }
 
 /** Upserting each school's state in the governance reform (党组织领导的校长负责制), by school. */
-export function schoolReformPlan(personnel: PersonnelAnswer, now = new Date()): BulkPlan<SchoolReformInput, SchoolReform> {
+export function schoolReformPlan(personnel: PersonnelAnswer, now: Date): BulkPlan<SchoolReformInput, SchoolReform> {
   return {
     name: 'school-reforms',
     key: (r) => r.schoolId,

@@ -1,14 +1,13 @@
-import { APPRAISAL_RESULT, AuditEntry, auditEntry, BulkPlan, cleanText, compositeKey, newId, PersonnelAnswer, Planned, Principal, recordAudit, Rejection, RowStatus, upsertById } from '@tw/kernel';
+import { APPRAISAL_RESULT, AuditEntry, auditEntry, BulkPlan, cleanText, compositeKey, isRejection, newId, optionalText, PersonnelAnswer, Planned, Principal, recordAudit, reject, Rejection, RowStatus, upsertById, yearOf } from '@tw/kernel';
 import { In } from 'typeorm';
 import { Appraisal } from '../entities/appraisal.entity';
 import { Award } from '../entities/award.entity';
 import { NegativeListItem } from '../entities/negative-list-item.entity';
 import { Violation } from '../entities/violation.entity';
 import { ViolationInput } from '../inputs/violation.input';
-import { yearOf } from '../rules/dates';
 import { overlapsYear, sanctionPeriod } from '../rules/veto-rule';
 import { negativeListResolver } from './negative-list-refs';
-import { checkNotFuture, isRejection, optionalText, reject, same } from './rules';
+import { checkNotFuture, same } from './rules';
 import { violationSnapshot } from './snapshots';
 
 export interface ViolationWrite {
@@ -25,7 +24,7 @@ const COMPARED: Array<keyof Violation> = ['negativeListItemId', 'reasonText', 'c
  * kept as written. An item the bureau settled stays while the same words are sent again. A sanction whose period covers a year in which the teacher already has an
  * 优秀 appraisal or an award is written (the facts are what they are) with a notice to review those.
  */
-export function violationPlan(principal: Principal, personnel: PersonnelAnswer, now = new Date()): BulkPlan<ViolationInput, ViolationWrite> {
+export function violationPlan(principal: Principal, personnel: PersonnelAnswer, now: Date): BulkPlan<ViolationInput, ViolationWrite> {
   return {
     name: 'violations',
     key: (r) => compositeKey(r.teacherId, r.occurredOn),
@@ -115,7 +114,6 @@ export function violationPlan(principal: Principal, personnel: PersonnelAnswer, 
             before: existing ? violationSnapshot(existing, existing.negativeListItemId ? itemById.get(existing.negativeListItemId) : undefined) : null,
             after: violationSnapshot(next, next.negativeListItemId ? itemById.get(next.negativeListItemId) : undefined),
           },
-          now,
         );
         return { status: existing ? RowStatus.UPDATED : RowStatus.CREATED, id: next.id, write: { violation: next, audit }, notice };
       });

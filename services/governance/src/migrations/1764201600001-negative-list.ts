@@ -1,4 +1,4 @@
-import { NEGATIVE_LIST_ITEM, newId } from '@tw/kernel';
+import { NEGATIVE_LIST_ITEM, newId, systemClock } from '@tw/kernel';
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** What each of the ten items forbids (新时代中小学教师职业行为十项准则), by item number. */
@@ -21,7 +21,7 @@ export class NegativeList1764201600001 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     // a UTC datetime as text: both engines read it, and better-sqlite3 binds no Date objects
-    const now = new Date().toISOString().slice(0, 23).replace('T', ' ');
+    const now = systemClock.now().toISOString().slice(0, 23).replace('T', ' ');
     // plain SQL rather than the entity: a migration must not change when the entity class does
     for (const [i, e] of NEGATIVE_LIST_ITEM.entries.entries()) {
       await q.query(

@@ -16,6 +16,8 @@ export class ViolationReason1765000000000 implements MigrationInterface {
     const column = table!.findColumnByName('negative_list_item_id')!;
     const nullable = column.clone();
     nullable.isNullable = true;
+    // no default: TypeORM reads MariaDB's NULL default back as the text 'NULL'
+    nullable.default = undefined;
     await q.changeColumn('violation', column, nullable);
     await q.createIndex('violation', new TableIndex({ name: 'ix_violation_item_source', columnNames: ['item_source', 'school_id'] }));
   }
@@ -27,6 +29,7 @@ export class ViolationReason1765000000000 implements MigrationInterface {
     const column = table!.findColumnByName('negative_list_item_id')!;
     const required = column.clone();
     required.isNullable = false;
+    required.default = undefined;
     await q.changeColumn('violation', column, required);
     await q.dropColumns('violation', ['item_source', 'reason_text']);
   }

@@ -1,4 +1,4 @@
-import { createVersionTable, seedVersions, todayInChina } from '@tw/kernel';
+import { createVersionTable, seedVersions, systemClock, todayInChina } from '@tw/kernel';
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { Appraisal } from '../entities/appraisal.entity';
 import { Award } from '../entities/award.entity';
@@ -19,7 +19,7 @@ export class History1765200000000 implements MigrationInterface {
   name = 'History1765200000000';
 
   async up(q: QueryRunner): Promise<void> {
-    const today = todayInChina();
+    const today = todayInChina(systemClock);
     const all = [NegativeListItem, EthicsAssessment, Violation, Appraisal, Award, PrincipalRank, SchoolReform, InspectionItem, InspectionEvent];
     for (const e of all) await createVersionTable(q, e);
     for (const e of [NegativeListItem, EthicsAssessment, Appraisal, PrincipalRank, SchoolReform, InspectionItem, InspectionEvent]) await seedVersions(q, e, today);

@@ -46,7 +46,7 @@ export class AppraisalResolver {
       rows,
       options,
       { roles: ['DISTRICT_ADMIN', 'SCHOOL_ADMIN'], plan: 'appraisals', teachers: { directory: ctx.teachers, ids: (r) => [r.teacherId] } },
-      (p, personnel) => appraisalPlan(p, personnel),
+      (p, personnel) => appraisalPlan(p, personnel, ctx.clock.now()),
     );
   }
 }

@@ -1,4 +1,4 @@
-import { BulkOptions, BulkResult, ConnectionType, PageArgs, paginate, runRemoteBulk } from '@tw/kernel';
+import { BulkOptions, BulkResult, ConnectionType, PageArgs, paginate, runRemoteBulk, yearEnd, yearStart } from '@tw/kernel';
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { applyScope, recordScope } from '../access';
 import { awardPlan } from '../bulk/awards.plan';
@@ -6,7 +6,6 @@ import { Award } from '../entities/award.entity';
 import { TeacherRef } from '../entities/teacher-ref';
 import { AwardFilter, AwardInput } from '../inputs/award.input';
 import { GovernanceContext } from '../context';
-import { yearEnd, yearStart } from '../rules/dates';
 
 export const AwardConnection = ConnectionType(Award, 'Award');
 
@@ -42,7 +41,7 @@ export class AwardResolver {
       rows,
       options,
       { roles: ['DISTRICT_ADMIN', 'SCHOOL_ADMIN'], plan: 'awards', teachers: { directory: ctx.teachers, ids: (r) => [r.teacherId] } },
-      (p, personnel) => awardPlan(p, personnel),
+      (p, personnel) => awardPlan(p, personnel, ctx.clock.now()),
     );
   }
 }

@@ -41,7 +41,7 @@ export class EthicsAssessmentResolver {
       rows,
       options,
       { roles: ['DISTRICT_ADMIN', 'SCHOOL_ADMIN'], plan: 'ethics-assessments', teachers: { directory: ctx.teachers, ids: (r) => [r.teacherId] } },
-      (p, personnel) => ethicsAssessmentPlan(p, personnel),
+      (p, personnel) => ethicsAssessmentPlan(p, personnel, ctx.clock.now()),
     );
   }
 }

@@ -1,4 +1,4 @@
-import { APPRAISAL_RESULT, ETHICS_RESULT, HONOR_LEVEL, PRINCIPAL_RANK, requireYear, Sanction, SANCTION } from '@tw/kernel';
+import { APPRAISAL_RESULT, ETHICS_RESULT, HONOR_LEVEL, PRINCIPAL_RANK, requireYear, Sanction, SANCTION, yearEnd, yearStart } from '@tw/kernel';
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { aggregateScope } from '../access';
@@ -8,7 +8,6 @@ import { EthicsAssessment } from '../entities/ethics-assessment.entity';
 import { PrincipalRank } from '../entities/principal-rank.entity';
 import { Violation } from '../entities/violation.entity';
 import { GovernanceContext } from '../context';
-import { yearEnd, yearStart } from '../rules/dates';
 import { overlapsYear, sanctionPeriod } from '../rules/veto-rule';
 import { GovernanceSummary } from '../types/summary.type';
 

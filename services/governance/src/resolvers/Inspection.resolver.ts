@@ -74,7 +74,7 @@ export class InspectionResolver {
     @Ctx() ctx: GovernanceContext,
   ): Promise<BulkResult> {
     const principal = requireRole(ctx, 'DISTRICT_ADMIN');
-    return runBulk(ctx.ds, rows, options ?? new BulkOptions(), inspectionItemPlan(), principal);
+    return runBulk(ctx.ds, rows, options ?? new BulkOptions(), inspectionItemPlan(ctx.clock.now()), principal);
   }
 
   @Mutation(() => BulkResult, {
@@ -92,7 +92,7 @@ export class InspectionResolver {
       rows,
       options,
       { roles: ['DISTRICT_ADMIN', 'SCHOOL_ADMIN'], plan: 'inspection-events', schools: { directory: ctx.schools, ids: (r) => [r.schoolId] } },
-      (p, personnel) => inspectionEventPlan(p, personnel),
+      (p, personnel) => inspectionEventPlan(p, personnel, ctx.clock.now()),
     );
   }
 }

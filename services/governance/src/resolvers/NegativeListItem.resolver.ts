@@ -1,11 +1,9 @@
-import { auditEntry, badInput, LocalDate, newId, normalizeText, notFound, recordAudit, recordVersions, requirePrincipal, requireRole } from '@tw/kernel';
+import { auditEntry, badInput, cleanText, LocalDate, newId, normalizeText, notFound, recordAudit, recordVersions, requirePrincipal, requireRole, todayInChina } from '@tw/kernel';
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { cleanText } from '../bulk/rules';
 import { negativeListItemSnapshot } from '../bulk/snapshots';
 import { NegativeListItem } from '../entities/negative-list-item.entity';
 import { NegativeListItemInput } from '../inputs/violation.input';
 import { GovernanceContext } from '../context';
-import { todayInChina } from '../rules/dates';
 
 /** The maintained negative list: everyone signed in reads it (it is the published code of conduct); DISTRICT_ADMIN maintains it. */
 @Resolver(() => NegativeListItem)
@@ -14,13 +12,13 @@ export class NegativeListItemResolver {
   async negativeListItems(@Arg('includeRetired', { defaultValue: false }) includeRetired: boolean, @Ctx() ctx: GovernanceContext): Promise<NegativeListItem[]> {
     requirePrincipal(ctx);
     const items = await ctx.ds.getRepository(NegativeListItem).find({ order: { sortOrder: 'ASC' } });
-    const today = todayInChina();
+    const today = todayInChina(ctx.clock);
     return includeRetired ? items : items.filter((i) => !i.retiredOn || i.retiredOn > today);
   }
 
   @FieldResolver({ description: 'Whether violations dated today may name it' })
-  active(@Root() i: NegativeListItem): boolean {
-    return !i.retiredOn || i.retiredOn > todayInChina();
+  active(@Root() i: NegativeListItem, @Ctx() ctx: GovernanceContext): boolean {
+    return !i.retiredOn || i.retiredOn > todayInChina(ctx.clock);
   }
 
   @Mutation(() => NegativeListItem, { description: 'Adds an item to the negative list, numbered after the last (DISTRICT_ADMIN; audited)' })
@@ -34,7 +32,7 @@ export class NegativeListItemResolver {
       const items = await m.getRepository(NegativeListItem).find();
       const same = items.find((i) => normalizeText(i.title) === normalizeText(title));
       if (same) throw badInput(`负面清单已有第 ${same.code} 项“${same.title}”`, { field: 'title', existingCode: same.code });
-      const now = new Date();
+      const now = ctx.clock.now();
       const item = Object.assign(new NegativeListItem(), {
         id: newId(),
         code: String(Math.max(0, ...items.map((i) => Number(i.code) || 0)) + 1),
@@ -46,8 +44,8 @@ export class NegativeListItemResolver {
         updatedAt: now,
       });
       await m.getRepository(NegativeListItem).insert(item);
-      await recordAudit(m, [auditEntry(p, { entity: 'negative_list_item', entityId: item.id, key: item.code, teacherId: null, before: null, after: negativeListItemSnapshot(item) }, now)]);
-      await recordVersions(m, { principal: p, at: now }, [{ target: NegativeListItem, id: item.id, before: null, after: item, validFrom: todayInChina() }]);
+      await recordAudit(m, [auditEntry(p, { entity: 'negative_list_item', entityId: item.id, key: item.code, teacherId: null, before: null, after: negativeListItemSnapshot(item) })]);
+      await recordVersions(m, { principal: p, at: now }, [{ target: NegativeListItem, id: item.id, before: null, after: item, validFrom: todayInChina(ctx.clock) }]);
       return item;
     });
   }
@@ -58,7 +56,7 @@ export class NegativeListItemResolver {
     @Arg('retiredOn', () => LocalDate, { nullable: true }) retiredOn: string | null,
     @Ctx() ctx: GovernanceContext,
   ): Promise<NegativeListItem> {
-    return this.setRetired(ctx, code, retiredOn ?? todayInChina());
+    return this.setRetired(ctx, code, retiredOn ?? todayInChina(ctx.clock));
   }
 
   @Mutation(() => NegativeListItem, { description: 'Puts a retired item back in use (DISTRICT_ADMIN; audited)' })
@@ -72,13 +70,13 @@ export class NegativeListItemResolver {
       const before = await m.getRepository(NegativeListItem).findOneBy({ code: cleanText(code) ?? '' });
       if (!before) throw notFound(`负面清单没有第 ${code} 项`);
       if ((before.retiredOn ?? null) === retiredOn) return before;
-      const now = new Date();
+      const now = ctx.clock.now();
       const after = Object.assign(new NegativeListItem(), { ...before, retiredOn, updatedAt: now });
       await m.getRepository(NegativeListItem).update({ id: before.id }, { retiredOn, updatedAt: now });
       await recordAudit(m, [
-        auditEntry(p, { entity: 'negative_list_item', entityId: before.id, key: before.code, teacherId: null, before: negativeListItemSnapshot(before), after: negativeListItemSnapshot(after) }, now),
+        auditEntry(p, { entity: 'negative_list_item', entityId: before.id, key: before.code, teacherId: null, before: negativeListItemSnapshot(before), after: negativeListItemSnapshot(after) }),
       ]);
-      await recordVersions(m, { principal: p, at: now }, [{ target: NegativeListItem, id: before.id, before, after, validFrom: todayInChina() }]);
+      await recordVersions(m, { principal: p, at: now }, [{ target: NegativeListItem, id: before.id, before, after, validFrom: todayInChina(ctx.clock) }]);
       return after;
     });
   }

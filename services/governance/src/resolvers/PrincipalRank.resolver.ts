@@ -43,7 +43,7 @@ export class PrincipalRankResolver {
       rows,
       options,
       { roles: ['DISTRICT_ADMIN'], plan: 'principal-ranks', teachers: { directory: ctx.teachers, ids: (r) => [r.teacherId] }, schools: { directory: ctx.schools, ids: (r) => [r.schoolId] } },
-      (_, personnel) => principalRankPlan(personnel),
+      (_, personnel) => principalRankPlan(personnel, ctx.clock.now()),
     );
   }
 }

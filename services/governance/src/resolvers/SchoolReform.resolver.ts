@@ -1,11 +1,10 @@
-import { BulkOptions, BulkResult, ConnectionType, graphqlEnum, PageArgs, paginate, REFORM_STATUS, requirePrincipal, requireYear, runRemoteBulk } from '@tw/kernel';
+import { BulkOptions, BulkResult, ConnectionType, graphqlEnum, PageArgs, paginate, REFORM_STATUS, requirePrincipal, requireYear, runRemoteBulk, todayInChina, yearEnd } from '@tw/kernel';
 import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { schoolReformPlan } from '../bulk/school-reforms.plan';
 import { SchoolRef } from '../entities/school-ref';
 import { ReformStatus, SchoolReform } from '../entities/school-reform.entity';
 import { SchoolReformInput } from '../inputs/school-reform.input';
 import { GovernanceContext } from '../context';
-import { todayInChina, yearEnd } from '../rules/dates';
 import { reformCounts } from '../rules/reform';
 import { ReformProgress } from '../types/reform-progress.type';
 
@@ -25,7 +24,7 @@ export class SchoolReformResolver {
   @Query(() => ReformProgress, { description: 'Rollout of 党组织领导的校长负责制 across the district: at the end of `year` (today when absent or the current year)' })
   async reformProgress(@Arg('year', () => Int, { nullable: true }) year: number | null, @Ctx() ctx: GovernanceContext): Promise<ReformProgress> {
     requirePrincipal(ctx);
-    const today = todayInChina();
+    const today = todayInChina(ctx.clock);
     const asOf = year == null ? today : [yearEnd(requireYear(year)), today].sort()[0];
     const [records, total] = await Promise.all([ctx.ds.getRepository(SchoolReform).find({ select: { pilotStartedOn: true, completedOn: true } }), ctx.schools.count()]);
     return reformCounts(records, total, asOf);
@@ -47,7 +46,7 @@ export class SchoolReformResolver {
       rows,
       options,
       { roles: ['DISTRICT_ADMIN'], plan: 'school-reforms', schools: { directory: ctx.schools, ids: (r) => [r.schoolId] } },
-      (_, personnel) => schoolReformPlan(personnel),
+      (_, personnel) => schoolReformPlan(personnel, ctx.clock.now()),
     );
   }
 }

@@ -1,7 +1,6 @@
-import { auditEntry, badInput, BulkOptions, BulkResult, compositeKey, ConnectionType, notFound, PageArgs, paginate, recordAudit, recordVersions, requireRole, runRemoteBulk, todayInChina } from '@tw/kernel';
+import { auditEntry, badInput, BulkOptions, BulkResult, compositeKey, ConnectionType, isRejection, notFound, PageArgs, paginate, recordAudit, recordVersions, requireRole, runRemoteBulk, todayInChina } from '@tw/kernel';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { negativeListResolver } from '../bulk/negative-list-refs';
-import { isRejection } from '../bulk/rules';
 import { violationSnapshot } from '../bulk/snapshots';
 import { NegativeListItem } from '../entities/negative-list-item.entity';
 import { applyScope, recordScope } from '../access';
@@ -36,7 +35,7 @@ export class ViolationResolver {
   })
   async settleViolationItem(@Arg('violationId', () => ID) violationId: string, @Arg('negativeListItem') negativeListItem: string, @Ctx() ctx: GovernanceContext): Promise<Violation> {
     const p = requireRole(ctx, 'DISTRICT_ADMIN');
-    const now = new Date();
+    const now = ctx.clock.now();
     return ctx.ds.transaction(async (m) => {
       const before = await m.getRepository(Violation).findOne({ where: { id: violationId }, relations: { negativeListItem: true } });
       if (!before) throw notFound(`No violation ${violationId}`);
@@ -62,7 +61,6 @@ export class ViolationResolver {
             before: violationSnapshot(before, before.negativeListItem ?? undefined),
             after: violationSnapshot(after, reading.item),
           },
-          now,
         ),
       ]);
       await recordVersions(m, { principal: p, at: now }, [{ target: Violation, id: before.id, before, after, validFrom: todayInChina(now) }]);
@@ -95,7 +93,7 @@ export class ViolationResolver {
       rows,
       options,
       { roles: ['DISTRICT_ADMIN', 'SCHOOL_ADMIN'], plan: 'violations', teachers: { directory: ctx.teachers, ids: (r) => [r.teacherId] } },
-      (p, personnel) => violationPlan(p, personnel),
+      (p, personnel) => violationPlan(p, personnel, ctx.clock.now()),
     );
   }
 }

@@ -16,9 +16,8 @@
  * than the scheduled end); revoked on its own date it never applied. A violation without a
  * sanction does not veto.
  */
-import { ETHICS_RESULT, SANCTION, Sanction, SANCTION_MONTHS, ValueOf } from '@tw/kernel';
+import { addDays, ETHICS_RESULT, lastDayOfMonths, SANCTION, Sanction, SANCTION_MONTHS, ValueOf, yearEnd, yearStart } from '@tw/kernel';
 import { ELIGIBILITY_PURPOSE, EligibilityPurpose } from '../codes';
-import { addDays, lastDayOfMonths, yearEnd, yearStart } from './dates';
 
 export type EthicsResult = ValueOf<typeof ETHICS_RESULT>;
 

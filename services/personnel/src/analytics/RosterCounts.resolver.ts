@@ -23,7 +23,7 @@ export class RosterCountsResolver {
     if (p.role !== 'SERVICE') throw forbidden('rosterCounts answers the platform’s services only');
     const ids = groups.reduce((n, g) => n + g.teacherIds.length, 0);
     if (ids > MAX_ROSTER_IDS) throw badInput(`At most ${MAX_ROSTER_IDS} teacher ids a call; got ${ids}`, { field: 'groups' });
-    const today = todayInChina();
+    const today = todayInChina(ctx.clock);
     const counts = await rosterCountsAmong(ctx.ds, groups.map((g) => ({ key: g.key, teacherIds: g.teacherIds, day: g.asOf ?? today })));
     return counts.map((c) => Object.assign(new SchoolRosterCount(), { key: c.key, schoolId: c.schoolId, public: c.isPublic, teachers: c.teachers, partyMembers: c.partyMembers }));
   }

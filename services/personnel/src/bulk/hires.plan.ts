@@ -6,7 +6,7 @@ import { MAX_YEAR, MIN_YEAR } from './quotas.plan';
 import { resolveTeacherRefs } from './teacher-refs';
 
 /** Upserting hires by teacher + 招聘年度. */
-export function hirePlan(principal: Principal, now = new Date()): BulkPlan<HireInput, Hire> {
+export function hirePlan(principal: Principal, now: Date): BulkPlan<HireInput, Hire> {
   return {
     name: 'hires',
     key: (r) => compositeKey(r.teacherId ?? `${r.idType ?? 'RESIDENT_ID'}:${normalizeIdNumber(r.idNumber ?? '')}`, r.year),

@@ -8,7 +8,7 @@ export const MIN_YEAR = 1990;
 export const MAX_YEAR = 2100;
 
 /** Upserting approved quotas by school + year (a district decision: DISTRICT_ADMIN only). */
-export function quotaPlan(now = new Date()): BulkPlan<QuotaInput, StaffingQuota> {
+export function quotaPlan(now: Date): BulkPlan<QuotaInput, StaffingQuota> {
   return {
     name: 'quotas',
     key: (r) => compositeKey(r.schoolId ?? r.schoolCode ?? r.schoolName, r.year),

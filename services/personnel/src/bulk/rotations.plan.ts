@@ -11,7 +11,7 @@ const COMPARED: Array<keyof Rotation> = ['type', 'personnelRelationMoved', 'endM
  * Upserting rotations by teacher + 开始年月. Origin and destination are names (either may lie outside
  * the district); a name that is a school of the district is linked to it.
  */
-export function rotationPlan(principal: Principal, now = new Date()): BulkPlan<RotationInput, Rotation> {
+export function rotationPlan(principal: Principal, now: Date): BulkPlan<RotationInput, Rotation> {
   return {
     name: 'rotations',
     key: (r) => compositeKey(r.teacherId ?? `${r.idType ?? 'RESIDENT_ID'}:${normalizeIdNumber(r.idNumber ?? '')}`, r.startMonth),

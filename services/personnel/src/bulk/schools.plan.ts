@@ -4,7 +4,7 @@ import { School } from '../entities/school.entity';
 import { SchoolInput } from '../inputs/school.input';
 
 /** Upserting schools by 学校标识码; a name another school already has is refused. */
-export function schoolPlan(now = new Date()): BulkPlan<SchoolInput, School> {
+export function schoolPlan(now: Date): BulkPlan<SchoolInput, School> {
   return {
     name: 'schools',
     key: (r) => cleanText(r.code) ?? '',

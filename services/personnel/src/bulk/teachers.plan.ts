@@ -96,7 +96,7 @@ function validate(r: TeacherInput, month: string): Omit<Teacher, 'id' | 'schoolI
  * checked (GB 11643, agreeing with 出生日期 and 性别); a SCHOOL_ADMIN writes only their own school's
  * teachers, and cannot take over a teacher another school holds.
  */
-export function teacherPlan(principal: Principal, now = new Date()): BulkPlan<TeacherInput, Teacher> {
+export function teacherPlan(principal: Principal, now: Date): BulkPlan<TeacherInput, Teacher> {
   return {
     name: 'teachers',
     key: teacherKey,

@@ -1,4 +1,4 @@
-import { createVersionTable, seedVersions, todayInChina } from '@tw/kernel';
+import { createVersionTable, seedVersions, systemClock, todayInChina } from '@tw/kernel';
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { Hire } from '../entities/hire.entity';
 import { Rotation } from '../entities/rotation.entity';
@@ -15,7 +15,7 @@ export class History1765200000000 implements MigrationInterface {
   name = 'History1765200000000';
 
   async up(q: QueryRunner): Promise<void> {
-    const today = todayInChina();
+    const today = todayInChina(systemClock);
     for (const e of [School, Teacher, StaffingQuota, Hire, Rotation]) await createVersionTable(q, e);
     await seedVersions(q, School, today);
     await seedVersions(q, Teacher, today, { column: 'school_start_month', month: true });

@@ -34,6 +34,6 @@ export class HireResolver {
     @Ctx() ctx: PersonnelContext,
   ): Promise<BulkResult> {
     const p = requireRole(ctx, 'DISTRICT_ADMIN', 'SCHOOL_ADMIN');
-    return runBulk(ctx.ds, rows, options ?? new BulkOptions(), hirePlan(p), p);
+    return runBulk(ctx.ds, rows, options ?? new BulkOptions(), hirePlan(p, ctx.clock.now()), p);
   }
 }

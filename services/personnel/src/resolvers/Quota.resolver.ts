@@ -51,7 +51,7 @@ export class QuotaResolver {
     @Ctx() ctx: PersonnelContext,
   ): Promise<BulkResult> {
     const p = requireRole(ctx, 'DISTRICT_ADMIN');
-    return runBulk(ctx.ds, rows, options ?? new BulkOptions(), quotaPlan(), p);
+    return runBulk(ctx.ds, rows, options ?? new BulkOptions(), quotaPlan(ctx.clock.now()), p);
   }
 
   @Mutation(() => QuotaAdjustmentResult, {
@@ -91,7 +91,7 @@ export class QuotaResolver {
       const quotaOf = new Map(quotas.map((q) => [q.schoolId, q]));
       const nameOf = new Map(schools.map((s) => [s.id, s.name]));
       const filled = new Map(filledRows.map((r) => [r.schoolId, Number(r.n)]));
-      const now = new Date();
+      const now = ctx.clock.now();
       const batchId = newId();
       const lines: QuotaAdjustment[] = [];
       const audits: AuditEntry[] = [];
@@ -122,7 +122,7 @@ export class QuotaResolver {
         );
         await m.getRepository(StaffingQuota).update({ id: q.id }, { approved: after, updatedAt: now });
         audits.push(
-          auditEntry(p, { entity: 'staffing_quota', entityId: q.id, key: `${name} ${input.year}: ${reason}`, before: q, after: { ...q, approved: after, updatedAt: now } }, now),
+          auditEntry(p, { entity: 'staffing_quota', entityId: q.id, key: `${name} ${input.year}: ${reason}`, before: q, after: { ...q, approved: after, updatedAt: now } }),
         );
       }
       await m.getRepository(QuotaAdjustment).insert(lines);

@@ -134,6 +134,6 @@ export class TeacherResolver {
     @Ctx() ctx: PersonnelContext,
   ): Promise<BulkResult> {
     const p = requireRole(ctx, 'DISTRICT_ADMIN', 'SCHOOL_ADMIN');
-    return runBulk(ctx.ds, rows, options ?? new BulkOptions(), teacherPlan(p), p);
+    return runBulk(ctx.ds, rows, options ?? new BulkOptions(), teacherPlan(p, ctx.clock.now()), p);
   }
 }

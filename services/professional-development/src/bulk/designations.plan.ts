@@ -44,7 +44,7 @@ function checkRow(row: DesignationInput, personnel: PersonnelAnswer, now: Date):
  * asked once per year among the call's new designations, and a re-import of one already recorded
  * is not asked about. When governance cannot answer, the call fails and nothing is written.
  */
-export function designationPlan(personnel: PersonnelAnswer, eligibility: EligibilityChecker, now = new Date()): BulkPlan<DesignationInput, Designation> {
+export function designationPlan(personnel: PersonnelAnswer, eligibility: EligibilityChecker, now: Date): BulkPlan<DesignationInput, Designation> {
   return {
     name: 'designations',
     key: (r) => compositeKey(r.teacherId, r.kind, r.level, r.year),

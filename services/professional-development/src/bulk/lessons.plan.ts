@@ -44,7 +44,7 @@ function checkRow(row: LessonInput, personnel: PersonnelAnswer, now: Date): Chec
  * Upserting demonstration lessons by presenter + 日期 + 课题. A lesson names its studio by 工作室名称,
  * which must already be recorded.
  */
-export function lessonPlan(personnel: PersonnelAnswer, now = new Date()): BulkPlan<LessonInput, Lesson> {
+export function lessonPlan(personnel: PersonnelAnswer, now: Date): BulkPlan<LessonInput, Lesson> {
   return {
     name: 'lessons',
     key: (r) => compositeKey(r.teacherId, r.date, cleanText(r.title) ?? ''),

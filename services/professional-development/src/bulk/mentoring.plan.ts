@@ -36,7 +36,7 @@ function checkRow(row: MentoringPairInput, personnel: PersonnelAnswer, now: Date
  * Upserting 师徒结对 by mentor + mentee. A SCHOOL_ADMIN records pairs of their own school's teachers;
  * a pair across schools is recorded by the district.
  */
-export function mentoringPlan(personnel: PersonnelAnswer, now = new Date()): BulkPlan<MentoringPairInput, MentoringPair> {
+export function mentoringPlan(personnel: PersonnelAnswer, now: Date): BulkPlan<MentoringPairInput, MentoringPair> {
   return {
     name: 'mentoring',
     key: (r) => compositeKey(r.mentorId, r.menteeId),

@@ -78,7 +78,7 @@ function disagreement(first: CheckedRow, r: CheckedRow): Rejection | null {
  * valid designation of a kind that qualifies for the studio's kind (see HOST_DESIGNATIONS). Each
  * row's result carries the studio's id. Members are only added: a member absent from a file stays.
  */
-export function studioPlan(principal: Principal, personnel: PersonnelAnswer, now = new Date()): BulkPlan<StudioInput, StudioWrite> {
+export function studioPlan(principal: Principal, personnel: PersonnelAnswer, now: Date): BulkPlan<StudioInput, StudioWrite> {
   return {
     name: 'studios',
     key: (r) => compositeKey(cleanText(r.name) ?? '', r.memberTeacherId ?? ''),

@@ -124,7 +124,7 @@ const programmeChanged = (a: TrainingProgramme, b: TrainingProgramme) =>
  * the programmes they name by year + name + level. Rows naming one programme must agree on its
  * provider, mode and topic. A participation keeps the school its teacher had when it was first written.
  */
-export function trainingPlan(personnel: PersonnelAnswer, now = new Date()): BulkPlan<TrainingInput, TrainingWrite> {
+export function trainingPlan(personnel: PersonnelAnswer, now: Date): BulkPlan<TrainingInput, TrainingWrite> {
   return {
     name: 'trainings',
     key: (r) => compositeKey(r.teacherId, r.year, cleanText(r.projectName) ?? ''),

@@ -1,4 +1,4 @@
-import { createVersionTable, seedVersions, todayInChina } from '@tw/kernel';
+import { createVersionTable, seedVersions, systemClock, todayInChina } from '@tw/kernel';
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { TrainingProgramme } from '../entities/training-programme.entity';
 import { TrainingParticipation } from '../entities/training-participation.entity';
@@ -13,7 +13,7 @@ export class History1765200000000 implements MigrationInterface {
   name = 'History1765200000000';
 
   async up(q: QueryRunner): Promise<void> {
-    const today = todayInChina();
+    const today = todayInChina(systemClock);
     for (const e of [TrainingProgramme, TrainingParticipation, Designation, Studio, StudioMember, Lesson, MentoringPair]) {
       await createVersionTable(q, e);
       await seedVersions(q, e, today);

@@ -1,6 +1,5 @@
-import { BulkOptions, BulkResult, connectionOf, ConnectionType, decodeCursor, DESIGNATION_KIND, DESIGNATION_LEVEL, graphqlEnum, PageArgs, pageSize, runRemoteBulk } from '@tw/kernel';
+import { BulkOptions, BulkResult, connectionOf, ConnectionType, decodeCursor, DESIGNATION_KIND, DESIGNATION_LEVEL, graphqlEnum, PageArgs, pageSize, recordScope, runRemoteBulk } from '@tw/kernel';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { recordScope } from '../access';
 import { designationPlan } from '../bulk/designations.plan';
 import { Designation } from '../entities/designation.entity';
 import { SchoolRef, schoolRef } from '../entities/school-ref';
@@ -73,7 +72,7 @@ export class DesignationResolver {
       rows,
       options,
       { roles: ['DISTRICT_ADMIN', 'SCHOOL_ADMIN'], plan: 'designations', teachers: { directory: ctx.directory, ids: (r) => [r.teacherId] } },
-      (_, personnel) => designationPlan(personnel, ctx.eligibility),
+      (_, personnel) => designationPlan(personnel, ctx.eligibility, ctx.clock.now()),
     );
   }
 }

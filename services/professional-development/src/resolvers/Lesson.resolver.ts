@@ -57,7 +57,7 @@ export class LessonResolver {
       rows,
       options,
       { roles: ['DISTRICT_ADMIN', 'SCHOOL_ADMIN'], plan: 'lessons', teachers: { directory: ctx.directory, ids: (r) => [r.teacherId] } },
-      (_, personnel) => lessonPlan(personnel),
+      (_, personnel) => lessonPlan(personnel, ctx.clock.now()),
     );
   }
 }

@@ -1,6 +1,5 @@
-import { BulkOptions, BulkResult, ConnectionType, PageArgs, paginate, runRemoteBulk, todayInChina } from '@tw/kernel';
+import { BulkOptions, BulkResult, ConnectionType, PageArgs, paginate, recordScope, runRemoteBulk, todayInChina } from '@tw/kernel';
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { recordScope } from '../access';
 import { mentoringPlan } from '../bulk/mentoring.plan';
 import { MentoringPair } from '../entities/mentoring-pair.entity';
 import { TeacherRef, teacherRef } from '../entities/teacher-ref';
@@ -26,7 +25,7 @@ export class MentoringPairResolver {
     if ('teacherId' in scope) qb.andWhere('(m.mentee_id = :scopeTeacher OR m.mentor_id = :scopeTeacher)', { scopeTeacher: scope.teacherId });
     if (filter?.teacherId) qb.andWhere('(m.mentee_id = :teacherId OR m.mentor_id = :teacherId)', { teacherId: filter.teacherId });
     if (filter?.schoolId) qb.andWhere('(m.mentee_school_id = :schoolId OR m.mentor_school_id = :schoolId)', { schoolId: filter.schoolId });
-    if (filter?.current) qb.andWhere('m.start_date <= :day AND (m.end_date IS NULL OR m.end_date >= :day)', { day: todayInChina() });
+    if (filter?.current) qb.andWhere('m.start_date <= :day AND (m.end_date IS NULL OR m.end_date >= :day)', { day: todayInChina(ctx.clock) });
     return paginate(qb, page);
   }
 
@@ -54,7 +53,7 @@ export class MentoringPairResolver {
       rows,
       options,
       { roles: ['DISTRICT_ADMIN', 'SCHOOL_ADMIN'], plan: 'mentoring', teachers: { directory: ctx.directory, ids: (r) => [r.mentorId, r.menteeId] } },
-      (_, personnel) => mentoringPlan(personnel),
+      (_, personnel) => mentoringPlan(personnel, ctx.clock.now()),
     );
   }
 }

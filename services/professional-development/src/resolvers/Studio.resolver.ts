@@ -77,7 +77,7 @@ export class StudioResolver {
       rows,
       options,
       { roles: ['DISTRICT_ADMIN', 'SCHOOL_ADMIN'], plan: 'studios', teachers: { directory: ctx.directory, ids: (r) => [r.hostTeacherId, r.memberTeacherId] } },
-      (p, personnel) => studioPlan(p, personnel),
+      (p, personnel) => studioPlan(p, personnel, ctx.clock.now()),
     );
   }
 }

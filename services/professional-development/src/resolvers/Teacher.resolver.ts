@@ -57,7 +57,7 @@ export class TeacherResolver {
   @Directive(REQUIRES_SCHOOL)
   @UseMiddleware(PersonalField)
   async highestDesignation(@Root() t: TeacherRef, @Arg('year', () => Int, { nullable: true }) year: number | null, @Ctx() ctx: DevelopmentContext): Promise<Designation | null> {
-    return highestDesignation(await ctx.loaders.designationsByTeacher.load(t.id), year ?? currentYearInChina());
+    return highestDesignation(await ctx.loaders.designationsByTeacher.load(t.id), year ?? currentYearInChina(ctx.clock));
   }
 
   @FieldResolver(() => [Studio], { nullable: true, description: `Studios the teacher hosts or is a member of. ${PERSONAL}` })
@@ -73,7 +73,7 @@ export class TeacherResolver {
   @Directive(REQUIRES_SCHOOL)
   @UseMiddleware(PersonalField)
   async mentor(@Root() t: TeacherRef, @Ctx() ctx: DevelopmentContext): Promise<TeacherRef | null> {
-    const day = todayInChina();
+    const day = todayInChina(ctx.clock);
     const current = (await ctx.loaders.pairsByMentee.load(t.id)).find((p) => isCurrent(p, day));
     return current ? teacherRef(current.mentorId) : null;
   }
@@ -82,7 +82,7 @@ export class TeacherResolver {
   @Directive(REQUIRES_SCHOOL)
   @UseMiddleware(PersonalField)
   async mentees(@Root() t: TeacherRef, @Ctx() ctx: DevelopmentContext): Promise<TeacherRef[]> {
-    const day = todayInChina();
+    const day = todayInChina(ctx.clock);
     return (await ctx.loaders.pairsByMentor.load(t.id)).filter((p) => isCurrent(p, day)).map((p) => teacherRef(p.menteeId));
   }
 }

@@ -1,6 +1,5 @@
-import { ConnectionType, PageArgs, paginate } from '@tw/kernel';
+import { ConnectionType, PageArgs, paginate, recordScope } from '@tw/kernel';
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { recordScope } from '../access';
 import { SchoolRef, schoolRef } from '../entities/school-ref';
 import { TeacherRef, teacherRef } from '../entities/teacher-ref';
 import { TrainingParticipation } from '../entities/training-participation.entity';

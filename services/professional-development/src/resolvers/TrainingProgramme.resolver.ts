@@ -62,7 +62,7 @@ export class TrainingProgrammeResolver {
       rows,
       options,
       { roles: ['DISTRICT_ADMIN', 'SCHOOL_ADMIN'], plan: 'trainings', teachers: { directory: ctx.directory, ids: (r) => [r.teacherId] } },
-      (_, personnel) => trainingPlan(personnel),
+      (_, personnel) => trainingPlan(personnel, ctx.clock.now()),
     );
   }
 }

@@ -1,7 +1,37 @@
 /**
- * Calendar dates as `YYYY-MM-DD` strings, the form LocalDate columns hold: compared as text and
- * computed in UTC, so no time zone can move a sanction's end by a day.
+ * The users' calendar (China Standard Time, UTC+8, no daylight saving) and calendar dates as
+ * `YYYY-MM-DD` strings, the form date columns hold: compared as text and computed in UTC, so no time
+ * zone can move a sanction's end by a day. "Today" is always asked of a Clock (or an instant read
+ * from one): nothing here reads the machine's time.
  */
+import type { Clock } from './clock';
+
+const CST_OFFSET_MS = 8 * 3600_000;
+
+/** A clock to read, or an instant already read from one (a bulk plan's `now`). */
+export type ClockOrInstant = Clock | Date;
+
+const instant = (at: ClockOrInstant): Date => (at instanceof Date ? at : at.now());
+
+/** Today in the users' calendar, YYYY-MM-DD. @example todayInChina(ctx.clock) */
+export function todayInChina(at: ClockOrInstant): string {
+  return new Date(instant(at).getTime() + CST_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** The current month in the users' calendar, YYYY-MM. */
+export function currentMonthInChina(at: ClockOrInstant): string {
+  return todayInChina(at).slice(0, 7);
+}
+
+/** The current year in the users' calendar: 2025-12-31T16:30Z is already 2026 there. */
+export function currentYearInChina(at: ClockOrInstant): number {
+  return Number(todayInChina(at).slice(0, 4));
+}
+
+/** Whether `year` has ended in the users' calendar (pay and benchmarks are filed for finished years only). */
+export function isFinishedYear(year: number, at: ClockOrInstant): boolean {
+  return year < currentYearInChina(at);
+}
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
@@ -45,6 +75,3 @@ export function lastDayOfMonths(from: string, months: number): string {
 export const yearStart = (year: number): string => `${pad(year, 4)}-01-01`;
 export const yearEnd = (year: number): string => `${pad(year, 4)}-12-31`;
 export const yearOf = (date: string): number => Number(date.slice(0, 4));
-
-// the users' calendar (UTC+8) is the kernel's
-export { currentYearInChina, todayInChina } from '@tw/kernel';
