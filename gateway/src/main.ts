@@ -17,6 +17,9 @@ async function main(): Promise<void> {
     requestTimeoutMs: cfg.requestTimeoutMs,
     bodyLimitBytes: cfg.bodyLimitBytes,
     limits: cfg.limits,
+    responseLimitBytes: cfg.responseLimitBytes,
+    budget: cfg.budget ?? undefined,
+    keys: cfg.keys,
     console: { settings: cfg.console, devTokenSecret: !cfg.production && cfg.keys.user.kind === 'HS256' ? cfg.keys.user.secret : undefined },
     logger,
   });

@@ -35,7 +35,14 @@ export interface GatewayConfig extends CommonConfig {
   readonly subgraphTimeoutMs: number;
   readonly requestTimeoutMs: number;
   readonly bodyLimitBytes: number;
-  readonly limits: { readonly maxDepth: number; readonly maxCost: number; readonly maxAliases: number; readonly maxOperations: number };
+  readonly limits: { readonly maxDepth: number; readonly maxCost: number; readonly maxAliases: number; readonly maxOperations: number; readonly maxTokens: number };
+  /** the largest answer, in bytes */
+  readonly responseLimitBytes: number;
+  /** requests per token subject and per client address: a burst, then so many a second (0 a second: no budget) */
+  readonly budget: {
+    readonly perSubject: { readonly perSecond: number; readonly burst: number };
+    readonly perAddress: { readonly perSecond: number; readonly burst: number };
+  } | null;
   /** the console at /console/ and the GraphQL IDE at /graphql */
   readonly console: ConsoleSettings;
 }
@@ -116,6 +123,12 @@ export function readGatewayConfig(source: NodeJS.ProcessEnv = process.env): Gate
       GATEWAY_MAX_COST: env.int(200_000, 100, 100_000_000),
       GATEWAY_MAX_ALIASES: env.int(30, 0, 10_000),
       GATEWAY_MAX_OPERATIONS: env.int(5, 1, 100),
+      GATEWAY_MAX_TOKENS: env.int(5_000, 100, 1_000_000),
+      GATEWAY_RESPONSE_LIMIT_BYTES: env.int(20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+      GATEWAY_BUDGET_PER_SUBJECT_PER_SECOND: env.int(20, 0, 1_000_000),
+      GATEWAY_BUDGET_PER_SUBJECT_BURST: env.int(60, 1, 1_000_000),
+      GATEWAY_BUDGET_PER_ADDRESS_PER_SECOND: env.int(50, 0, 1_000_000),
+      GATEWAY_BUDGET_PER_ADDRESS_BURST: env.int(150, 1, 1_000_000),
     },
     source,
   );
@@ -134,7 +147,16 @@ export function readGatewayConfig(source: NodeJS.ProcessEnv = process.env): Gate
       maxCost: limits.GATEWAY_MAX_COST,
       maxAliases: limits.GATEWAY_MAX_ALIASES,
       maxOperations: limits.GATEWAY_MAX_OPERATIONS,
+      maxTokens: limits.GATEWAY_MAX_TOKENS,
     },
+    responseLimitBytes: limits.GATEWAY_RESPONSE_LIMIT_BYTES,
+    budget:
+      limits.GATEWAY_BUDGET_PER_SUBJECT_PER_SECOND === 0 || limits.GATEWAY_BUDGET_PER_ADDRESS_PER_SECOND === 0
+        ? null
+        : {
+            perSubject: { perSecond: limits.GATEWAY_BUDGET_PER_SUBJECT_PER_SECOND, burst: limits.GATEWAY_BUDGET_PER_SUBJECT_BURST },
+            perAddress: { perSecond: limits.GATEWAY_BUDGET_PER_ADDRESS_PER_SECOND, burst: limits.GATEWAY_BUDGET_PER_ADDRESS_BURST },
+          },
     console: readConsoleSettings(source, common.production),
   };
 }
