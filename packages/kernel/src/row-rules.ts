@@ -58,3 +58,30 @@ export function chinaDayStart(date: string): Date {
   const [y, m, d] = date.split('-').map(Number);
   return new Date(Date.UTC(y, m - 1, d) - CST_OFFSET_MS);
 }
+
+/**
+ * The one answer to a row naming a teacher the caller may not write, whether there is no such
+ * teacher or the teacher belongs to a school outside the caller's reach: the two are worded the same,
+ * with the same code, so that no dry run, write or import tells them apart (an ID number of another
+ * school must not be confirmed, nor its holder's name). A registration of another school's teacher
+ * is the bureau's to make (调入须由区教育局办理), which the message says for both.
+ * @param shown how the row named the teacher: `身份证件号 4101…` or `教师 id“…”`, as the caller sent it
+ * @example if (!t || !canWriteSchool(p, t.schoolId)) return teacherOutOfReach(`身份证件号 ${number}`, 'idNumber');
+ */
+export function teacherOutOfReach(shown: string, field: string): Rejection {
+  return reject(
+    'TEACHER_NOT_FOUND',
+    `${shown} 不在本账号可维护的教师名册中：该教师尚未登记，或不由本账号管理（调入他校教师须由区教育局办理）；请核对证件号，或先导入教师基本信息`,
+    field,
+  );
+}
+
+/**
+ * The answer to a registration (upsertTeachers) of an ID number the caller may not use: held by a
+ * teacher of a school outside the caller's reach, or for any other reason. It names nothing of the
+ * other school and does not say the number is held, so it reads true whatever the reason; cross-school
+ * registrations are the bureau's to make until the review workflow routes them there.
+ */
+export function idNumberUnavailable(number: string, field = 'idNumber'): Rejection {
+  return reject('ID_NUMBER_UNAVAILABLE', `身份证件号 ${number} 不能由本账号登记或修改：请核对证件类型与号码；他校教师调入本校须由区教育局办理`, field);
+}

@@ -89,9 +89,9 @@ describe.each(testDatabaseKinds())('who reads and writes governance data on %s',
 
   it('lets a SCHOOL_ADMIN write only their school’s teachers, row by row, and not the district’s decisions', async () => {
     const r = await schoolAdminA()(UPSERT_ETHICS, { rows: [{ teacherId: a, year: 2023, result: 'EXCELLENT' }, { teacherId: b, year: 2023, result: 'EXCELLENT' }] });
-    expect(outcomes(r.data.r.rows)).toEqual(['CREATED', 'TEACHER_FORBIDDEN']);
+    expect(outcomes(r.data.r.rows)).toEqual(['CREATED', 'TEACHER_NOT_FOUND']);
     // the id sent, not the name of another school's teacher
-    expect(r.data.r.rows[1].message).toBe(`无权写入教师 id“${b}”的数据：该教师不属于本账号的学校`);
+    expect(r.data.r.rows[1].message).toBe(`教师 id“${b}” 不在本账号可维护的教师名册中：该教师尚未登记，或不由本账号管理（调入他校教师须由区教育局办理）；请核对证件号，或先导入教师基本信息`);
     expect(r.data.r.written).toBe(false);
     const ranks = await schoolAdminA()(UPSERT_RANKS, { rows: [{ teacherId: a, rank: 'SENIOR', year: 2024 }] });
     expect(ranks.errors?.[0].extensions?.code).toBe('FORBIDDEN');

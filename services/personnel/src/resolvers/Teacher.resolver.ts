@@ -15,7 +15,7 @@ import {
 } from '@tw/kernel';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
 import { In } from 'typeorm';
-import { assertCanRead } from '../access';
+import { readableOrNull } from '../access';
 import { teacherPlan } from '../bulk/teachers.plan';
 import { Hire } from '../entities/hire.entity';
 import { Rotation } from '../entities/rotation.entity';
@@ -28,14 +28,13 @@ import { teacherQuery, TeacherConnection } from './teacher.query';
 
 @Resolver(() => Teacher)
 export class TeacherResolver {
-  @Query(() => Teacher, { nullable: true, description: 'A teacher by id (null when there is none)' })
+  @Query(() => Teacher, { nullable: true, description: 'A teacher by id (null when there is none that this token may read)' })
   async teacher(@Arg('id', () => ID) id: string, @Ctx() ctx: PersonnelContext): Promise<Teacher | null> {
     requireRole(ctx, 'DISTRICT_ADMIN', 'SCHOOL_ADMIN', 'TEACHER');
-    const t = await ctx.loaders.teacher.load(id);
-    return t ? assertCanRead(ctx, t, id) : null;
+    return readableOrNull(ctx, await ctx.loaders.teacher.load(id));
   }
 
-  @Query(() => Teacher, { nullable: true, description: 'A teacher by ID type and number (null when there is none)' })
+  @Query(() => Teacher, { nullable: true, description: 'A teacher by ID type and number (null when there is none that this token may read)' })
   async teacherByIdNumber(
     @Arg('idNumber') idNumber: string,
     @Arg('idType', () => graphqlEnum(ID_TYPE), { defaultValue: 'RESIDENT_ID' }) idType: IdType,
@@ -43,7 +42,7 @@ export class TeacherResolver {
   ): Promise<Teacher | null> {
     requireRole(ctx, 'DISTRICT_ADMIN', 'SCHOOL_ADMIN', 'TEACHER');
     const t = await ctx.ds.getRepository(Teacher).findOneBy({ idType, idNumber: normalizeIdNumber(idNumber) });
-    return t ? assertCanRead(ctx, t, t.id) : null;
+    return readableOrNull(ctx, t);
   }
 
   @Query(() => [Teacher], {
