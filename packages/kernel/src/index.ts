@@ -35,3 +35,4 @@ export * from './server';
 export * from './gateway-client';
 export * from './teacher-directory';
 export * from './remote-bulk';
+export * from './lookup-watch';

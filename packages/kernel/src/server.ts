@@ -13,6 +13,7 @@ import { bearerToken, TokenKeys, verifyToken } from './auth/tokens';
 import { pingDatabase } from './database/data-source';
 import { BaseContext } from './graphql/context';
 import { createLogger, Logger } from './logger';
+import { LookupWatch } from './lookup-watch';
 import { currentRequestScope, runInRequestScope } from './request-scope';
 import { GATEWAY_SECRET_HEADER, REQUEST_ID_HEADER } from './services';
 
@@ -148,9 +149,12 @@ export async function startService<C extends BaseContext>(o: ServiceOptions<C>, 
     plugins,
     introspection: !o.production,
     includeStacktraceInErrorResponses: !o.production,
+    // no "Did you mean …" in production, where introspection is off
+    hideSchemaDetailsFromClientErrors: o.production,
     formatError: formatErrorFor(o.production, logger, o.name),
   });
   await apollo.start();
+  const lookups = new LookupWatch(logger);
 
   app.use((req, _res, next) => {
     const header = req.headers[REQUEST_ID_HEADER];
@@ -195,7 +199,7 @@ export async function startService<C extends BaseContext>(o: ServiceOptions<C>, 
             throw new GraphQLError(err.message, { extensions: { ...err.extensions, http: { status: 401 } } });
           }
         }
-        return o.context({ principal, requestId: currentRequestScope()?.requestId ?? randomUUID() });
+        return o.context({ principal, requestId: currentRequestScope()?.requestId ?? randomUUID(), lookups });
       },
     }),
   );

@@ -1,11 +1,14 @@
 import type { AuthChecker } from 'type-graphql';
 import { Principal, Role } from '../auth/principal';
 import { forbidden, unauthenticated } from '../errors';
+import type { LookupWatch } from '../lookup-watch';
 
 /** What every resolver of every service receives. Services add their loaders to it. */
 export interface BaseContext {
   readonly principal: Principal | null;
   readonly requestId: string;
+  /** the service's enumeration signal (set by startService) */
+  readonly lookups?: LookupWatch;
 }
 
 /** The signed-in principal, or an UNAUTHENTICATED error. */

@@ -12,6 +12,7 @@ import {
   runBulk,
   seesFullIdNumbers,
   canReadPerson,
+  watchBulk,
 } from '@tw/kernel';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
 import { In } from 'typeorm';
@@ -41,8 +42,9 @@ export class TeacherResolver {
     @Ctx() ctx: PersonnelContext,
   ): Promise<Teacher | null> {
     requireRole(ctx, 'DISTRICT_ADMIN', 'SCHOOL_ADMIN', 'TEACHER');
-    const t = await ctx.ds.getRepository(Teacher).findOneBy({ idType, idNumber: normalizeIdNumber(idNumber) });
-    return readableOrNull(ctx, t);
+    const t = readableOrNull(ctx, await ctx.ds.getRepository(Teacher).findOneBy({ idType, idNumber: normalizeIdNumber(idNumber) }));
+    if (!t) ctx.lookups?.miss(ctx.principal, 1, 'teacherByIdNumber');
+    return t;
   }
 
   @Query(() => [Teacher], {
@@ -59,7 +61,9 @@ export class TeacherResolver {
     const normalized = idNumbers.map(normalizeIdNumber);
     const rows = normalized.length ? await ctx.ds.getRepository(Teacher).findBy({ idType, idNumber: In([...new Set(normalized)]) }) : [];
     const byNumber = new Map(rows.filter((t) => canReadPerson(p, t.schoolId, t.id)).map((t) => [t.idNumber, t]));
-    return normalized.map((n) => byNumber.get(n) ?? null);
+    const answer = normalized.map((n) => byNumber.get(n) ?? null);
+    ctx.lookups?.miss(p, answer.filter((t) => !t).length, 'teachersByIdNumber');
+    return answer;
   }
 
   @Query(() => [Teacher], {
@@ -123,6 +127,6 @@ export class TeacherResolver {
     @Ctx() ctx: PersonnelContext,
   ): Promise<BulkResult> {
     const p = requireRole(ctx, 'DISTRICT_ADMIN', 'SCHOOL_ADMIN');
-    return runBulk(ctx.ds, rows, options ?? new BulkOptions(), teacherPlan(p), p);
+    return watchBulk(ctx, runBulk(ctx.ds, rows, options ?? new BulkOptions(), teacherPlan(p), p), 'upsertTeachers');
   }
 }
