@@ -36,3 +36,4 @@ export * from './gateway-client';
 export * from './teacher-directory';
 export * from './remote-bulk';
 export * from './lookup-watch';
+export * from './small-groups';

@@ -11,6 +11,7 @@ describe.each(testDatabaseKinds())('who reads and writes governance data on %s',
   const schoolAdminA = () => s.as({ subject: 'clerk-a', role: 'SCHOOL_ADMIN', schoolId: SCHOOL_A });
   const teacherA = () => s.as({ subject: 'teacher-a', role: 'TEACHER', teacherId: a });
   const analyst = () => s.as({ subject: 'analyst', role: 'ANALYST' });
+  const admin = () => s.as({ subject: 'bureau', role: 'DISTRICT_ADMIN' });
   const service = () => s.as({ subject: 'service:professional-development', role: 'SERVICE' });
 
   beforeAll(async () => {
@@ -76,11 +77,18 @@ describe.each(testDatabaseKinds())('who reads and writes governance data on %s',
   });
 
   it('gives aggregates to ANALYST and DISTRICT_ADMIN, a SCHOOL_ADMIN their school’s, a TEACHER none', async () => {
-    const q = (school = '') => `{ governanceSummary(year: 2024${school}) { schoolId vetoedTeachers ethicsResults { result count } } }`;
-    const district = await analyst()(q());
+    const q = (school = '') => `{ governanceSummary(year: 2024${school}) { schoolId vetoedTeachers ethicsResults { result count } withheldReason } }`;
+    const district = await admin()(q());
     expect(district.errors).toBeUndefined();
     expect(district.data.governanceSummary.vetoedTeachers).toBe(2);
     expect(district.data.governanceSummary.ethicsResults.find((c: { result: string }) => c.result === 'COMPETENT').count).toBe(2);
+    // an ANALYST reads the same summary with every count of 1–4 teachers withheld (issue 16, finding 5)
+    const small = await analyst()(q());
+    expect(small.errors).toBeUndefined();
+    expect(small.data.governanceSummary.vetoedTeachers).toBeNull();
+    for (const c of small.data.governanceSummary.ethicsResults as Array<{ count: number | null }>) expect(c.count === null || c.count === 0 || c.count >= 5).toBe(true);
+    expect(small.data.governanceSummary.withheldReason).toMatch(/withheld/);
+    expect((await analyst()(q(`, schoolId: "${SCHOOL_A}"`))).data.governanceSummary.vetoedTeachers).toBeNull();
     const own = await schoolAdminA()(q());
     expect(own.data.governanceSummary).toMatchObject({ schoolId: SCHOOL_A, vetoedTeachers: 1 });
     expect((await schoolAdminA()(q(`, schoolId: "${SCHOOL_B}"`))).errors?.[0].extensions?.code).toBe('FORBIDDEN');
