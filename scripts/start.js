@@ -72,7 +72,7 @@ async function main() {
 
   let token;
   if (gatewayCfg.keys.user.kind === 'HS256') {
-    token = kernel.signUserToken({ subject: 'dev-district-admin', role: 'DISTRICT_ADMIN' }, gatewayCfg.keys.user.secret, '12h');
+    token = kernel.signUserToken({ subject: 'dev-district-admin', role: 'DISTRICT_ADMIN' }, gatewayCfg.keys.user.secret, '12h', gatewayCfg.keys.user);
   }
   if (token && process.env.DEMO_DATA !== '0') {
     const localUrl = platform.gatewayUrl;
@@ -83,7 +83,7 @@ async function main() {
       // the district uploads its files; one school's roster is uploaded by that school's own administrator
       const target = {
         gatewayUrl: localUrl,
-        token: (as) => (as.role === 'DISTRICT_ADMIN' ? token : kernel.signUserToken({ subject: 'dev-school-admin', role: 'SCHOOL_ADMIN', schoolId: as.schoolId }, secret, '1h')),
+        token: (as) => (as.role === 'DISTRICT_ADMIN' ? token : kernel.signUserToken({ subject: 'dev-school-admin', role: 'SCHOOL_ADMIN', schoolId: as.schoolId }, secret, '1h', gatewayCfg.keys.user)),
       };
       const loaded = await demo.loadDemoDistrict(target, say);
       say(`demo district loaded through the importer: ${loaded.schools} schools, ${loaded.teachers} teachers, ${loaded.files} files, ${loaded.rows} rows in ${(loaded.ms / 1000).toFixed(1)} s`);

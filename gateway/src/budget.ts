@@ -1,4 +1,4 @@
-import { bearerToken, Principal, TokenKeys, verifyToken } from '@tw/kernel';
+import { bearerToken, Principal, TokenKeys, verifyTokenAsync } from '@tw/kernel';
 import type express from 'express';
 
 /** One bucket's size and refill: `burst` requests at once, then `perSecond` a second. */
@@ -71,23 +71,25 @@ export class TokenBuckets {
  * and export routes. A request spends one token of its client address's bucket and, when its bearer
  * token verifies, one of its subject's bucket; an unverified token counts only against the address,
  * so no one can spend another user's budget by writing their subject into a forged token. The
- * platform's own service tokens (signed with the gateway secret) are not budgeted. Over budget:
+ * platform's own service tokens and delegated tokens (signed with the gateway secret: an import job's
+ * batches act for the uploader) are not budgeted: the upload itself was. Over budget:
  * 429 with `Retry-After` in whole seconds and the code RATE_LIMITED.
  */
 export function requestBudget(settings: BudgetSettings, keys: TokenKeys, now: () => number = Date.now): express.RequestHandler {
   const subjects = new TokenBuckets(settings.perSubject, now);
   const addresses = new TokenBuckets(settings.perAddress, now);
-  return (req, res, next) => {
+  return async (req, res, next) => {
     let principal: Principal | undefined;
     const token = bearerToken(req.header('authorization'));
     if (token) {
       try {
-        principal = verifyToken(token, keys);
+        principal = await verifyTokenAsync(token, keys);
       } catch {
         principal = undefined;
       }
     }
-    if (principal?.role === 'SERVICE') return next();
+    // the platform's own calls (service tokens, and a service acting for a user: an import's batches) are signed with the gateway secret
+    if (principal?.role === 'SERVICE' || principal?.actingService) return next();
     const address = `addr:${req.socket.remoteAddress ?? 'unknown'}`;
     let wait = addresses.take(address);
     if (wait === 0 && principal) {

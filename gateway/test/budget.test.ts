@@ -1,6 +1,6 @@
 import path from 'node:path';
 import fs from 'node:fs';
-import { signServiceToken, signUserToken, TokenKeys } from '@tw/kernel';
+import { signDelegatedToken, signServiceToken, signUserToken, TokenKeys } from '@tw/kernel';
 import { TokenBuckets } from '../src/budget';
 import { startGateway, GatewayHandle } from '../src';
 
@@ -65,6 +65,7 @@ describe('the request budget at the gateway', () => {
     expect((await fetch(gw.url.replace('/graphql', '/imports/x'))).status).toBe(429);
     // the platform's own service calls are not
     expect((await ask(signServiceToken('importer', keys.gatewaySecret))).status).toBe(200);
+    expect((await ask(signDelegatedToken('importer', keys.gatewaySecret, { subject: 'alice', role: 'DISTRICT_ADMIN' }))).status).toBe(200);
     // health checks are not budgeted
     expect((await fetch(gw.url.replace('/graphql', '/health'))).status).toBe(200);
   });

@@ -84,7 +84,7 @@ export function testKeys(): TokenKeys {
 export function tokenFor(keys: TokenKeys, principal: Principal): string {
   if (principal.role === 'SERVICE') return signServiceToken(principal.subject.replace(/^service:/, ''), keys.gatewaySecret);
   if (keys.user.kind !== 'HS256') throw new Error('tokenFor needs HS256 keys');
-  return signUserToken(principal, keys.user.secret, '1h');
+  return signUserToken(principal, keys.user.secret, '1h', keys.user);
 }
 
 /**
