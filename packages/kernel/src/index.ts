@@ -37,3 +37,4 @@ export * from './teacher-directory';
 export * from './remote-bulk';
 export * from './lookup-watch';
 export * from './small-groups';
+export * from './spreadsheet-text';
