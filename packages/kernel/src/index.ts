@@ -38,3 +38,4 @@ export * from './remote-bulk';
 export * from './lookup-watch';
 export * from './small-groups';
 export * from './spreadsheet-text';
+export * from './like';

@@ -23,15 +23,32 @@ export const isRejection = (v: unknown): v is Rejection =>
   typeof v === 'object' && v !== null && typeof (v as Rejection).code === 'string' && typeof (v as Rejection).message === 'string';
 
 /** A required text field, within a length; `title` names it for people (姓名). */
+// control characters (NUL…), bidirectional overrides and isolates (U+202E turns text around), lone surrogates
+const UNSAFE_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** A refusal of text holding a character no one can see or that changes how the text reads, naming its code point; null when the text is clean. */
+export function unsafeText(s: string, field: string, title: string): Rejection | null {
+  const m = UNSAFE_CHARACTER.exec(s);
+  if (!m) return null;
+  const code = `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+  return reject('BAD_CHARACTER', `${title}含有不可见的控制字符或文字方向控制符（${code}），请删除后重新填写`, field);
+}
+
 export function requiredText(value: string | null | undefined, field: string, title: string, max: number): string | Rejection {
   const s = cleanText(value);
   if (!s) return reject('REQUIRED', `${title}不能为空`, field);
+  const bad = unsafeText(s, field, title);
+  if (bad) return bad;
   if (s.length > max) return reject('TOO_LONG', `${title}“${s}”超过 ${max} 个字`, field);
   return s;
 }
 
 export function optionalText(value: string | null | undefined, field: string, title: string, max: number): string | null | Rejection {
   const s = cleanText(value);
+  if (s) {
+    const bad = unsafeText(s, field, title);
+    if (bad) return bad;
+  }
   if (s && s.length > max) return reject('TOO_LONG', `${title}“${s}”超过 ${max} 个字`, field);
   return s;
 }

@@ -170,6 +170,21 @@ describe.each(testDatabaseKinds())('personnel teachers on %s', (kind) => {
     expect(both.data.teachers.totalCount).toBe(2);
   });
 
+  it('refuses names with NUL, a right-to-left override or a lone surrogate, and a namePrefix over 100 characters (issue 16, finding 9)', async () => {
+    const rows = [teacherRow(9201, '4101020001', { name: '张\u0000三' }), teacherRow(9202, '4101020001', { name: '\u202e三张' }), teacherRow(9203, '4101020001', { name: '张\ud800' })];
+    const r = await s.admin(UPSERT_TEACHERS, { rows, options: { dryRun: true } });
+    expect(r.errors).toBeUndefined();
+    expect(r.data.upsertTeachers.rows.map((x: { code: string; field: string }) => [x.code, x.field])).toEqual([
+      ['BAD_CHARACTER', 'name'],
+      ['BAD_CHARACTER', 'name'],
+      ['BAD_CHARACTER', 'name'],
+    ]);
+    expect(r.data.upsertTeachers.rows[1].message).toBe('姓名含有不可见的控制字符或文字方向控制符（U+202E），请删除后重新填写');
+    const long = await s.admin(`{ teachers(filter: { namePrefix: "${'王'.repeat(60_000)}" }) { totalCount } }`);
+    expect(long.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: 'namePrefix takes at most 100 characters; got 60000' });
+    expect((await s.admin(`{ teachers(filter: { namePrefix: "${'王'.repeat(100)}" }) { totalCount } }`)).errors).toBeUndefined();
+  });
+
   it('refuses a SCHOOL_ADMIN writing another school, row by row', async () => {
     const [own] = schoolIds;
     const schoolAdmin = s.as({ subject: 'clerk', role: 'SCHOOL_ADMIN', schoolId: own });
