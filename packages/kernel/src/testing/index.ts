@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 /**
  * Helpers for tests: the databases a suite runs against (SQLite always; MariaDB/MySQL when
  * TEST_MYSQL_URL is set, and required under CI), throwaway databases, tokens and recording loaders.
@@ -152,3 +154,23 @@ export function directClient(url: string, keys: TokenKeys): (principal: Principa
 
 export * from './load';
 export * from './queries';
+
+/**
+ * The seed a fuzz test draws its inputs from: FUZZ_SEED when set (replaying a run); a new one each
+ * run with FUZZ_RANDOM=1 (`npm run fuzz`); otherwise the commit's (GITHUB_SHA, else `git rev-parse
+ * HEAD`) hashed, so that a local run of a commit draws what CI draws for it.
+ * @example const SEED = fuzzSeed(); const r = new Random(SEED);
+ */
+export function fuzzSeed(env: NodeJS.ProcessEnv = process.env): number {
+  if (env.FUZZ_SEED) return Number(env.FUZZ_SEED);
+  if (env.FUZZ_RANDOM === '1') return Date.now() % 2 ** 31;
+  let commit = env.GITHUB_SHA ?? '';
+  if (!commit) {
+    try {
+      commit = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: __dirname, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    } catch {
+      commit = 'no-commit';
+    }
+  }
+  return createHash('sha256').update(commit).digest().readUInt32BE(0) % 2 ** 31;
+}
