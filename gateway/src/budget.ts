@@ -66,6 +66,8 @@ export class TokenBuckets {
   }
 }
 
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
 /**
  * The gateway's request budget as Express middleware, for /graphql and the forwarded import, report
  * and export routes. A request spends one token of its client address's bucket and, when its bearer
@@ -90,12 +92,15 @@ export function requestBudget(settings: BudgetSettings, keys: TokenKeys, now: ()
     }
     // the platform's own calls (service tokens, and a service acting for a user: an import's batches) are signed with the gateway secret
     if (principal?.role === 'SERVICE' || principal?.actingService) return next();
-    const address = `addr:${req.socket.remoteAddress ?? 'unknown'}`;
-    let wait = addresses.take(address);
+    const remote = req.socket.remoteAddress ?? 'unknown';
+    // the gateway's own calls for a user (the report export asks /graphql with the caller's token) come from
+    // loopback: they spend the user's budget, not one address's shared by every user
+    const address = principal && LOOPBACK.has(remote) ? null : `addr:${remote}`;
+    let wait = address ? addresses.take(address) : 0;
     if (wait === 0 && principal) {
       const subject = `sub:${principal.subject}`;
       wait = subjects.take(subject);
-      if (wait > 0) addresses.refund(address);
+      if (wait > 0 && address) addresses.refund(address);
     }
     if (wait === 0) return next();
     const seconds = Math.max(1, Math.ceil(wait));

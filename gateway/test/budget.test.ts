@@ -56,9 +56,10 @@ describe('the request budget at the gateway', () => {
     expect(refused.status).toBe(429);
     expect(refused.headers.get('retry-after')).toBe('1');
     expect(((await refused.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0].extensions.code).toBe('RATE_LIMITED');
-    // a forged token naming alice does not verify: it counts against the address only, and the address has 2 left
+    // a forged token naming alice does not verify: it counts against the address only (a verified one from
+    // loopback, the gateway's own calls for a user, spends only the subject's), and the address has 5 left
     const forged = signUserToken({ subject: 'alice', role: 'DISTRICT_ADMIN' }, 'x'.repeat(32));
-    expect((await ask(forged)).status).toBe(200);
+    for (let i = 0; i < 4; i++) expect((await ask(forged)).status).toBe(200);
     expect((await ask()).status).toBe(200);
     expect((await ask()).status).toBe(429);
     // the import routes are budgeted too
