@@ -16,6 +16,11 @@
  * ids each asking 1,000 teachers of their school, 30 aliases of a 30-year districtReports); it prints
  * each bomb's refusal time and status, and the teacher page's p99 quiet and under bombs (target: ≤ 2×,
  * refusals < 50 ms; BENCH_BOMB_SECONDS, 10 by default).
+ * Then the cost of tracing and metrics, in the same run: every process restarted with both on (spans
+ * exported over OTLP/HTTP to a sink in this process, /metrics scraped every 5 s as Prometheus would)
+ * and with both off, alternately, twice each, at BENCH_TELEMETRY_CONCURRENCY (32); the target is at
+ * most 10% fewer requests per second with both on.
+ *
  * Settings: BENCH_SECONDS (15 per run), BENCH_WARMUP_SECONDS (3), BENCH_CONCURRENCY (1,8,32,64),
  * BENCH_MYSQL=1 with BENCH_MYSQL_URL (default TEST_MYSQL_URL or mysql://root@127.0.0.1:3306).
  * The figures go to bench-results/gateway-<time>.json as well.
@@ -27,9 +32,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { gatewayPoster, loadDemoDistrict } from '@tw/demo';
 import { SERVICES } from '@tw/kernel';
-import { launchIsolatedPlatform, ROOT } from '@tw/kernel/launcher';
+import { freePort, launchIsolatedPlatform, ROOT } from '@tw/kernel/launcher';
 import { graphqlClient, LoadResult, memoryLevel, Operation, queryMix, readApiSchema, runLoad, sendGraphQL } from '@tw/kernel/testing';
 import { FetchRecorder } from './record';
+import { OtlpSink } from './otlp-sink';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
@@ -55,6 +61,7 @@ const pct = (xs: number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)] : NaN;
 };
+const TELEMETRY_LEVEL = Number(process.env.BENCH_TELEMETRY_CONCURRENCY ?? 32);
 
 const say = (s = '') => process.stdout.write(`${s}\n`);
 const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
@@ -86,6 +93,8 @@ async function main(): Promise<void> {
   const p = await launchIsolatedPlatform({ production: true, databaseUrls, logLevel: 'warn' });
   const results: Record<string, unknown> = { machine: machine(), startedAt: new Date().toISOString(), database: MYSQL ? 'mariadb' : 'sqlite', seconds: SECONDS, levels: LEVELS };
   let failed = false;
+  let scraped = 0;
+  let scrapeErrors = 0;
   try {
     const adminToken = p.token({ subject: 'bench', role: 'DISTRICT_ADMIN' });
     let t = Date.now();
@@ -233,7 +242,44 @@ async function main(): Promise<void> {
     const levelsOff = level.growth <= 1.25;
     say(`gateway RSS in the last run (c=${last.level}): first third at most ${mb(level.early)}, last third at most ${mb(level.late)} (×${level.growth.toFixed(2)}): ${levelsOff ? 'levels off' : 'STILL GROWING'}`);
 
-    const errors = runs.reduce((s, r) => s + r.gateway.errors, 0);
+    // tracing and metrics on against off, alternately, so that a drift of the machine hits both
+    say('');
+    say(`tracing + metrics: off and on alternately, twice each, ${SECONDS} s at concurrency ${TELEMETRY_LEVEL}…`);
+    const sink = await OtlpSink.start();
+    const metricsPort = await freePort();
+    const scrapeUrls = [`http://127.0.0.1:${metricsPort}/metrics`, ...p.services.map((s) => `${s.origin}/metrics`)];
+    const telemetry: Array<{ on: boolean; result: LoadResult }> = [];
+    try {
+      for (const on of [false, true, false, true]) {
+        const env: Record<string, string> = on ? { OTEL_EXPORTER_OTLP_ENDPOINT: sink.url, METRICS_PORT: String(metricsPort) } : {};
+        for (const x of p.all) await x.restart(env);
+        await runLoad({ concurrency: TELEMETRY_LEVEL, durationMs: WARMUP_SECONDS * 1000, send: viaGateway });
+        const scraper = on
+          ? setInterval(() => {
+              for (const u of scrapeUrls) void fetch(u).then((r) => r.text()).then((t) => (scraped += t.length), () => (scrapeErrors += 1));
+            }, 5000)
+          : undefined;
+        const result = await runLoad({ concurrency: TELEMETRY_LEVEL, durationMs: SECONDS * 1000, send: viaGateway });
+        clearInterval(scraper);
+        telemetry.push({ on, result });
+        say(`  ${on ? 'on ' : 'off'}: ${result.rps.toFixed(1)} req/s, p50 ${ms(result.p50)} ms, p99 ${ms(result.p99)} ms, ${result.errors} errors`);
+      }
+      for (const x of p.all) await x.restart();
+    } finally {
+      await sink.close();
+    }
+    const mean = (on: boolean) => {
+      const r = telemetry.filter((t) => t.on === on).map((t) => t.result);
+      return { rps: r.reduce((a, x) => a + x.rps, 0) / r.length, p50: r.reduce((a, x) => a + x.p50, 0) / r.length, errors: r.reduce((a, x) => a + x.errors, 0) };
+    };
+    const off = mean(false);
+    const on = mean(true);
+    const cost = 1 - on.rps / off.rps;
+    say(`tracing + metrics off: ${off.rps.toFixed(1)} req/s (p50 ${ms(off.p50)} ms); on: ${on.rps.toFixed(1)} req/s (p50 ${ms(on.p50)} ms)`);
+    say(`  cost: ${cost >= 0 ? `${(cost * 100).toFixed(1)}% fewer` : `${(-cost * 100).toFixed(1)}% more (the machine's noise is larger than the cost)`} requests per second with both on (target ≤ 10% fewer): ${cost <= 0.1 ? 'within' : 'OVER'}; ${sink.spans} spans exported in ${sink.requests} OTLP requests, ${(scraped / 1024).toFixed(0)} KB of metrics scraped, ${scrapeErrors} failed scrapes`);
+    Object.assign(results, { telemetry: { concurrency: TELEMETRY_LEVEL, off, on, cost, spansExported: sink.spans, scrapeErrors } });
+
+    const errors = runs.reduce((s, r) => s + r.gateway.errors, 0) + off.errors + on.errors;
     failed = errors > 0 || !levelsOff;
     say(errors ? `FAILED: ${errors} requests failed under load` : 'no request failed under load');
     say(`machine at the end: ${machine()}`);

@@ -3,6 +3,8 @@ import { apiError, CODE_MESSAGES, toChinese } from '../src/api/errors';
 import { fileNameOf } from '../src/api/client';
 import { decodeToken } from '../src/api/session';
 import { metricOf } from '../src/api/figures';
+import { figureGaps, gapSummary, isGapCell } from '../src/lib/gaps';
+import { currentChoice, IGNORE, mappingChange, mappingChoices, problemCounts, REASON_TEXT } from '../src/lib/mapping';
 
 const jwt = (claims: object) => `${Buffer.from('{"alg":"HS256"}').toString('base64url')}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.sig`;
 
@@ -60,5 +62,69 @@ describe('what the console reads from a token and a download', () => {
   it('orders the school comparison by the metric named after a figure', () => {
     expect(metricOf('designatedShareOfPublicTeachers')).toBe('DESIGNATED_SHARE_OF_PUBLIC_TEACHERS');
     expect(metricOf('teacherCount')).toBe('TEACHER_COUNT');
+  });
+});
+
+describe('the column mapping editor', () => {
+  const kindColumns = [
+    { key: 'staffNo', header: '教职工号', requirement: '选填' },
+    { key: 'name', header: '姓名', requirement: '必填' },
+    { key: 'subject', header: '任教学科', requirement: '选填' },
+  ];
+
+  it('offers the required columns first, then the others, then "ignore"', () => {
+    expect(mappingChoices(kindColumns).map((c) => c.label)).toEqual(['姓名（必填）', '教职工号', '任教学科', '忽略此列']);
+    expect(mappingChoices(kindColumns).at(-1)!.value).toBe(IGNORE);
+  });
+
+  it('shows what a column feeds now: its field, "ignore" when the school mapped it away, else nothing', () => {
+    expect(currentChoice({ field: 'name', reason: 'SYNONYM' })).toBe('name');
+    expect(currentChoice({ field: null, reason: 'MAPPED_AWAY' })).toBe(IGNORE);
+    expect(currentChoice({ field: null, reason: 'UNKNOWN' })).toBeUndefined();
+  });
+
+  it('sends a mapping for a corrected column, null to ignore one, and forgets a remembered one when cleared', () => {
+    const unknown = { title: '任教学科(主)', field: null, reason: 'UNKNOWN' };
+    expect(mappingChange('teachers', 's1', unknown, 'subject')).toEqual({ op: 'set', input: { kind: 'teachers', schoolId: 's1', header: '任教学科(主)', field: 'subject' } });
+    expect(mappingChange('teachers', null, { title: '备注', field: 'subject', reason: 'SYNONYM' }, IGNORE)).toEqual({ op: 'set', input: { kind: 'teachers', schoolId: null, header: '备注', field: null } });
+    expect(mappingChange('teachers', 's1', { title: '任教学科(主)', field: 'subject', reason: 'MAPPING' }, undefined)).toEqual({ op: 'remove', kind: 'teachers', schoolId: 's1', header: '任教学科(主)' });
+    // clearing a column the importer read by itself has nothing to forget; choosing what it already is sends nothing
+    expect(mappingChange('teachers', 's1', { title: '姓名', field: 'name', reason: 'HEADER' }, undefined)).toEqual({ op: 'none' });
+    expect(mappingChange('teachers', 's1', { title: '姓名', field: 'name', reason: 'HEADER' }, 'name')).toEqual({ op: 'none' });
+  });
+
+  it('counts a preview’s errors and warnings apart, on cells and on rows', () => {
+    const problem = (severity: 'error' | 'warning') => ({ code: 'X', message: 'x', severity });
+    expect(
+      problemCounts([
+        { problems: [problem('error')], cells: [{ problems: [problem('warning'), problem('error')] }] },
+        { problems: [], cells: [{ problems: [] }, { problems: [problem('warning')] }] },
+      ]),
+    ).toEqual({ errors: 2, warnings: 2 });
+    expect(REASON_TEXT.SYNONYM).toBe('常见写法');
+  });
+});
+
+describe('data gaps on the dashboard', () => {
+  const gaps = [
+    { kind: 'trainings', kindTitle: '国内培训', schools: [{ id: 's2', code: '2', name: '二中' }, { id: 's1', code: '1', name: '一小' }] },
+    { kind: 'teachers', kindTitle: '教职工基本信息', schools: [{ id: 's1', code: '1', name: '一小' }] },
+    { kind: 'pay', kindTitle: '基本待遇', schools: [] },
+  ];
+
+  it('names the schools that sent none of a figure’s kinds, each once, by code', () => {
+    expect(figureGaps(['trainings', 'teachers'], gaps)).toEqual({ schools: [{ id: 's1', code: '1', name: '一小' }, { id: 's2', code: '2', name: '二中' }], kindTitles: ['国内培训', '教职工基本信息'] });
+    expect(gapSummary(['trainings'], gaps)).toBe('2 所学校未报送国内培训');
+    // a kind every school sent, a figure of no yearly kind, or gaps not asked: nothing to say
+    expect([gapSummary(['pay'], gaps), gapSummary([], gaps), gapSummary(['trainings'], null)]).toEqual(['', '', '']);
+  });
+
+  it('marks a school’s 0 as a gap only when the school sent none of the figure’s kinds', () => {
+    expect(isGapCell(['trainings'], ['trainings'], 0)).toBe(true);
+    expect(isGapCell(['trainings'], ['trainings'], null)).toBe(true);
+    // a value other than 0 stands (a veto from a sanction counts without an ethics assessment)
+    expect(isGapCell(['ethics'], ['ethics'], 1)).toBe(false);
+    expect(isGapCell(['trainings'], ['pay'], 0)).toBe(false);
+    expect(isGapCell(['trainings'], null, 0)).toBe(false);
   });
 });

@@ -14,7 +14,8 @@ import { teachersKind, writeKindXlsx } from '@tw/importer';
 import { IsolatedPlatform, launchIsolatedPlatform } from '@tw/kernel/launcher';
 import { caller } from '@tw/test';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { formatCount, formatPercent } from '../src/lib/format';
+import { formatCount, formatPercent, formatYuan } from '../src/lib/format';
+import { gapSummary } from '../src/lib/gaps';
 import { BROWSER_CLOCK, REPORT_YEAR, seedDistrict, teacherRow, type SeededDistrict } from './e2e-district';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -231,6 +232,55 @@ describe('the console in Chromium, against the platform’s processes', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   }, 5 * 60_000);
 
+  it('previews a school’s file before anything is written, and remembers the column the clerk maps', async () => {
+    const school = district.schools.find((s) => s.code === '4101020001')!;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tw-e2e-preview-'));
+    const columns = teachersKind.columns.map((c) => c.key).filter((k) => k !== 'schoolCode' && k !== 'schoolName');
+    const file = path.join(dir, '一小花名册（本校表头）.xlsx');
+    await writeKindXlsx(teachersKind, [teacherRow(200), teacherRow(201)], file, { columns, title: `${school.name}${REPORT_YEAR}年教职工基本信息表` });
+    // the school titles 教职工号 its own way, which no synonym knows (a roster keeps such a column with the record)
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const sheet = wb.worksheets[0];
+    let renamed = false;
+    for (const n of [1, 2, 3]) sheet.getRow(n).eachCell((c) => {
+      if (String(c.value ?? '').replace(/^\*/, '') === '教职工号') {
+        c.value = '本校人事编号';
+        renamed = true;
+      }
+    });
+    expect(renamed).toBe(true);
+    await wb.xlsx.writeFile(file);
+
+    const b = await browser(DESKTOP);
+    const { page } = b;
+    await signInWithPicker(page, 'SCHOOL_ADMIN', school.name);
+    await page.getByTestId('kind-select').getByText('教职工基本信息').waitFor();
+    await page.locator('input[type=file]').setInputFiles(file);
+    await page.getByTestId('preview').click();
+    const preview = page.getByTestId('import-preview');
+    await preview.waitFor({ timeout: 60_000 });
+    await shot(page, 'import-preview-desktop');
+    const own = page.getByTestId('preview-columns').locator('tbody tr.ant-table-row').filter({ hasText: '本校人事编号' });
+    await expect(own.count()).resolves.toBe(1);
+    await expect(own.getByText('随记录保留').isVisible()).resolves.toBe(true);
+    await expect(page.getByTestId('preview-rows').locator('tbody tr.ant-table-row').count()).resolves.toBe(2);
+
+    // the clerk maps it to 教职工号: remembered for the school, and the preview reads it so at once
+    await own.locator('.ant-select').click();
+    await page.keyboard.type('教职工号');
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: /^教职工号$/ }).click();
+    await own.getByText('本校设定的对应').waitFor({ timeout: 30_000 });
+    const mappings = await gql<{ importColumnMappings: Array<{ header: string; field: string | null }> }>('query($s: ID) { importColumnMappings(kind: "teachers", schoolId: $s) { header field } }', { s: school.id });
+    expect(mappings.importColumnMappings).toEqual([{ header: '本校人事编号', field: 'staffNo' }]);
+    await shot(page, 'import-preview-mapped-desktop');
+    // nothing was written by the preview
+    const found = await gql<{ teacherByIdNumber: unknown }>('query($n: String!) { teacherByIdNumber(idNumber: $n) { id } }', { n: String(teacherRow(200).idNumber) });
+    expect(found.teacherByIdNumber).toBeNull();
+    await closeBrowser(b);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }, 5 * 60_000);
+
   it('keeps an analyst away from a teacher’s page: no menu entry, and the address alone shows no record', async () => {
     const teacher = district.teachers[0];
     const b = await browser(DESKTOP);
@@ -292,6 +342,22 @@ describe('the console in Chromium, against the platform’s processes', () => {
     // the trend charts draw (ECharts, loaded on its own)
     await page.locator('[aria-label="教师与培训趋势图"] canvas').waitFor();
 
+    // data gaps: a figure counted from a kind some schools sent none of says so, as the API names them
+    const gaps = await gql<{ districtReport: { dataGaps: Array<{ kind: string; kindTitle: string; schools: Array<{ id: string; code: string; name: string }> }> } }>(
+      'query($y: Int!) { districtReport(year: $y) { dataGaps { kind kindTitle schools { id code name } } } }',
+      { y: REPORT_YEAR },
+    );
+    for (const [field, kinds] of [['trainingPersonTimes', ['trainings']], ['ethicsVetoedTeachers', ['ethics']], ['averageTeacherPay', ['pay']]] as const) {
+      const expected = gapSummary(kinds, gaps.districtReport.dataGaps);
+      const tag = page.getByTestId(`gap-${field}`);
+      if (expected) await expect(tag.innerText()).resolves.toBe(expected);
+      else await expect(tag.count()).resolves.toBe(0);
+    }
+    // the data-quality view, a page of schools
+    const quality = await gql<{ dataQuality: { totalCount: number } }>('query($y: Int!) { dataQuality(year: $y, first: 1) { totalCount } }', { y: REPORT_YEAR });
+    await page.getByTestId('data-quality').locator('tbody tr.ant-table-row').first().waitFor();
+    await expect(page.getByTestId('data-quality').locator('tbody tr.ant-table-row').count()).resolves.toBe(Math.min(10, quality.dataQuality.totalCount));
+
     // the comparison, ordered by the API: the school with most teachers first when sorted by 在职教师数
     const byCount = await gql<{ schoolComparison: { nodes: Array<{ school: { name: string } }> } }>(
       'query($y: Int!) { schoolComparison(year: $y, orderBy: TEACHER_COUNT, direction: DESC, first: 10) { nodes { school { name } } } }',
@@ -309,6 +375,40 @@ describe('the console in Chromium, against the platform’s processes', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export').click()]);
     expect(download.suggestedFilename()).toBe(`${REPORT_YEAR}年度教师队伍建设报表.xlsx`);
     expect(fs.statSync((await download.path())!).size).toBeGreaterThan(1000);
+    await closeBrowser(b);
+  }, 3 * 60_000);
+
+  it('lets the district admin freeze the year’s figures, shows the corrections made since, and unfreeze with a reason', async () => {
+    const b = await browser(DESKTOP);
+    const { page } = b;
+    await signInWithToken(page, { role: 'DISTRICT_ADMIN' });
+    await page.goto(`${origin}/console/dashboard`);
+    await page.getByTestId('freeze').click();
+    await page.getByRole('button', { name: /^冻\s?结$/ }).click();
+    await page.getByTestId('frozen-tag').getByText(/^正式数据 · \d{4}-\d\d-\d\d \d\d:\d\d 由 .+ 冻结$/).waitFor();
+    // a correction after the freeze: the civil servants' pay of the year entered again
+    const benchmark = (pay: string) =>
+      gql('mutation($rows: [CivilServantBenchmarkInput!]!) { upsertCivilServantBenchmarks(rows: $rows) { rejected } }', { rows: [{ year: REPORT_YEAR, averageAnnualPay: pay }] });
+    const before = await gql<{ districtReport: { civilServantAveragePay: string } }>('query($y: Int!) { districtReport(year: $y) { civilServantAveragePay } }', { y: REPORT_YEAR });
+    await benchmark('123456.00');
+    await page.reload();
+    const revisions = page.getByTestId('revisions');
+    await revisions.getByText('当地公务员年平均工资').waitFor();
+    await revisions.getByText('123,456.00').waitFor();
+    // the card still shows the frozen (official) value
+    await page.getByTestId('figure-civilServantAveragePay').getByText(formatYuan(before.districtReport.civilServantAveragePay), { exact: true }).waitFor();
+    await page.mouse.move(0, 0);
+    await page.waitForTimeout(1500);
+    await shot(page, 'dashboard-frozen');
+    // unfreezing asks for the reason first
+    await page.getByTestId('unfreeze').click();
+    const ok = page.getByRole('button', { name: '解除冻结', exact: true }).last();
+    await expect(ok.isDisabled()).resolves.toBe(true);
+    await page.getByTestId('unfreeze-reason').fill('更正 2025 年公务员平均工资');
+    await ok.click();
+    await page.getByTestId('freeze').waitFor();
+    await expect(page.getByTestId('frozen-tag').count()).resolves.toBe(0);
+    await benchmark(before.districtReport.civilServantAveragePay);
     await closeBrowser(b);
   }, 3 * 60_000);
 

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { ConfigError, createLogger, readGatewayConfig, stopOnSignals } from '@tw/kernel';
 import { readSupergraph } from './supergraph';
 import { startGateway } from './server';
+import { readTrustedDocuments } from './trusted-documents';
 
 async function main(): Promise<void> {
   const cfg = readGatewayConfig();
@@ -22,8 +23,12 @@ async function main(): Promise<void> {
     keys: cfg.keys,
     console: { settings: cfg.console, devTokenSecret: !cfg.production && cfg.keys.user.kind === 'HS256' ? cfg.keys.user.secret : undefined },
     logger,
+    trustedDocuments: cfg.trustedDocuments.enabled ? { manifest: readTrustedDocuments(), anyDocumentRoles: cfg.trustedDocuments.anyDocumentRoles, keys: cfg.keys } : undefined,
+    metrics: cfg.metrics,
+    shutdownDelayMs: cfg.shutdownDelayMs,
   });
-  stopOnSignals(logger, handle);
+  // the requests in flight get 10 s after the delay in which the load balancer stops sending
+  stopOnSignals(logger, handle, { graceMs: 10_000 + cfg.shutdownDelayMs });
 }
 
 main().catch((e: unknown) => {

@@ -6,7 +6,22 @@ import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import { createLogger, formatErrorFor, Logger, REQUEST_ID_HEADER, runInRequestScope, currentRequestScope, TokenKeys } from '@tw/kernel';
+import {
+  collectProcessMetrics,
+  createLogger,
+  currentRequestScope,
+  formatErrorFor,
+  Logger,
+  metricsHandler,
+  shutdownGate,
+  REQUEST_ID_HEADER,
+  requestRefusals,
+  runInRequestScope,
+  startTracing,
+  telemetryPlugin,
+  traceIncoming,
+  TokenKeys,
+} from '@tw/kernel';
 import express from 'express';
 import { GraphQLError, GraphQLSchema } from 'graphql';
 import { BudgetSettings, requestBudget } from './budget';
@@ -16,6 +31,7 @@ import { forwardTo } from './forward';
 import { checkRequest, DEFAULT_LIMITS, RequestLimits } from './limits';
 import { mountReports, readFigures } from './reports';
 import { SubgraphSource } from './subgraph-source';
+import { trustedDocuments, TrustedDocumentsOptions } from './trusted-documents';
 
 export interface GatewayOptions {
   readonly supergraphSdl: string;
@@ -44,6 +60,15 @@ export interface GatewayOptions {
   readonly logger?: Logger;
   /** the console at /console/ and the GraphQL IDE at /graphql (default: both, the IDE outside production only) */
   readonly console?: Omit<ConsoleOptions, 'production'>;
+  /** only the documents of a manifest run (a production setting); automatic persisted queries otherwise */
+  readonly trustedDocuments?: TrustedDocumentsOptions;
+  /**
+   * where `/metrics` is served: on a port of its own (`port`, 0 picks one; on `host`, default
+   * 127.0.0.1), and on the public port only with `onPublicPort`. Neither: no /metrics.
+   */
+  readonly metrics?: { readonly port?: number; readonly host?: string; readonly onPublicPort?: boolean };
+  /** on stop, how long to keep serving with /ready failing before the listener closes (the load balancer's time to notice) */
+  readonly shutdownDelayMs?: number;
   /** more routes on the gateway's origin (the importer's /imports, /templates and /exports are forwarded whenever subgraphUrls has an importer) */
   readonly mount?: (app: express.Express) => void;
 }
@@ -52,6 +77,9 @@ export interface GatewayHandle {
   readonly url: string;
   readonly port: number;
   readonly server: http.Server;
+  /** http://host:port/metrics when the metrics have a port of their own */
+  readonly metricsUrl?: string;
+  /** Stops gracefully: /ready answers 503 at once, no new connection is accepted, requests in flight are answered. */
   stop(): Promise<void>;
 }
 
@@ -64,7 +92,10 @@ function httpError(res: express.Response, status: number, code: string, message:
 /** A request that has not been answered in time gets a clear error; its subgraph fetches time out on their own. */
 function requestTimeout(ms: number): express.RequestHandler {
   return (_req, res, next) => {
-    const timer = setTimeout(() => httpError(res, 503, 'REQUEST_TIMEOUT', `The request took longer than ${Math.round(ms / 1000)} s and was stopped`), ms);
+    const timer = setTimeout(() => {
+      if (!res.headersSent) requestRefusals.inc({ service: 'gateway', code: 'REQUEST_TIMEOUT' });
+      httpError(res, 503, 'REQUEST_TIMEOUT', `The request took longer than ${Math.round(ms / 1000)} s and was stopped`);
+    }, ms);
     res.on('close', () => clearTimeout(timer));
     res.on('finish', () => clearTimeout(timer));
     next();
@@ -73,6 +104,7 @@ function requestTimeout(ms: number): express.RequestHandler {
 
 /** express.json refuses an oversized body with an HTML page; answer GraphQL instead. */
 const bodyTooLarge: express.ErrorRequestHandler = (err: { type?: string; limit?: number; status?: number }, _req, res, next) => {
+  if (err?.type === 'entity.too.large') requestRefusals.inc({ service: 'gateway', code: 'PAYLOAD_TOO_LARGE' });
   if (err?.type === 'entity.too.large') return httpError(res, 413, 'PAYLOAD_TOO_LARGE', `The request body is over the limit of ${err.limit} bytes`);
   if (err?.type === 'entity.parse.failed') return httpError(res, 400, 'BAD_REQUEST', 'The request body is not valid JSON');
   next(err);
@@ -120,6 +152,7 @@ function limitsGuard(schemaOf: () => GraphQLSchema | undefined, limits: RequestL
       const refusal = checkRequest(schema, { query, variables }, limits);
       if (refusal) {
         const { code, message, ...figures } = refusal;
+        requestRefusals.inc({ service: 'gateway', code });
         res.status(400).json({ errors: [{ message, extensions: { code, ...figures } }] });
         return;
       }
@@ -157,6 +190,9 @@ function readyUrl(graphqlUrl: string): string {
  */
 export async function startGateway(o: GatewayOptions): Promise<GatewayHandle> {
   const logger = o.logger ?? createLogger('gateway');
+  // on when the OTEL_* variables ask for it; @apollo/gateway's own spans (plan, fetch…) join the same trace
+  startTracing({ service: 'gateway' });
+  collectProcessMetrics();
   // the report's figures are read from the supergraph first: declarations that cannot make a report stop the start
   const figures = readFigures(o.supergraphSdl);
   const timeoutMs = o.subgraphTimeoutMs ?? 30_000;
@@ -190,6 +226,7 @@ export async function startGateway(o: GatewayOptions): Promise<GatewayHandle> {
         },
       },
       operationResolutionPlugin,
+      telemetryPlugin('gateway'),
       // Apollo's landing page loads from Apollo's CDN; browsers get the bundled IDE (console.ts)
       ApolloServerPluginLandingPageDisabled(),
     ],
@@ -207,8 +244,10 @@ export async function startGateway(o: GatewayOptions): Promise<GatewayHandle> {
   app.use((req, res, next) => {
     const requestId = randomUUID();
     res.setHeader(REQUEST_ID_HEADER, requestId);
-    runInRequestScope({ requestId, sqlStatements: 0 }, next);
+    runInRequestScope({ requestId, sqlStatements: 0 }, () => traceIncoming('gateway', req, res, requestId, next));
   });
+  const gate = shutdownGate();
+  app.use(gate.middleware);
   if (o.budget) {
     if (!o.keys) throw new Error('The request budget needs the token keys (GatewayOptions.keys)');
     app.use(['/graphql', '/imports', '/templates', '/exports', '/reports'], requestBudget(o.budget, o.keys, o.now));
@@ -216,7 +255,12 @@ export async function startGateway(o: GatewayOptions): Promise<GatewayHandle> {
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', service: 'gateway' });
   });
+  if (o.metrics?.onPublicPort) app.get('/metrics', metricsHandler);
   app.get('/ready', async (_req, res) => {
+    if (gate.stopping) {
+      res.status(503).json({ status: 'stopping', subgraphs: {} });
+      return;
+    }
     const checks = await Promise.all(
       Object.entries(o.subgraphUrls).map(async ([name, url]) => {
         try {
@@ -243,6 +287,7 @@ export async function startGateway(o: GatewayOptions): Promise<GatewayHandle> {
     requestTimeout(o.requestTimeoutMs ?? 60_000),
     express.json({ limit: o.bodyLimitBytes ?? 5 * 1024 * 1024 }),
     bodyTooLarge,
+    ...(o.trustedDocuments ? [trustedDocuments(o.trustedDocuments)] : []),
     limitsGuard(() => apiSchema, limits),
     responseCap(responseLimitBytes),
     expressMiddleware(apollo, {
@@ -262,5 +307,35 @@ export async function startGateway(o: GatewayOptions): Promise<GatewayHandle> {
   const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/graphql`;
   selfUrl = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}/graphql`;
   logger.info('listening', { url });
-  return { url, port, server, stop: () => apollo.stop() };
+  // /metrics on a port of its own, kept off the public one
+  let metricsServer: http.Server | undefined;
+  let metricsUrl: string | undefined;
+  if (o.metrics?.port !== undefined) {
+    const m = express();
+    m.disable('x-powered-by');
+    m.get('/metrics', metricsHandler);
+    metricsServer = http.createServer(m);
+    const mHost = o.metrics.host ?? '127.0.0.1';
+    await new Promise<void>((resolve, reject) => {
+      metricsServer!.once('error', reject);
+      metricsServer!.listen(o.metrics!.port, mHost, () => resolve());
+    });
+    metricsUrl = `http://${mHost === '0.0.0.0' ? '127.0.0.1' : mHost}:${(metricsServer.address() as AddressInfo).port}/metrics`;
+    logger.info('metrics listening', { url: metricsUrl });
+  }
+  return {
+    url,
+    port,
+    server,
+    metricsUrl,
+    stop: async () => {
+      await gate.begin(o.shutdownDelayMs);
+      // the drain plugin closes the listener, answers what is in flight, then closes idle connections
+      await apollo.stop();
+      if (metricsServer) {
+        metricsServer.closeAllConnections();
+        await new Promise<void>((resolve) => metricsServer!.close(() => resolve()));
+      }
+    },
+  };
 }

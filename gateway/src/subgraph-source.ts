@@ -1,5 +1,5 @@
 import { GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
-import { currentRequestScope, GATEWAY_SECRET_HEADER, Logger, REQUEST_ID_HEADER } from '@tw/kernel';
+import { currentRequestScope, GATEWAY_SECRET_HEADER, injectTraceHeaders, Logger, REQUEST_ID_HEADER, subgraphFetchDuration, subgraphFetchErrors } from '@tw/kernel';
 import { GraphQLError } from 'graphql';
 import type { GatewayContext } from './context';
 
@@ -31,6 +31,7 @@ interface SubgraphErrorBody {
  */
 export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly label: string;
+  private readonly metricName: string;
 
   constructor(
     url: string,
@@ -42,10 +43,14 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
       url,
       fetcher: (async (input: string, init?: RequestInit) => {
         let response: Response;
+        const started = process.hrtime.bigint();
         try {
           response = await fetch(input, { ...init, signal: AbortSignal.timeout(this.timeoutMs) });
         } catch (e) {
+          subgraphFetchErrors.inc({ subgraph: this.metricName, code: 'UNAVAILABLE' });
           throw this.unreachable(e as Error);
+        } finally {
+          subgraphFetchDuration.observe({ subgraph: this.metricName }, Number(process.hrtime.bigint() - started) / 1e9);
         }
         const length = Number(response.headers.get('content-length'));
         const limit = this.options.responseLimitBytes;
@@ -59,6 +64,7 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
       }) as never,
     });
     this.label = options.name ? `The ${options.name} service` : 'A service behind the gateway';
+    this.metricName = options.name ?? 'unknown';
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
@@ -66,6 +72,8 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
     headers.set(GATEWAY_SECRET_HEADER, this.gatewaySecret);
     if (context?.authorization) headers.set('authorization', context.authorization);
     if (context?.requestId) headers.set(REQUEST_ID_HEADER, context.requestId);
+    // the fetch's span (@apollo/gateway's gateway.fetch) is the parent of the subgraph's server span
+    injectTraceHeaders((k, v) => headers.set(k, v));
   }
 
   private extensions(code: string): Record<string, unknown> {
@@ -87,6 +95,12 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
    * token, a missing gateway secret): its first GraphQL error is what the client reads.
    */
   override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
+    const error = await this.refusal(response);
+    subgraphFetchErrors.inc({ subgraph: this.metricName, code: String(error.extensions.code ?? 'INTERNAL_SERVER_ERROR') });
+    return error;
+  }
+
+  private async refusal(response: FetcherResponse): Promise<GraphQLError> {
     let body: unknown;
     try {
       body = await response.json();

@@ -18,7 +18,7 @@ describe('cell text in every workbook the platform writes (issue 16, finding 8)'
     const chunks: Buffer[] = [];
     out.on('data', (c: Buffer) => chunks.push(c));
     const done = new Promise((r) => out.on('end', r));
-    await writeReportWorkbook(out, figures, { year: 2025, sinceYear: 2025, report: {}, schools: [{ school: { code: '4101020001', name: ' =HYPERLINK("http://evil")', sponsor: 'PUBLIC' } }] }, new Date('2026-01-01T00:00:00Z'));
+    await writeReportWorkbook(out, figures, { year: 2025, sinceYear: 2025, report: {}, frozen: null, schools: [{ school: { code: '4101020001', name: ' =HYPERLINK("http://evil")', sponsor: 'PUBLIC' } }] }, new Date('2026-01-01T00:00:00Z'));
     await done;
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);

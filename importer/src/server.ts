@@ -1,4 +1,4 @@
-import { createLogger, currentRequestScope, GATEWAY_DEFAULT_PORT, Logger, Principal, startService, TokenKeys } from '@tw/kernel';
+import { createLogger, currentRequestScope, GATEWAY_DEFAULT_PORT, importJobOldestAge, importJobs, Logger, onScrape, Principal, startService, TokenKeys } from '@tw/kernel';
 import { DataSource } from 'typeorm';
 import { ImporterSettings, readImporterSettings } from './config';
 import { createLoaders, ImporterContext } from './graphql/loaders';
@@ -73,13 +73,25 @@ export async function startImporter(o: ImporterServerOptions): Promise<ImporterH
     { host: o.host ?? '127.0.0.1', port: o.port ?? 0 },
   );
   if (o.runJobs !== false) worker.start();
+  // the queue as the metrics show it, read at each scrape
+  const offScrape = onScrape(async () => {
+    const now = Date.now();
+    const q = await store.queueFigures(new Date(now - 24 * 3600_000));
+    importJobs.set({ status: 'queued' }, q.queued);
+    importJobs.set({ status: 'running' }, q.running);
+    importJobs.set({ status: 'failed' }, q.failed);
+    importJobOldestAge.set({ status: 'queued' }, q.oldestQueued ? Math.max(0, (now - q.oldestQueued.getTime()) / 1000) : 0);
+    importJobOldestAge.set({ status: 'running' }, q.oldestRunning ? Math.max(0, (now - q.oldestRunning.getTime()) / 1000) : 0);
+  });
   return {
     url: handle.url,
     port: handle.port,
     worker,
     store,
     stop: async () => {
-      await worker.stop();
+      offScrape();
+      // a graceful stop: the running jobs go back to the queue, for this instance's successor or another
+      await worker.stop({ requeue: true });
       await handle.stop();
     },
   };

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { composeSupergraph, startGateway } from '@tw/gateway';
+import { composeSupergraph, GatewayOptions, startGateway } from '@tw/gateway';
 import { ImporterHandle, ImporterSettings, openImporterDatabase, readImporterSettings, startImporter } from '@tw/importer';
 import { Principal, ServiceModule, subgraphSdl } from '@tw/kernel';
 import { freePort } from '@tw/kernel/launcher';
@@ -54,7 +54,10 @@ const otherModule = async (name: OtherService): Promise<ServiceModule> =>
  * gateway forwards /imports and /templates to the importer as in production. `services` adds the
  * other subgraphs (each on its own database), for the kinds they own.
  */
-export async function startImportPlatform(kind: TestDatabaseKind, o: { settings?: Partial<ImporterSettings>; services?: readonly OtherService[] } = {}) {
+export async function startImportPlatform(
+  kind: TestDatabaseKind,
+  o: { settings?: Partial<ImporterSettings>; services?: readonly OtherService[]; gateway?: Pick<GatewayOptions, 'metrics' | 'trustedDocuments'> } = {},
+) {
   const keys = testKeys();
   const others = await Promise.all((o.services ?? []).map(async (name) => ({ name, mod: await otherModule(name) })));
   const supergraph = composeSupergraph([
@@ -78,12 +81,14 @@ export async function startImportPlatform(kind: TestDatabaseKind, o: { settings?
   const settings = testSettings(o.settings);
   const importerDs = await openImporterDatabase({ url: importerDb.url, dataDir: importerDb.dataDir, sqliteFile: importerDb.sqliteFile });
   const importer = await startImporter({ dataSource: importerDs, keys, production: false, gatewayUrl, settings });
+  const subgraphUrls: Record<string, string> = { personnel: personnel.url, importer: importer.url, ...Object.fromEntries(running.map((r) => [r.name, r.url])) };
   const gateway = await startGateway({
     supergraphSdl: supergraph.supergraphSdl,
-    subgraphUrls: { personnel: personnel.url, importer: importer.url, ...Object.fromEntries(running.map((r) => [r.name, r.url])) },
+    subgraphUrls,
     gatewaySecret: keys.gatewaySecret,
     production: false,
     port: gatewayPort,
+    ...o.gateway,
   });
   const origin = `http://127.0.0.1:${gatewayPort}`;
   const token = (p: Principal) => tokenFor(keys, p);
@@ -130,6 +135,9 @@ export async function startImportPlatform(kind: TestDatabaseKind, o: { settings?
     kind,
     origin,
     gatewayUrl: gateway.url,
+    gateway,
+    supergraphSdl: supergraph.supergraphSdl,
+    subgraphUrls,
     personnelDs,
     importerDs,
     /** the data source of another subgraph the platform runs */

@@ -373,4 +373,58 @@ describe.each(testDatabaseKinds())('school files as they are on %s', (kind) => {
       ['principal-ranks', 0],
     ]);
   });
+
+  it('names the data gaps of the yearly report: per kind the schools that sent nothing, per school its missing kinds, the figures counted from them, in the workbook too', async () => {
+    const ids = Object.fromEntries(
+      (await p.admin('{ schools(first: 10) { nodes { id code } } }')).data.schools.nodes.map((s: { id: string; code: string }) => [s.code, s.id]),
+    ) as Record<string, string>;
+    const report = `query($y: Int!) { districtReport(year: $y) { trainingPersonTimes dataGaps { kind kindTitle schools { code name } } } }`;
+    const r = await p.admin(report, { y: 2024 });
+    expect(r.errors).toBeUndefined();
+    const gaps = Object.fromEntries(r.data.districtReport.dataGaps.map((g: { kind: string; schools: Array<{ code: string }> }) => [g.kind, g.schools.map((s) => s.code)]));
+    // the school that sent its files has no gap; the other sent nothing: its 0 trainings are a gap, not a zero
+    expect(gaps).toEqual({ teachers: [OTHER_SCHOOL.code], trainings: [OTHER_SCHOOL.code], ethics: [OTHER_SCHOOL.code], appraisals: [OTHER_SCHOOL.code], pay: [OTHER_SCHOOL.code] });
+    expect(r.data.districtReport.dataGaps.map((g: { kindTitle: string }) => g.kindTitle)).toEqual(['教职工基本信息', '国内培训', '师德信息', '年度考核', '基本待遇']);
+    // 2023: the first school sent its roster (serving teachers) but nothing else of that year
+    const earlier = await p.admin(report, { y: 2023 });
+    expect(earlier.data.districtReport.dataGaps.find((g: { kind: string }) => g.kind === 'trainings').schools.map((s: { code: string }) => s.code)).toEqual([SCHOOL.code, OTHER_SCHOOL.code]);
+    expect(earlier.data.districtReport.dataGaps.find((g: { kind: string }) => g.kind === 'teachers').schools.map((s: { code: string }) => s.code)).toEqual([OTHER_SCHOOL.code]);
+
+    const comparison = `query($y: Int!) { schoolComparison(year: $y, first: 10) { nodes { school { code } trainingPersonTimes missingKinds } } }`;
+    const c = await p.admin(comparison, { y: 2024 });
+    expect(c.errors).toBeUndefined();
+    expect(c.data.schoolComparison.nodes.map((n: { school: { code: string }; missingKinds: string[] }) => [n.school.code, n.missingKinds])).toEqual([
+      [SCHOOL.code, []],
+      [OTHER_SCHOOL.code, ['teachers', 'trainings', 'ethics', 'appraisals', 'pay']],
+    ]);
+
+    // each figure says which yearly kinds it is counted from
+    const figures = (await (await fetch(`${p.origin}/reports/figures`)).json()) as { figures: Array<{ field: string; kinds: string[] }> };
+    const kindsOf = Object.fromEntries(figures.figures.map((f) => [f.field, f.kinds]));
+    expect([kindsOf.trainingPersonTimes, kindsOf.teacherCount, kindsOf.ethicsVetoedTeachers, kindsOf.averageTeacherPay, kindsOf.schoolCount]).toEqual([['trainings'], ['teachers'], ['ethics'], ['pay'], []]);
+
+    // an analyst reads the gaps (schools, not people); a school's admin their own school only
+    const analyst = await p.as({ subject: 'analyst', role: 'ANALYST' })(report, { y: 2024 });
+    expect(analyst.data.districtReport.dataGaps[1].schools.map((s: { code: string }) => s.code)).toEqual([OTHER_SCHOOL.code]);
+    const clerk = await p.as({ subject: 'clerk-g', role: 'SCHOOL_ADMIN', schoolId: ids[SCHOOL.code] })(report, { y: 2024 });
+    expect(clerk.data.districtReport.dataGaps.every((g: { schools: unknown[] }) => g.schools.length === 0)).toBe(true);
+
+    // the workbook: 报表 names the schools beside each figure counted from a missing kind; 学校对比 writes 未报送, not 0
+    const res = await fetch(`${p.origin}/reports/district/2024.xlsx`, { headers: { authorization: `Bearer ${p.token(ADMIN)}` } });
+    expect(res.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as never);
+    const sheet = wb.getWorksheet('报表')!;
+    expect(sheet.getRow(3).getCell(6).value).toBe('数据缺口（当年未报送所依据数据的学校）');
+    const rowOf = (label: string) => sheet.getRows(4, sheet.rowCount - 3)!.find((row) => row.getCell(2).value === label)!;
+    expect(rowOf('培训人次').getCell(6).value).toBe(`1 所学校未报送国内培训：${OTHER_SCHOOL.name}`);
+    expect(rowOf('学校数').getCell(6).value).toBeNull();
+    const schools = wb.getWorksheet('学校对比')!;
+    const headers = (schools.getRow(1).values as unknown[]).slice(1) as string[];
+    const at = (code: string) => schools.getRows(2, schools.rowCount - 1)!.find((row) => row.getCell(1).value === code)!;
+    const trainingColumn = headers.findIndex((h) => h.startsWith('培训人次')) + 1;
+    expect([at(SCHOOL.code).getCell(trainingColumn).value, at(OTHER_SCHOOL.code).getCell(trainingColumn).value]).toEqual([8, '未报送']);
+    expect(headers[headers.length - 1]).toBe('当年未报送');
+    expect(at(OTHER_SCHOOL.code).getCell(headers.length).value).toBe('教职工基本信息、国内培训、师德信息、年度考核、基本待遇');
+  });
 });

@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { composeSupergraph, startGateway } from '@tw/gateway';
-import { Principal, SERVICES, ServiceModule, statementCounter, subgraphSdl } from '@tw/kernel';
+import { composeSupergraph, GatewayOptions, startGateway } from '@tw/gateway';
+import { Principal, SERVICES, ServiceModule, statementCounter, subgraphSdl, TokenKeys } from '@tw/kernel';
 import { freePort } from '@tw/kernel/launcher';
 import { createTestDatabase, graphqlClient, TestDatabase, TestDatabaseKind, testKeys, tokenFor } from '@tw/kernel/testing';
 import { DataSource } from 'typeorm';
@@ -33,7 +33,7 @@ export interface RunningService {
  * The whole platform in this process: every service on a fresh database of `kind`, and the gateway
  * over the supergraph composed from the sources. `as(principal)` is a client of the gateway.
  */
-export async function startPlatform(kind: TestDatabaseKind) {
+export async function startPlatform(kind: TestDatabaseKind, o: { gateway?: (keys: TokenKeys) => Partial<GatewayOptions> } = {}) {
   const keys = testKeys();
   const { supergraphSdl } = await composeFromSources();
   const services: RunningService[] = [];
@@ -52,6 +52,7 @@ export async function startPlatform(kind: TestDatabaseKind) {
     gatewaySecret: keys.gatewaySecret,
     production: false,
     port: gatewayPort,
+    ...o.gateway?.(keys),
   });
   const as = (principal: Principal) => graphqlClient(gateway.url, { token: tokenFor(keys, principal) });
   const service = (name: string) => {
@@ -63,6 +64,7 @@ export async function startPlatform(kind: TestDatabaseKind) {
     keys,
     supergraphSdl,
     gatewayUrl: gateway.url,
+    gateway,
     services,
     service,
     as,

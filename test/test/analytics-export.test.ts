@@ -59,6 +59,9 @@ const NOTES_TABLE: ReadonlyArray<[string, string]> = [
   ),
 ];
 
+/** What each school of the district sent none of in 2025 (the 学校对比 sheet's last column). */
+const MISSING_2025 = { S1: '年度考核', S2: '师德信息、年度考核', S3: '师德信息、年度考核' } as const;
+
 describe.each(testDatabaseKinds())('the district report workbook on %s', (kind) => {
   let p: Platform;
   let d: District;
@@ -102,15 +105,19 @@ describe.each(testDatabaseKinds())('the district report workbook on %s', (kind) 
 
     const report = wb.getWorksheet(SHEETS.report)!;
     expect(report.getCell('A1').value).toBe(`${YEAR} 年度教师队伍建设主要指标`);
-    expect(report.getRow(3).values).toEqual([undefined, '类别', '指标', '数值', '单位', '口径']);
+    expect(report.getRow(3).values).toEqual([undefined, '类别', '指标', '数值', '单位', '口径', '数据缺口（当年未报送所依据数据的学校）']);
     const rows: Array<[string, unknown]> = [];
+    const gaps: Array<[string, unknown]> = [];
     const formats = new Map<string, string | undefined>();
     report.eachRow((row, n) => {
       if (n <= 3) return;
       rows.push([String(row.getCell(2).value), row.getCell(3).value]);
+      if (row.getCell(6).value) gaps.push([String(row.getCell(2).value), row.getCell(6).value]);
       formats.set(String(row.getCell(2).value), row.getCell(3).numFmt);
     });
     expect(rows).toEqual(REPORT_SHEET_2025);
+    // the district built sends no ethics assessment of S2 and S3 for the year: the veto count names them as its gap
+    expect(gaps).toEqual([['师德一票否决人数', '2 所学校未报送师德信息：报表第二中学、报表民办学校']]);
     // the formats that show the numbers as a reader expects them
     expect([formats.get('在职教师数'), formats.get('教师年平均工资收入'), formats.get('名师骨干占公办教师比例'), formats.get('检查考核压减比例')]).toEqual(['#,##0', '#,##0.00', '0.00%', '0.00%']);
     // the groups head their first row only, each once
@@ -121,12 +128,14 @@ describe.each(testDatabaseKinds())('the district report workbook on %s', (kind) 
     expect(groups).toEqual(['人事与编制', '教师发展', '师德与党建双培养', '待遇保障', '教育治理']);
 
     const schools = wb.getWorksheet(SHEETS.schools)!;
-    expect(schools.getRow(1).values).toEqual([undefined, '学校标识码', '学校名称', '举办者', ...SCHOOL_COLUMNS.map(([, header]) => header)]);
+    expect(schools.getRow(1).values).toEqual([undefined, '学校标识码', '学校名称', '举办者', ...SCHOOL_COLUMNS.map(([, header]) => header), '当年未报送']);
     expect(schools.rowCount).toBe(4);
     for (const [n, key] of [[2, 'S1'], [3, 'S2'], [4, 'S3']] as const) {
       const row = schools.getRow(n).values as unknown[];
       const expectedRow = SCHOOL_COLUMNS.map(([field]) => cell(FORMAT_OF_COLUMN[field] ?? 'count', SCHOOL_ROWS_2025[key][field]));
-      expect({ key, row: row.slice(4) }).toEqual({ key, row: expectedRow });
+      // a figure that reads 0 while the school sent none of a kind it is counted from is a gap: 未报送 (S3 sent no ethics assessment)
+      const gapped = SCHOOL_COLUMNS.map(([field], i) => (key === 'S3' && field === 'ethicsVetoedTeachers' ? '未报送' : expectedRow[i]));
+      expect({ key, row: row.slice(4) }).toEqual({ key, row: [...gapped, MISSING_2025[key]] });
     }
     expect(schools.getRow(2).getCell(1).value).toBe('4101029101');
     expect(schools.getRow(4).getCell(3).value).toBe(SPONSOR.label('PRIVATE'));
@@ -135,7 +144,7 @@ describe.each(testDatabaseKinds())('the district report workbook on %s', (kind) 
     const text: string[] = [];
     notes.eachRow((row) => row.eachCell((c) => text.push(String(c.value))));
     // the terms the figures share, the one a service declares (what a teacher is) among them
-    expect(figures.notes).toHaveLength(6);
+    expect(figures.notes).toHaveLength(7);
     expect(figures.notes[1]).toMatch(/^教师：名册中人员状态为/);
     for (const note of figures.notes) expect(text).toContain(note);
     const table: Array<[string, string]> = [];

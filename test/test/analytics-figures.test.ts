@@ -148,7 +148,7 @@ describe.each(testDatabaseKinds())('a figure declared in one subgraph, on %s', (
 
     const schools = wb.getWorksheet(SHEETS.schools)!;
     const header = (schools.getRow(1).values as unknown[]).slice(1);
-    expect(header.slice(-3)).toEqual(['检查考核压减比例', '测试指标（项）', '校长负责制改革状态']);
+    expect(header.slice(-4)).toEqual(['检查考核压减比例', '测试指标（项）', '校长负责制改革状态', '当年未报送']);
     expect(schools.getRow(2).getCell(2).value).toBe('指标测试学校');
     expect(schools.getRow(2).getCell(header.indexOf('测试指标（项）') + 1).value).toBe(YEAR - 2000);
 

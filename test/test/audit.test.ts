@@ -52,7 +52,7 @@ describe.each(testDatabaseKinds())('the audit log of every service, through the 
   it('is one type with one set of filters, whichever service keeps it', async () => {
     const q = await p.admin('{ __schema { queryType { fields { name type { ofType { name } } args { name type { name } } } } } }');
     const logs = q.data.__schema.queryType.fields.filter((f: { name: string }) => f.name.endsWith('AuditLog'));
-    expect(logs.map((f: { name: string }) => f.name).sort()).toEqual(['compensationAuditLog', 'governanceAuditLog', 'personnelAuditLog', 'professionalDevelopmentAuditLog']);
+    expect(logs.map((f: { name: string }) => f.name).sort()).toEqual(['compensationAuditLog', 'governanceAuditLog', 'importerAuditLog', 'personnelAuditLog', 'professionalDevelopmentAuditLog']);
     for (const f of logs) {
       expect({ name: f.name, type: f.type.ofType.name, filter: f.args.find((a: { name: string }) => a.name === 'filter').type.name }).toEqual({ name: f.name, type: 'AuditEntryConnection', filter: 'AuditFilter' });
     }

@@ -266,6 +266,18 @@ export type IdType =
   /** 8 台湾居民来往大陆通行证 */
   | 'TAIWAN';
 
+/** A school’s own header for a column of a kind */
+export type ImportColumnMappingInput = {
+  /** The column it is: key, header or synonym (teachingSubject, 任教学科); null to ignore the column */
+  field?: string | null | undefined;
+  /** The header as the school’s files title the column (主教学科) */
+  header: string;
+  /** The kind: teachers, trainings… */
+  kind: string;
+  /** The school (SCHOOL_ADMIN: their own, the default); DISTRICT_ADMIN without one: the district’s own files */
+  schoolId?: string | null | undefined;
+};
+
 /** Filters of the import jobs list */
 export type ImportJobFilter = {
   kind?: string | null | undefined;
@@ -565,7 +577,26 @@ export type DistrictFiguresQueryVariables = Exact<{
 }>;
 
 
-export type DistrictFiguresQuery = { districtReport: { year: number, sinceYear: number, schoolCount: number, publicSchoolCount: number, teacherCount: number, publicTeacherCount: number, partyMemberTeacherCount: number, quotaApproved: number, quotaFilled: number, inQuotaHires: number, recruitedTotal: number, rotations: number, trainingPersonTimes: number, trainingHours: number, ethicsTrainingPersonTimes: number, ethicsTrainingSessions: number, newDesignations: number, designatedTeacherCount: number, designatedShareOfPublicTeachers: number | null, studioCount: number, demonstrationLessons: number, backboneTeacherCount: number, backbonePartyMembers: number, backboneNotPartyMember: number, partyMemberNotBackbone: number, ethicsVetoedTeachers: number, averageTeacherPay: string | null, civilServantAveragePay: string | null, payParityRatio: number | null, payTeachers: number, payWithheld: boolean, talentPassed: number | null, talentSubsidyTotal: string | null, principalsCertified: number, teachersCommended: number, inspections: number, inspectionsPreviousYear: number, inspectionReduction: number | null, catalogueItems: number, catalogueItemsPreviousYear: number } };
+export type DistrictFiguresQuery = { districtReport: { year: number, sinceYear: number, schoolCount: number, publicSchoolCount: number, teacherCount: number, publicTeacherCount: number, partyMemberTeacherCount: number, quotaApproved: number, quotaFilled: number, inQuotaHires: number, recruitedTotal: number, rotations: number, trainingPersonTimes: number, trainingHours: number, ethicsTrainingPersonTimes: number, ethicsTrainingSessions: number, newDesignations: number, designatedTeacherCount: number, designatedShareOfPublicTeachers: number | null, studioCount: number, demonstrationLessons: number, backboneTeacherCount: number, backbonePartyMembers: number, backboneNotPartyMember: number, partyMemberNotBackbone: number, ethicsVetoedTeachers: number, averageTeacherPay: string | null, civilServantAveragePay: string | null, payParityRatio: number | null, payTeachers: number, payWithheld: boolean, talentPassed: number | null, talentSubsidyTotal: string | null, principalsCertified: number, teachersCommended: number, inspections: number, inspectionsPreviousYear: number, inspectionReduction: number | null, catalogueItems: number, catalogueItemsPreviousYear: number, dataGaps: Array<{ kind: string, kindTitle: string, schools: Array<{ id: string, code: string, name: string }> }> | null, frozen: { year: number, frozenAt: string, frozenBy: string, unfrozenAt: string | null, unfrozenBy: string | null, unfreezeReason: string | null } | null, personnelRevisions: Array<{ service: string, field: string, label: string, frozenValue: string | null, liveValue: string | null }>, professionalDevelopmentRevisions: Array<{ service: string, field: string, label: string, frozenValue: string | null, liveValue: string | null }>, compensationRevisions: Array<{ service: string, field: string, label: string, frozenValue: string | null, liveValue: string | null }>, governanceRevisions: Array<{ service: string, field: string, label: string, frozenValue: string | null, liveValue: string | null }> } };
+
+export type ReportFreezeFieldsFragment = { year: number, frozenAt: string, frozenBy: string, unfrozenAt: string | null, unfrozenBy: string | null, unfreezeReason: string | null };
+
+export type FigureRevisionFieldsFragment = { service: string, field: string, label: string, frozenValue: string | null, liveValue: string | null };
+
+export type FreezeDistrictReportMutationVariables = Exact<{
+  year: number;
+}>;
+
+
+export type FreezeDistrictReportMutation = { freezeDistrictReport: { year: number, frozenAt: string, frozenBy: string, unfrozenAt: string | null, unfrozenBy: string | null, unfreezeReason: string | null } };
+
+export type UnfreezeDistrictReportMutationVariables = Exact<{
+  year: number;
+  reason: string;
+}>;
+
+
+export type UnfreezeDistrictReportMutation = { unfreezeDistrictReport: { year: number, frozenAt: string, frozenBy: string, unfrozenAt: string | null, unfrozenBy: string | null, unfreezeReason: string | null } };
 
 export type DistrictTrendsQueryVariables = Exact<{
   fromYear: number;
@@ -584,14 +615,23 @@ export type SchoolComparisonQueryVariables = Exact<{
 }>;
 
 
-export type SchoolComparisonQuery = { schoolComparison: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ schoolId: string, teacherCount: number, publicTeacherCount: number, partyMemberTeacherCount: number, quotaApproved: number | null, quotaFilled: number, trainingPersonTimes: number, trainingHours: number, newDesignations: number, designatedTeacherCount: number, designatedShareOfPublicTeachers: number | null, studioCount: number, demonstrationLessons: number, ethicsVetoedTeachers: number, averageTeacherPay: string | null, payParityRatio: number | null, teachersCommended: number, inspections: number, inspectionReduction: number | null, reformStatus: ReformStatus, school: { id: string, code: string, name: string } | null }> } };
+export type SchoolComparisonQuery = { schoolComparison: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ schoolId: string, missingKinds: Array<string> | null, teacherCount: number, publicTeacherCount: number, partyMemberTeacherCount: number, quotaApproved: number | null, quotaFilled: number, trainingPersonTimes: number, trainingHours: number, newDesignations: number, designatedTeacherCount: number, designatedShareOfPublicTeachers: number | null, studioCount: number, demonstrationLessons: number, ethicsVetoedTeachers: number, averageTeacherPay: string | null, payParityRatio: number | null, teachersCommended: number, inspections: number, inspectionReduction: number | null, reformStatus: ReformStatus, school: { id: string, code: string, name: string } | null }> } };
+
+export type DataQualityQueryVariables = Exact<{
+  year: number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type DataQualityQuery = { dataQuality: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ schoolId: string, schoolCode: string, schoolName: string, missingKinds: Array<string>, missingKindTitles: Array<string>, teachersLackingNationalFields: number | null, staleRecords: number, unclassifiedSanctions: number | null, unavailable: Array<string> }> } };
 
 export type ImportJobProgressQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type ImportJobProgressQuery = { importJob: { id: string, kind: string, fileName: string, status: ImportJobStatus, dryRun: boolean, partial: boolean, rowsExpected: number | null, rowsRead: number, rowsCreated: number, rowsUpdated: number, rowsUnchanged: number, rowsRejected: number, errorCode: string | null, errorMessage: string | null, errorReportUrl: string | null, createdAt: string, finishedAt: string | null, errors: Array<{ sheet: string, row: number, column: string | null, value: string | null, code: string, message: string }> } | null };
+export type ImportJobProgressQuery = { importJob: { id: string, kind: string, fileName: string, status: ImportJobStatus, dryRun: boolean, partial: boolean, rowsExpected: number | null, rowsRead: number, rowsCreated: number, rowsUpdated: number, rowsUnchanged: number, rowsRejected: number, rowsWarned: number, errorCode: string | null, errorMessage: string | null, errorReportUrl: string | null, createdAt: string, finishedAt: string | null, errors: Array<{ sheet: string, row: number, column: string | null, value: string | null, code: string, message: string }>, warnings: Array<{ sheet: string, row: number, column: string | null, value: string | null, code: string, message: string }> } | null };
 
 export type ImportHistoryQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -600,7 +640,36 @@ export type ImportHistoryQueryVariables = Exact<{
 }>;
 
 
-export type ImportHistoryQuery = { importJobs: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, kind: string, fileName: string, status: ImportJobStatus, dryRun: boolean, school: string | null, startedBy: string, rowsRead: number, rowsCreated: number, rowsUpdated: number, rowsUnchanged: number, rowsRejected: number, errorMessage: string | null, errorReportUrl: string | null, createdAt: string, finishedAt: string | null }> } };
+export type ImportHistoryQuery = { importJobs: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, kind: string, fileName: string, status: ImportJobStatus, dryRun: boolean, school: string | null, startedBy: string, rowsRead: number, rowsCreated: number, rowsUpdated: number, rowsUnchanged: number, rowsRejected: number, rowsWarned: number, errorMessage: string | null, errorReportUrl: string | null, createdAt: string, finishedAt: string | null }> } };
+
+export type ImportKindColumnsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ImportKindColumnsQuery = { importKinds: Array<{ kind: string, title: string, columns: Array<{ key: string, header: string, synonyms: Array<string>, requirement: string }> }> };
+
+export type ImportColumnMappingsQueryVariables = Exact<{
+  kind: string;
+  schoolId?: string | null | undefined;
+}>;
+
+
+export type ImportColumnMappingsQuery = { importColumnMappings: Array<{ id: string, kind: string, header: string, field: string | null, updatedBy: string, updatedAt: string }> };
+
+export type SetImportColumnMappingMutationVariables = Exact<{
+  input: ImportColumnMappingInput;
+}>;
+
+
+export type SetImportColumnMappingMutation = { setImportColumnMapping: { id: string, header: string, field: string | null } };
+
+export type RemoveImportColumnMappingMutationVariables = Exact<{
+  kind: string;
+  header: string;
+  schoolId?: string | null | undefined;
+}>;
+
+
+export type RemoveImportColumnMappingMutation = { removeImportColumnMapping: boolean };
 
 export type SchoolOptionsQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -660,7 +729,25 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const ReportFreezeFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ReportFreezeFields on ReportFreeze {
+  year
+  frozenAt
+  frozenBy
+  unfrozenAt
+  unfrozenBy
+  unfreezeReason
+}
+    `, {"fragmentName":"ReportFreezeFields"}) as unknown as TypedDocumentString<ReportFreezeFieldsFragment, unknown>;
+export const FigureRevisionFieldsFragmentDoc = new TypedDocumentString(`
+    fragment FigureRevisionFields on FigureRevision {
+  service
+  field
+  label
+  frozenValue
+  liveValue
+}
+    `, {"fragmentName":"FigureRevisionFields"}) as unknown as TypedDocumentString<FigureRevisionFieldsFragment, unknown>;
 export const DistrictFiguresDocument = new TypedDocumentString(`
     query DistrictFigures($year: Int!) {
   districtReport(year: $year) {
@@ -704,9 +791,75 @@ export const DistrictFiguresDocument = new TypedDocumentString(`
     inspectionReduction
     catalogueItems
     catalogueItemsPreviousYear
+    dataGaps {
+      kind
+      kindTitle
+      schools {
+        id
+        code
+        name
+      }
+    }
+    frozen {
+      ...ReportFreezeFields
+    }
+    personnelRevisions {
+      ...FigureRevisionFields
+    }
+    professionalDevelopmentRevisions {
+      ...FigureRevisionFields
+    }
+    compensationRevisions {
+      ...FigureRevisionFields
+    }
+    governanceRevisions {
+      ...FigureRevisionFields
+    }
   }
 }
-    `) as unknown as TypedDocumentString<DistrictFiguresQuery, DistrictFiguresQueryVariables>;
+    fragment ReportFreezeFields on ReportFreeze {
+  year
+  frozenAt
+  frozenBy
+  unfrozenAt
+  unfrozenBy
+  unfreezeReason
+}
+fragment FigureRevisionFields on FigureRevision {
+  service
+  field
+  label
+  frozenValue
+  liveValue
+}`) as unknown as TypedDocumentString<DistrictFiguresQuery, DistrictFiguresQueryVariables>;
+export const FreezeDistrictReportDocument = new TypedDocumentString(`
+    mutation FreezeDistrictReport($year: Int!) {
+  freezeDistrictReport(year: $year) {
+    ...ReportFreezeFields
+  }
+}
+    fragment ReportFreezeFields on ReportFreeze {
+  year
+  frozenAt
+  frozenBy
+  unfrozenAt
+  unfrozenBy
+  unfreezeReason
+}`) as unknown as TypedDocumentString<FreezeDistrictReportMutation, FreezeDistrictReportMutationVariables>;
+export const UnfreezeDistrictReportDocument = new TypedDocumentString(`
+    mutation UnfreezeDistrictReport($year: Int!, $reason: String!) {
+  unfreezeDistrictReport(year: $year, reason: $reason) {
+    ...ReportFreezeFields
+  }
+}
+    fragment ReportFreezeFields on ReportFreeze {
+  year
+  frozenAt
+  frozenBy
+  unfrozenAt
+  unfrozenBy
+  unfreezeReason
+}`) as unknown as TypedDocumentString<UnfreezeDistrictReportMutation, UnfreezeDistrictReportMutationVariables>;
 export const DistrictTrendsDocument = new TypedDocumentString(`
     query DistrictTrends($fromYear: Int!, $toYear: Int!) {
   districtReports(fromYear: $fromYear, toYear: $toYear) {
@@ -745,6 +898,7 @@ export const SchoolComparisonDocument = new TypedDocumentString(`
         code
         name
       }
+      missingKinds
       teacherCount
       publicTeacherCount
       partyMemberTeacherCount
@@ -768,6 +922,28 @@ export const SchoolComparisonDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SchoolComparisonQuery, SchoolComparisonQueryVariables>;
+export const DataQualityDocument = new TypedDocumentString(`
+    query DataQuality($year: Int!, $first: Int, $after: String) {
+  dataQuality(year: $year, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      schoolId
+      schoolCode
+      schoolName
+      missingKinds
+      missingKindTitles
+      teachersLackingNationalFields
+      staleRecords
+      unclassifiedSanctions
+      unavailable
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DataQualityQuery, DataQualityQueryVariables>;
 export const ImportJobProgressDocument = new TypedDocumentString(`
     query ImportJobProgress($id: ID!) {
   importJob(id: $id) {
@@ -783,12 +959,21 @@ export const ImportJobProgressDocument = new TypedDocumentString(`
     rowsUpdated
     rowsUnchanged
     rowsRejected
+    rowsWarned
     errorCode
     errorMessage
     errorReportUrl
     createdAt
     finishedAt
     errors(first: 100) {
+      sheet
+      row
+      column
+      value
+      code
+      message
+    }
+    warnings(first: 100) {
       sheet
       row
       column
@@ -820,6 +1005,7 @@ export const ImportHistoryDocument = new TypedDocumentString(`
       rowsUpdated
       rowsUnchanged
       rowsRejected
+      rowsWarned
       errorMessage
       errorReportUrl
       createdAt
@@ -828,6 +1014,46 @@ export const ImportHistoryDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ImportHistoryQuery, ImportHistoryQueryVariables>;
+export const ImportKindColumnsDocument = new TypedDocumentString(`
+    query ImportKindColumns {
+  importKinds {
+    kind
+    title
+    columns {
+      key
+      header
+      synonyms
+      requirement
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ImportKindColumnsQuery, ImportKindColumnsQueryVariables>;
+export const ImportColumnMappingsDocument = new TypedDocumentString(`
+    query ImportColumnMappings($kind: String!, $schoolId: ID) {
+  importColumnMappings(kind: $kind, schoolId: $schoolId) {
+    id
+    kind
+    header
+    field
+    updatedBy
+    updatedAt
+  }
+}
+    `) as unknown as TypedDocumentString<ImportColumnMappingsQuery, ImportColumnMappingsQueryVariables>;
+export const SetImportColumnMappingDocument = new TypedDocumentString(`
+    mutation SetImportColumnMapping($input: ImportColumnMappingInput!) {
+  setImportColumnMapping(input: $input) {
+    id
+    header
+    field
+  }
+}
+    `) as unknown as TypedDocumentString<SetImportColumnMappingMutation, SetImportColumnMappingMutationVariables>;
+export const RemoveImportColumnMappingDocument = new TypedDocumentString(`
+    mutation RemoveImportColumnMapping($kind: String!, $header: String!, $schoolId: ID) {
+  removeImportColumnMapping(kind: $kind, header: $header, schoolId: $schoolId)
+}
+    `) as unknown as TypedDocumentString<RemoveImportColumnMappingMutation, RemoveImportColumnMappingMutationVariables>;
 export const SchoolOptionsDocument = new TypedDocumentString(`
     query SchoolOptions($first: Int, $after: String, $filter: SchoolFilter) {
   schools(first: $first, after: $after, filter: $filter) {

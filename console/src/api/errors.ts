@@ -27,6 +27,7 @@ export const CODE_MESSAGES: Readonly<Record<string, string>> = {
   GRAPHQL_PARSE_FAILED: '查询语句有语法错误',
   GRAPHQL_VALIDATION_FAILED: '查询语句与接口定义不符',
   PERSISTED_QUERY_NOT_FOUND: '查询未找到',
+  PERSISTED_QUERY_NOT_TRUSTED: '此查询不在受信任的查询清单中，生产环境不予执行',
   UPLOAD_TOO_LARGE: '文件超过了上传大小限制',
   UPLOAD_ABORTED: '上传被中断，请重新上传',
   NOT_MULTIPART: '上传格式有误（需要 multipart/form-data）',
@@ -36,6 +37,10 @@ export const CODE_MESSAGES: Readonly<Record<string, string>> = {
   UNKNOWN_KIND: '未知的导入类型',
   CONSOLE_NOT_BUILT: '控制台尚未构建',
   NETWORK: '无法连接服务器，请检查网络后重试',
+  REPORT_ALREADY_FROZEN: '该年度报表已冻结，请先解除冻结',
+  REPORT_NOT_FROZEN: '该年度报表没有冻结',
+  UNFREEZE_REASON_REQUIRED: '解除冻结必须填写原因',
+  FREEZE_INCOMPLETE: '报表未能冻结，所有服务均未冻结',
 };
 
 const HAS_CHINESE = /[\u3400-\u9fff]/;

@@ -12,6 +12,8 @@ export interface FigureDefinition {
   /** a column of the school comparison too */
   readonly school: boolean;
   readonly schoolDefinition: string | null;
+  /** the yearly kinds it is counted from: a school that sent none of one of them is a data gap of the figure */
+  readonly kinds: readonly string[];
 }
 
 export interface FigureDefinitions {

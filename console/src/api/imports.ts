@@ -59,3 +59,59 @@ export function uploadImport(r: UploadRequest): Promise<{ id: string }> {
     xhr.send(form);
   });
 }
+
+/** A problem of a previewed cell or row, as the import would report it. */
+export interface PreviewProblem {
+  readonly code: string;
+  readonly message: string;
+  readonly severity: 'error' | 'warning';
+}
+
+/** One column of the file as the importer understood it (POST /imports/preview). */
+export interface PreviewColumn {
+  readonly index: number;
+  readonly letter: string;
+  readonly title: string;
+  readonly field: string | null;
+  readonly fieldHeader: string | null;
+  readonly reason: string;
+  readonly matched: string | null;
+}
+
+/** What the importer understood of a file, nothing written: the sheet, its header, each column's field and why, the first rows. */
+export interface ImportPreview {
+  readonly kind: string;
+  readonly title: string;
+  readonly fileName: string;
+  readonly school: { readonly id: string; readonly code?: string; readonly name?: string } | null;
+  readonly sheet: string;
+  readonly headerRow: number;
+  readonly headerRows: number;
+  readonly rowsExpected: number | null;
+  readonly ms: number;
+  readonly columns: readonly PreviewColumn[];
+  readonly ignored: readonly PreviewColumn[];
+  readonly absent: ReadonlyArray<{ readonly field: string; readonly header: string; readonly requirement: string }>;
+  readonly rows: ReadonlyArray<{
+    readonly number: number;
+    readonly cells: ReadonlyArray<{ readonly index: number; readonly value: string | null; readonly problems: readonly PreviewProblem[] }>;
+    readonly problems: readonly PreviewProblem[];
+  }>;
+}
+
+/** POST /imports/preview: what an import of the file would read, its first 20 rows, writing nothing. */
+export async function previewImport(r: { readonly kind: string; readonly file: File; readonly school?: string }): Promise<ImportPreview> {
+  const form = new FormData();
+  form.set('kind', r.kind);
+  if (r.school) form.set('school', r.school);
+  form.set('file', r.file, r.file.name);
+  let res: Response;
+  try {
+    res = await fetch('/imports/preview', { method: 'POST', headers: authHeaders(), body: form });
+  } catch {
+    throw new ApiError('无法连接服务器，请检查网络后重试', 'NETWORK');
+  }
+  const body = (await res.json().catch(() => undefined)) as (ImportPreview & { error?: { code?: string; message?: string } }) | undefined;
+  if (!res.ok || !body || body.error) throw apiError(body?.error, res.status);
+  return body;
+}

@@ -38,9 +38,14 @@ export function ImportJobResult({ job, kindTitle }: { job: ImportJobView; kindTi
           [job.dryRun ? '将更新' : '更新', job.rowsUpdated],
           ['无变化', job.rowsUnchanged],
           ['拒绝', job.rowsRejected],
+          ['有警告', job.rowsWarned],
         ].map(([title, value]) => (
           <Col xs={8} sm={8} md={4} key={title as string}>
-            <Statistic title={title as string} value={formatCount(value as number)} styles={{ content: title === '拒绝' && (value as number) > 0 ? { color: '#cf1322' } : undefined }} />
+            <Statistic
+              title={title as string}
+              value={formatCount(value as number)}
+              styles={{ content: (value as number) > 0 ? (title === '拒绝' ? { color: '#cf1322' } : title === '有警告' ? { color: '#d48806' } : undefined) : undefined }}
+            />
           </Col>
         ))}
       </Row>
@@ -75,6 +80,27 @@ export function ImportJobResult({ job, kindTitle }: { job: ImportJobView; kindTi
               { title: '列', dataIndex: 'column', width: 140, render: (v: string | null) => v ?? '—' },
               { title: '值', dataIndex: 'value', width: 180, render: (v: string | null) => (v ? <Typography.Text code>{v}</Typography.Text> : '—') },
               { title: '问题', dataIndex: 'message', render: (v: string, r) => <span title={r.code}>{v}</span> },
+            ]}
+          />
+        </>
+      ) : null}
+      {job.warnings.length ? (
+        <>
+          <Typography.Title level={5} style={{ margin: 0 }}>
+            已写入但有警告的行（系统按文字归类或更正了取值，请核对）{job.rowsWarned > job.warnings.length ? `（显示前 ${job.warnings.length} 个）` : ''}
+          </Typography.Title>
+          <Table
+            size="small"
+            rowKey={(r) => `${r.sheet}:${r.row}:${r.column}:${r.code}`}
+            dataSource={job.warnings}
+            pagination={{ pageSize: 10, hideOnSinglePage: true, showSizeChanger: false }}
+            scroll={{ x: 640 }}
+            data-testid="warned-rows"
+            columns={[
+              { title: '行', dataIndex: 'row', width: 64 },
+              { title: '列', dataIndex: 'column', width: 140, render: (v: string | null) => v ?? '—' },
+              { title: '值', dataIndex: 'value', width: 180, render: (v: string | null) => (v ? <Typography.Text code>{v}</Typography.Text> : '—') },
+              { title: '说明', dataIndex: 'message', render: (v: string, r) => <span title={r.code}>{v}</span> },
             ]}
           />
         </>

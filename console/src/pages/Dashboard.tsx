@@ -1,5 +1,5 @@
-import { DownloadOutlined, InfoCircleOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, Row, Select, Skeleton, Space, Statistic, Table, Tooltip, Typography } from 'antd';
+import { DownloadOutlined, InfoCircleOutlined, LockOutlined, UnlockOutlined } from '@ant-design/icons';
+import { App, Button, Card, Col, Input, Modal, Popconfirm, Row, Select, Skeleton, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { download, request } from '../api/client';
@@ -7,8 +7,11 @@ import type { ApiError } from '../api/errors';
 import { figureDefinitions, metricOf, type FigureDefinition } from '../api/figures';
 import { CursorPager } from '../components/CursorPager';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { useSession } from '../app/session';
 import {
   DistrictFiguresDocument,
+  FreezeDistrictReportDocument,
+  UnfreezeDistrictReportDocument,
   DistrictTrendsDocument,
   SchoolComparisonDocument,
   type DistrictFiguresQuery,
@@ -19,6 +22,9 @@ import {
 } from '../__generated__/graphql';
 import { useCursorPages } from '../lib/cursor-pages';
 import { chartValue, formatChange, formatFigure } from '../lib/format';
+import { freezeText, revisionRows, type RevisionRow } from '../lib/frozen';
+import { figureGaps, gapSummary, isGapCell } from '../lib/gaps';
+import { DataQualityCard } from '../components/DataQualityCard';
 import { CODES, currentYear, label } from '../lib/labels';
 
 const EChart = lazy(() => import('../components/charts/EChart'));
@@ -51,6 +57,12 @@ export default function Dashboard() {
   const [error, setError] = useState<ApiError>();
   const [orderBy, setOrderBy] = useState<SchoolReportMetric>('TEACHER_COUNT');
   const [direction, setDirection] = useState<SortDirection>('DESC');
+  const { session } = useSession();
+  const admin = session?.role === 'DISTRICT_ADMIN';
+  const [reloads, setReloads] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const [unfreezing, setUnfreezing] = useState(false);
+  const [reason, setReason] = useState('');
 
   useEffect(() => {
     figureDefinitions().then((d) => setDefs(d.figures), setError);
@@ -61,9 +73,39 @@ export default function Dashboard() {
     setError(undefined);
     request(DistrictFiguresDocument, { year }).then((d) => setReport(d.districtReport), setError);
     request(DistrictTrendsDocument, { fromYear: year - TREND_YEARS + 1, toYear: year }).then((d) => setTrends(d.districtReports), setError);
-  }, [year]);
+  }, [year, reloads]);
+
+  const freeze = () => {
+    setBusy(true);
+    request(FreezeDistrictReportDocument, { year })
+      .then(() => {
+        message.success(`${year} 年报表已冻结为正式数据`);
+        setReloads((n) => n + 1);
+      }, (e: ApiError) => message.error(e.message))
+      .finally(() => setBusy(false));
+  };
+  const unfreeze = () => {
+    if (!reason.trim()) return;
+    setBusy(true);
+    request(UnfreezeDistrictReportDocument, { year, reason: reason.trim() })
+      .then(() => {
+        message.success(`${year} 年报表已解除冻结`);
+        setUnfreezing(false);
+        setReason('');
+        setReloads((n) => n + 1);
+      }, (e: ApiError) => message.error(e.message))
+      .finally(() => setBusy(false));
+  };
 
   const byField = useMemo(() => new Map((defs ?? []).map((f) => [f.field, f])), [defs]);
+  const revisions = useMemo(
+    () =>
+      report?.frozen
+        ? revisionRows([...report.personnelRevisions, ...report.professionalDevelopmentRevisions, ...report.compensationRevisions, ...report.governanceRevisions], byField)
+        : [],
+    [report, byField],
+  );
+  const kindTitles = useMemo(() => new Map((report?.dataGaps ?? []).map((g) => [g.kind, g.kindTitle])), [report]);
   const previous = trends?.find((t) => t.year === year - 1) as Record<string, unknown> | undefined;
   const groups = useMemo(() => {
     const out = new Map<string, FigureDefinition[]>();
@@ -87,10 +129,30 @@ export default function Dashboard() {
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <Card>
         <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
-          <Typography.Title level={4} style={{ margin: 0 }}>
-            {year} 年教师队伍建设情况
-          </Typography.Title>
           <Space wrap>
+            <Typography.Title level={4} style={{ margin: 0 }}>
+              {year} 年教师队伍建设情况
+            </Typography.Title>
+            {report?.frozen ? (
+              <Tag color="green" icon={<LockOutlined />} data-testid="frozen-tag">
+                {freezeText(report.frozen)}
+              </Tag>
+            ) : null}
+          </Space>
+          <Space wrap>
+            {admin && report ? (
+              report.frozen ? (
+                <Button icon={<UnlockOutlined />} onClick={() => setUnfreezing(true)} disabled={busy} data-testid="unfreeze">
+                  解除冻结
+                </Button>
+              ) : (
+                <Popconfirm title={`将 ${year} 年各项数字冻结为正式数据？`} description="冻结后报表按冻结时的数字显示，其后的更正另行列出。" okText="冻结" cancelText="取消" onConfirm={freeze}>
+                  <Button icon={<LockOutlined />} loading={busy} data-testid="freeze">
+                    冻结为正式数据
+                  </Button>
+                </Popconfirm>
+              )
+            ) : null}
             <Select value={year} onChange={setYear} options={years.map((y) => ({ value: y, label: `${y} 年` }))} style={{ width: 110 }} aria-label="年度" data-testid="year-select" />
             <Button icon={<DownloadOutlined />} onClick={() => download(`/reports/district/${year}.xlsx`, `${year}年度教师队伍建设报表.xlsx`).catch((e: Error) => message.error(e.message))} data-testid="export">
               导出报表
@@ -99,6 +161,35 @@ export default function Dashboard() {
         </Space>
       </Card>
       <ErrorAlert error={error} />
+      <Modal
+        title={`解除 ${year} 年报表冻结`}
+        open={unfreezing}
+        okText="解除冻结"
+        cancelText="取消"
+        okButtonProps={{ disabled: !reason.trim(), loading: busy }}
+        onOk={unfreeze}
+        onCancel={() => setUnfreezing(false)}
+      >
+        <Typography.Paragraph>解除后各项数字按现有记录重新计算。请填写原因（记入审计日志）：</Typography.Paragraph>
+        <Input.TextArea value={reason} onChange={(e) => setReason(e.target.value)} rows={3} maxLength={500} placeholder="例如：补录 2025 年培训记录，重新核定" aria-label="解除冻结的原因" data-testid="unfreeze-reason" />
+      </Modal>
+      {report?.frozen && revisions.length ? (
+        <Card title={`冻结后的更正（${revisions.length} 项）`} size="small" data-testid="revisions">
+          <Typography.Paragraph type="secondary">以下数字在冻结后因记录更正而变化：报表仍按冻结值（正式数据）显示，现值仅供参考。</Typography.Paragraph>
+          <Table<RevisionRow>
+            rowKey="key"
+            size="small"
+            pagination={false}
+            dataSource={revisions}
+            columns={[
+              { title: '类别', dataIndex: 'service' },
+              { title: '指标', dataIndex: 'label' },
+              { title: '冻结值（正式）', dataIndex: 'frozen', align: 'right' },
+              { title: '现值', dataIndex: 'live', align: 'right' },
+            ]}
+          />
+        </Card>
+      ) : null}
       {!report || !defs ? (
         <Card>
           <Skeleton active />
@@ -129,6 +220,17 @@ export default function Dashboard() {
                         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                           比上年 {change}
                         </Typography.Text>
+                      ) : null}
+                      {gapSummary(f.kinds ?? [], report.dataGaps) ? (
+                        <Tooltip
+                          title={`以下学校当年没有报送${figureGaps(f.kinds ?? [], report.dataGaps).kindTitles.join('、')}，其数字是缺口而不是 0：${figureGaps(f.kinds ?? [], report.dataGaps)
+                            .schools.map((x) => x.name)
+                            .join('、')}`}
+                        >
+                          <Tag color="orange" style={{ marginTop: 4 }} data-testid={`gap-${f.field}`}>
+                            {gapSummary(f.kinds ?? [], report.dataGaps)}
+                          </Tag>
+                        </Tooltip>
                       ) : null}
                     </Card>
                   </Col>
@@ -202,14 +304,27 @@ export default function Dashboard() {
                   align: 'right' as const,
                   sorter: true,
                   sortOrder: orderBy === key ? (direction === 'ASC' ? ('ascend' as const) : ('descend' as const)) : null,
-                  render: (v: unknown) => valueText(f, v),
+                  render: (v: unknown, r: SchoolRow) =>
+                    isGapCell(f.kinds ?? [], r.missingKinds, v) ? (
+                      <Tooltip title="该校当年没有报送此项所依据的数据：这是缺口，不是 0">
+                        <Tag color="orange">未报送</Tag>
+                      </Tooltip>
+                    ) : (
+                      valueText(f, v)
+                    ),
                 },
               ];
             }),
+            {
+              title: '当年未报送',
+              key: 'missing',
+              render: (_: unknown, r: SchoolRow) => (r.missingKinds ?? []).map((k) => kindTitles.get(k) ?? k).join('、') || '—',
+            },
           ]}
         />
         <CursorPager pages={pages} sizes={[10, 20, 50]} />
       </Card>
+      <DataQualityCard year={year} />
     </Space>
   );
 }

@@ -1,21 +1,22 @@
-import { CheckCircleOutlined, CloudUploadOutlined, DownloadOutlined, InboxOutlined } from '@ant-design/icons';
+import { CheckCircleOutlined, CloudUploadOutlined, DownloadOutlined, EyeOutlined, InboxOutlined } from '@ant-design/icons';
 import { App, Button, Card, Checkbox, Col, Form, Input, Progress, Row, Select, Space, Typography, Upload } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { download, request } from '../api/client';
 import type { ApiError } from '../api/errors';
-import { importKinds, uploadImport, type ImportKind } from '../api/imports';
+import { importKinds, previewImport, uploadImport, type ImportKind, type ImportPreview as Preview } from '../api/imports';
 import { useSession } from '../app/session';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { ImportHistory } from '../components/ImportHistory';
 import { ImportJobResult, type ImportJobView } from '../components/ImportJobResult';
-import { ImportJobProgressDocument } from '../__generated__/graphql';
+import { ImportPreview } from '../components/ImportPreview';
+import { ImportJobProgressDocument, ImportKindColumnsDocument, type ImportKindColumnsQuery } from '../__generated__/graphql';
 import { FINISHED_IMPORT } from '../lib/labels';
 
 const POLL_MS = 600;
 
 /**
- * The import centre: a kind (by its Chinese name), its template, a file dropped or chosen, a dry run
- * or the import itself with the upload's and the job's progress, the result with the rejected rows
+ * The import centre: a kind (by its Chinese name), its template, a file dropped or chosen, its
+ * preview with the column mapping to correct, a dry run or the import itself with the upload's and the job's progress, the result with the rejected rows
  * and errors.xlsx, and the history of the school's (or the district's) imports.
  */
 export default function ImportCentre() {
@@ -28,6 +29,8 @@ export default function ImportCentre() {
   const [file, setFile] = useState<File>();
   const [uploadPercent, setUploadPercent] = useState<number>();
   const [job, setJob] = useState<ImportJobView>();
+  const [preview, setPreview] = useState<Preview>();
+  const [kindColumns, setKindColumns] = useState<ImportKindColumnsQuery['importKinds']>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | Error>();
   const [refreshKey, setRefreshKey] = useState(0);
@@ -40,6 +43,9 @@ export default function ImportCentre() {
         setKinds(mine);
         setKind((k) => k ?? mine.find((x) => x.kind === 'teachers')?.kind ?? mine[0]?.kind);
       })
+      .catch(setError);
+    request(ImportKindColumnsDocument, {})
+      .then((d) => setKindColumns(d.importKinds))
       .catch(setError);
     return () => polling.current?.abort();
   }, [session]);
@@ -57,6 +63,21 @@ export default function ImportCentre() {
       if (d.importJob) setJob(d.importJob);
       if (!d.importJob || FINISHED_IMPORT.has(d.importJob.status)) return;
       await new Promise((r) => setTimeout(r, POLL_MS));
+    }
+  };
+
+  /** What the importer understands of the file, nothing written; again after a column is mapped. */
+  const runPreview = async () => {
+    if (!file || !kind) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      setPreview(await previewImport({ kind, file, school: school.trim() || undefined }));
+    } catch (e) {
+      setPreview(undefined);
+      setError(e as Error);
+    } finally {
+      setBusy(false);
     }
   };
 
@@ -90,6 +111,7 @@ export default function ImportCentre() {
                   onChange={(k) => {
                     setKind(k);
                     setJob(undefined);
+                    setPreview(undefined);
                   }}
                   options={kinds.map((k) => ({ value: k.kind, label: k.nationalSubset ? `${k.title}（${k.nationalSubset}）` : k.title }))}
                   data-testid="kind-select"
@@ -121,6 +143,7 @@ export default function ImportCentre() {
               beforeUpload={(f) => {
                 setFile(f);
                 setJob(undefined);
+                setPreview(undefined);
                 setUploadPercent(undefined);
                 return false;
               }}
@@ -139,6 +162,9 @@ export default function ImportCentre() {
             </Checkbox>
           </Form.Item>
           <Space wrap>
+            <Button icon={<EyeOutlined />} disabled={!file || !kind || busy} onClick={() => void runPreview()} data-testid="preview">
+              预览（看看系统如何读取）
+            </Button>
             <Button icon={<CheckCircleOutlined />} disabled={!file || !kind || busy} onClick={() => run(true)} data-testid="dry-run">
               试导入（只校验）
             </Button>
@@ -154,6 +180,11 @@ export default function ImportCentre() {
           ) : null}
         </Form>
       </Card>
+      {preview && !job ? (
+        <Card title={`预览：${preview.fileName}（${preview.title}，未写入）`}>
+          <ImportPreview preview={preview} kindColumns={kindColumns.find((k) => k.kind === preview.kind)?.columns ?? []} onMapped={() => void runPreview()} />
+        </Card>
+      ) : null}
       {job ? (
         <Card title="导入结果">
           <ImportJobResult job={job} kindTitle={kinds.find((k) => k.kind === job.kind)?.title} />

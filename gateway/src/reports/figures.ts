@@ -63,6 +63,8 @@ export interface ReportFigure extends Required<Pick<FigureDefinition, 'label' | 
   readonly schoolDefinition: string | null;
   readonly generalNote: boolean;
   readonly withheldBy: string | null;
+  /** the yearly kinds it is counted from: a school that sent none of one of them for the year is a data gap of the figure */
+  readonly kinds: readonly string[];
   /** a field of DistrictReport: a row (or rows) of the 报表 sheet */
   readonly district: boolean;
   /** a field of SchoolReport: a column of the school comparison */
@@ -84,6 +86,10 @@ export interface FigureCatalogue {
   readonly all: readonly ReportFigure[];
   /** what the 说明 sheet says before the figures */
   readonly notes: readonly string[];
+  /** the supergraph answers data gaps (DistrictReport.dataGaps, SchoolReport.missingKinds: the importer's) */
+  readonly dataGaps: boolean;
+  /** whether DistrictReport says which freeze its figures are (frozen: the official version of the year) */
+  readonly frozen: boolean;
 }
 
 /** A supergraph whose figures cannot make a report: names the figure and what is wrong. */
@@ -101,6 +107,7 @@ const NOTES_AFTER = [
   '学校对比：在职、公办、党员、骨干等名册口径按教师现所在学校统计；各项记录按填报时所在学校统计（另有说明的除外）。',
   '小样本规则：工资与人才补贴类数字所依据的教师不足 5 人时，对无权查看其中每位教师的读者隐去（显示为“—”），并连带隐去可据合计推算出的其他学校。',
   '空白或“—”：该项不适用（如民办学校的比例、上年为 0 的压减比例）或已按小样本规则隐去。',
+  '未报送：该校当年没有报送该指标所依据的某类数据（在职名册、培训、师德考核、年度考核或工资），其数值是数据缺口而不是 0；“报表”表的“数据缺口”列列出这些学校。',
 ];
 
 const PLACEHOLDER = /\{(\w+)\}/g;
@@ -199,6 +206,7 @@ function figuresOf(schema: GraphQLSchema, typeName: 'DistrictReport' | 'SchoolRe
       schoolDefinition: args.schoolDefinition ?? null,
       generalNote: args.generalNote === true,
       withheldBy: args.withheldBy ?? null,
+      kinds: Array.isArray(args.kinds) ? (args.kinds as string[]) : [],
       service: serviceOf(graphs, type, field),
       district: typeName === 'DistrictReport',
       school: typeName === 'SchoolReport',
@@ -217,7 +225,8 @@ function figuresOf(schema: GraphQLSchema, typeName: 'DistrictReport' | 'SchoolRe
   return out;
 }
 
-const DECLARED = ['label', 'unit', 'format', 'group', 'order', 'definition', 'schoolDefinition', 'generalNote', 'withheldBy'] as const;
+const DECLARED = ['label', 'unit', 'format', 'group', 'order', 'definition', 'schoolDefinition', 'generalNote', 'withheldBy', 'kinds'] as const;
+const same = (a: unknown, b: unknown) => (Array.isArray(a) && Array.isArray(b) ? a.join('\u0000') === b.join('\u0000') : a === b);
 
 /**
  * The report's figures as the services declare them in the supergraph: DistrictReport's in the 报表
@@ -240,11 +249,15 @@ export function readFigures(supergraphSdl: string): FigureCatalogue {
       all.push(s);
       continue;
     }
-    const differs = DECLARED.find((k) => d[k] !== s[k]);
+    const differs = DECLARED.find((k) => !same(d[k], s[k]));
     if (differs) throw new FigureCatalogueError(`DistrictReport.${s.field} and SchoolReport.${s.field} declare different ${differs}: one figure has one @${FIGURE_DIRECTIVE} (put the same constant on both)`);
   }
   const notes = [...NOTES_BEFORE, ...all.filter((f) => f.generalNote).map((f) => f.definition), ...NOTES_AFTER];
-  return { groups: FIGURE_GROUPS, district: all.filter((f) => f.district), school: school.map((s) => merged.get(s.field) ?? s), all, notes };
+  const reportType = schema.getType('DistrictReport');
+  const schoolType = schema.getType('SchoolReport');
+  const dataGaps = isObjectType(reportType) && !!reportType.getFields().dataGaps && isObjectType(schoolType) && !!schoolType.getFields().missingKinds;
+  const frozen = isObjectType(reportType) && !!reportType.getFields().frozen;
+  return { groups: FIGURE_GROUPS, district: all.filter((f) => f.district), school: school.map((s) => merged.get(s.field) ?? s), all, notes, dataGaps, frozen };
 }
 
 /** A value as people read it: its label when it has one, else the value itself. */

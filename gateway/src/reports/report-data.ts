@@ -1,10 +1,19 @@
 import type { FigureCatalogue } from './figures';
 
+/** A yearly kind of record and the schools that sent none of it for the year (DistrictReport.dataGaps). */
+export interface DataGapData {
+  readonly kind: string;
+  readonly kindTitle: string;
+  readonly schools: ReadonlyArray<{ readonly code: string; readonly name: string }>;
+}
+
 /** What the workbook is made of: the district report and every school's row, as the caller may read them. */
 export interface ReportData {
   readonly year: number;
   readonly sinceYear: number;
   readonly report: Readonly<Record<string, unknown>>;
+  /** the standing freeze of the year: the figures are its (official) values */
+  readonly frozen: { readonly frozenAt: string; readonly frozenBy: string } | null;
   readonly schools: ReadonlyArray<Readonly<Record<string, unknown>>>;
 }
 
@@ -47,12 +56,12 @@ function selection(figures: FigureCatalogue['district']): string {
 export function reportQueries(figures: FigureCatalogue): { report: string; comparison: string } {
   return {
     report: `query DistrictReportExport($year: Int!, $sinceYear: Int) {
-  districtReport(year: $year, sinceYear: $sinceYear) { year sinceYear ${selection(figures.district)} }
+  districtReport(year: $year, sinceYear: $sinceYear) { year sinceYear ${selection(figures.district)}${figures.dataGaps ? ' dataGaps { kind kindTitle schools { code name } }' : ''}${figures.frozen ? ' frozen { frozenAt frozenBy }' : ''} }
 }`,
     comparison: `query SchoolComparisonExport($year: Int!, $sinceYear: Int, $orderBy: SchoolReportMetric, $direction: SortDirection, $first: Int, $after: String) {
   schoolComparison(year: $year, sinceYear: $sinceYear, orderBy: $orderBy, direction: $direction, first: $first, after: $after) {
     pageInfo { hasNextPage endCursor }
-    nodes { schoolId school { code name sponsor } ${selection(figures.school)} }
+    nodes { schoolId school { code name sponsor } ${selection(figures.school)}${figures.dataGaps ? ' missingKinds' : ''} }
   }
 }`,
   };
@@ -107,5 +116,6 @@ export async function fetchReportData(r: ReportRequest, figures: FigureCatalogue
   };
   // both at once; either failing fails the export (and neither failure goes unheard)
   const [{ districtReport }, schools] = await Promise.all([ask<{ districtReport: Record<string, unknown> }>(r, queries.report, base), comparison()]);
-  return { year: Number(districtReport.year), sinceYear: Number(districtReport.sinceYear), report: districtReport, schools };
+  const frozen = (districtReport.frozen as ReportData['frozen'] | undefined) ?? null;
+  return { year: Number(districtReport.year), sinceYear: Number(districtReport.sinceYear), report: districtReport, frozen, schools };
 }

@@ -2,7 +2,7 @@ import type { Writable } from 'node:stream';
 import { neutraliseCell, SPONSOR } from '@tw/kernel';
 import ExcelJS from 'exceljs';
 import { breakdownRows, EnumLabels, FigureCatalogue, FigureFormat, labelOf, ReportFigure } from './figures';
-import type { ReportData } from './report-data';
+import type { DataGapData, ReportData } from './report-data';
 
 /** The sheets, by name. */
 export const SHEETS = { report: '报表', schools: '学校对比', notes: '说明' } as const;
@@ -44,45 +44,84 @@ export interface ReportRow {
   readonly unit: string;
   readonly format: FigureFormat;
   readonly definition: string;
+  /** the schools that sent none of a yearly kind the figure is counted from ('' when none) */
+  readonly gaps: string;
+}
+
+/** What a school comparison cell shows when the school sent none of a kind the figure is counted from. */
+export const NOT_SENT = '未报送';
+/** The schools a 数据缺口 cell names before it says 等. */
+const GAP_NAMES = 10;
+
+/** A figure's data gaps as the 数据缺口 column writes them: how many schools sent none of which of its kinds, and the first few by name. */
+export function gapText(kinds: readonly string[], gaps: readonly DataGapData[] | null | undefined): string {
+  if (!kinds.length || !gaps) return '';
+  const of = gaps.filter((g) => kinds.includes(g.kind) && g.schools.length);
+  const schools = [...new Map(of.flatMap((g) => g.schools.map((s) => [s.code, s] as const))).values()].sort((a, b) => a.code.localeCompare(b.code));
+  if (!schools.length) return '';
+  const names = schools.slice(0, GAP_NAMES).map((s) => s.name).join('、');
+  return `${schools.length} 所学校未报送${of.map((g) => g.kindTitle).join('、')}：${names}${schools.length > GAP_NAMES ? ' 等' : ''}`;
 }
 
 /** The 报表 rows: the district's figures by group and order, a breakdown as one row per item (and per @figureRow field). */
 export function reportRows(figures: FigureCatalogue, report: Readonly<Record<string, unknown>>): ReportRow[] {
   const out: ReportRow[] = [];
+  const dataGaps = report.dataGaps as readonly DataGapData[] | null | undefined;
   for (const f of figures.district) {
+    const gaps = gapText(f.kinds, dataGaps);
     if (f.breakdown) {
-      for (const r of breakdownRows(f.breakdown, report[f.field])) out.push({ group: f.group, label: r.label, value: cellValue(r.format, r.value), unit: r.unit, format: r.format, definition: f.definition });
+      for (const r of breakdownRows(f.breakdown, report[f.field])) out.push({ group: f.group, label: r.label, value: cellValue(r.format, r.value), unit: r.unit, format: r.format, definition: f.definition, gaps });
       continue;
     }
     const withheld = f.withheldBy !== null && report[f.withheldBy] === true;
-    out.push({ group: f.group, label: f.label, value: cellValue(f.format, report[f.field], f.labels), unit: f.unit, format: f.format, definition: withheld ? `${f.definition}（本报表中已按小样本规则隐去）` : f.definition });
+    out.push({ group: f.group, label: f.label, value: cellValue(f.format, report[f.field], f.labels), unit: f.unit, format: f.format, definition: withheld ? `${f.definition}（本报表中已按小样本规则隐去）` : f.definition, gaps });
   }
   return out;
 }
 
+/** An instant as people in China read it, to the minute: 2026-01-05 10:00. */
+const chinaMinute = (d: Date): string => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+
 function writeReportSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, figures: FigureCatalogue, data: ReportData, generatedAt: string): void {
   const ws = wb.addWorksheet(SHEETS.report, { views: [{ state: 'frozen', ySplit: 3 }] });
-  ws.columns = [{ width: 18 }, { width: 40 }, { width: 16 }, { width: 8 }, { width: 90 }];
-  const title = addRow(ws, [`${data.year} 年度教师队伍建设主要指标`]);
+  const gapColumn = figures.dataGaps;
+  ws.columns = [{ width: 18 }, { width: 40 }, { width: 16 }, { width: 8 }, { width: 90 }, ...(gapColumn ? [{ width: 60 }] : [])];
+  const title = addRow(ws, [`${data.year} 年度教师队伍建设主要指标${data.frozen ? '（正式版）' : ''}`]);
   title.font = { bold: true, size: 14 };
-  ws.mergeCells(1, 1, 1, 5);
+  ws.mergeCells(1, 1, 1, gapColumn ? 6 : 5);
   title.commit();
-  addRow(ws, [`新认定名师骨干自 ${data.sinceYear} 年起计；生成于 ${generatedAt}（北京时间）；口径见“${SHEETS.notes}”表`]).commit();
-  const h = addRow(ws, ['类别', '指标', '数值', '单位', '口径']);
+  // a frozen year's figures are the official ones: say when and by whom they were frozen
+  const official = data.frozen ? `正式数据：已于 ${chinaMinute(new Date(data.frozen.frozenAt))}（北京时间）由 ${data.frozen.frozenBy} 冻结，其后的更正不计入；` : '';
+  addRow(ws, [`${official}新认定名师骨干自 ${data.sinceYear} 年起计；生成于 ${generatedAt}（北京时间）；口径见“${SHEETS.notes}”表`]).commit();
+  const h = addRow(ws, ['类别', '指标', '数值', '单位', '口径', ...(gapColumn ? ['数据缺口（当年未报送所依据数据的学校）'] : [])]);
   header(h);
   h.commit();
   let group = '';
   for (const r of reportRows(figures, data.report)) {
-    const row = addRow(ws, [r.group === group ? '' : r.group, r.label, r.value, r.unit, r.definition]);
+    const row = addRow(ws, [r.group === group ? '' : r.group, r.label, r.value, r.unit, r.definition, ...(gapColumn ? [r.gaps || null] : [])]);
     if (r.group !== group) row.getCell(1).font = BOLD;
     group = r.group;
     const format = NUMBER_FORMATS[r.format];
     if (format && typeof r.value === 'number') row.getCell(3).numFmt = format;
     row.getCell(3).alignment = { horizontal: 'right' };
     row.getCell(5).alignment = { wrapText: true, vertical: 'top' };
+    if (gapColumn) row.getCell(6).alignment = { wrapText: true, vertical: 'top' };
     row.commit();
   }
   ws.commit();
+}
+
+/**
+ * A school comparison cell: the figure's value, or NOT_SENT where it would read 0 (or nothing) while the
+ * school sent none of a kind the figure is counted from: that 0 is a gap. A value other than 0 stays
+ * (a veto from a sanction counts without an ethics assessment); the row's 当年未报送 says what is missing.
+ */
+export function schoolCell(f: ReportFigure, school: Readonly<Record<string, unknown>>): string | number {
+  const missing = school.missingKinds as readonly string[] | null | undefined;
+  const value = school[f.field];
+  const empty = value === null || value === undefined || Number(value) === 0;
+  if (empty && missing && f.kinds.some((k) => missing.includes(k))) return NOT_SENT;
+  return cellValue(f.format, value, f.labels);
 }
 
 /** A column's header: the figure's name (a column stands alone, so without 其中：) and its unit. */
@@ -94,21 +133,31 @@ export const schoolHeader = (f: Pick<ReportFigure, 'label' | 'unit'>): string =>
 function writeSchoolSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, figures: FigureCatalogue, data: ReportData): void {
   const columns = figures.school;
   const ws = wb.addWorksheet(SHEETS.schools, { views: [{ state: 'frozen', xSplit: 2, ySplit: 1 }] });
-  ws.columns = [{ width: 14 }, { width: 28 }, { width: 10 }, ...columns.map(() => ({ width: 14 }))];
-  const h = addRow(ws, ['学校标识码', '学校名称', '举办者', ...columns.map(schoolHeader)]);
+  const gapColumn = figures.dataGaps;
+  const kindTitles = new Map(((data.report.dataGaps ?? []) as readonly DataGapData[]).map((g) => [g.kind, g.kindTitle]));
+  ws.columns = [{ width: 14 }, { width: 28 }, { width: 10 }, ...columns.map(() => ({ width: 14 })), ...(gapColumn ? [{ width: 30 }] : [])];
+  const h = addRow(ws, ['学校标识码', '学校名称', '举办者', ...columns.map(schoolHeader), ...(gapColumn ? ['当年未报送'] : [])]);
   header(h);
   h.height = 48;
   h.commit();
   for (const s of data.schools) {
     const school = (s.school ?? {}) as { code?: string; name?: string; sponsor?: string };
-    const row = addRow(ws, [school.code ?? '', school.name ?? '', school.sponsor && SPONSOR.has(school.sponsor) ? SPONSOR.label(school.sponsor) : (school.sponsor ?? ''), ...columns.map((f) => cellValue(f.format, s[f.field], f.labels))]);
+    const missing = (s.missingKinds ?? []) as readonly string[];
+    const gapTitles = missing.map((k) => kindTitles.get(k) ?? k).join('、');
+    const row = addRow(ws, [
+      school.code ?? '',
+      school.name ?? '',
+      school.sponsor && SPONSOR.has(school.sponsor) ? SPONSOR.label(school.sponsor) : (school.sponsor ?? ''),
+      ...columns.map((f) => schoolCell(f, s)),
+      ...(gapColumn ? [gapTitles || null] : []),
+    ]);
     columns.forEach((f, i) => {
       const format = NUMBER_FORMATS[f.format];
       if (format && typeof row.getCell(i + 4).value === 'number') row.getCell(i + 4).numFmt = format;
     });
     row.commit();
   }
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: 3 + columns.length } };
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: 3 + columns.length + (gapColumn ? 1 : 0) } };
   ws.commit();
 }
 
@@ -147,7 +196,7 @@ export async function writeReportWorkbook(out: Writable, figures: FigureCatalogu
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
   wb.creator = '教师队伍数据平台';
   wb.created = now;
-  const generatedAt = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+  const generatedAt = chinaMinute(now);
   writeReportSheet(wb, figures, data, generatedAt);
   writeSchoolSheet(wb, figures, data);
   writeNotesSheet(wb, figures);

@@ -1,3 +1,4 @@
+import { withSpan } from '@tw/kernel';
 import { KindSpec, KindTarget } from '../spec/kind-spec';
 import { GatewayCallError, GraphQLCaller } from './gateway-caller';
 
@@ -50,7 +51,11 @@ export function bulkWriter(spec: KindSpec, target: KindTarget, gateway: GraphQLC
   return async (rows: readonly Record<string, unknown>[], options: BulkOptions): Promise<BulkAnswer> => {
     for (let attempt = 1; ; attempt++) {
       try {
-        const d = await gateway.request<{ r: BulkAnswer }>(document, { rows, options });
+        // one span per batch, the child of the job's: the gateway, the subgraph and its SQL hang below it
+        const stage = options.commit ? 'commit' : options.prepare ? 'prepare' : options.dryRun ? 'check' : 'write';
+        const d = await withSpan('import.batch', { 'tw.import.kind': spec.kind, 'tw.import.rows': rows.length, 'tw.import.stage': stage, 'tw.import.attempt': attempt }, () =>
+          gateway.request<{ r: BulkAnswer }>(document, { rows, options }),
+        );
         return d.r;
       } catch (e) {
         const transient = e instanceof GatewayCallError && (TRANSIENT.test(e.message) || e.code === 'INTERNAL_SERVER_ERROR');

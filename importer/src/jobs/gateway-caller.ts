@@ -1,4 +1,4 @@
-import { Principal, REQUEST_ID_HEADER, signDelegatedToken } from '@tw/kernel';
+import { injectTraceHeaders, Principal, REQUEST_ID_HEADER, signDelegatedToken } from '@tw/kernel';
 
 /** A GraphQL call the gateway or a subgraph refused as a whole (FORBIDDEN, BAD_USER_INPUT…). */
 export class GatewayCallError extends Error {
@@ -36,11 +36,13 @@ export class DelegatedGatewayCaller implements GraphQLCaller {
   }
 
   async request<D>(query: string, variables?: Record<string, unknown>): Promise<D> {
+    const headers: Record<string, string> = { 'content-type': 'application/json', authorization: `Bearer ${this.bearer()}`, [REQUEST_ID_HEADER]: this.o.requestId };
+    injectTraceHeaders((k, v) => (headers[k] = v));
     let res: Response;
     try {
       res = await fetch(this.o.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${this.bearer()}`, [REQUEST_ID_HEADER]: this.o.requestId },
+        headers,
         body: JSON.stringify({ query, variables }),
         signal: AbortSignal.timeout(this.o.timeoutMs ?? 300_000),
       });

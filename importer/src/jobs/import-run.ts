@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { Logger } from '@tw/kernel';
+import { importRows, importRowsPerSecond, Logger, withSpan } from '@tw/kernel';
 import { ImportJob, JobStatus } from '../entities/import-job.entity';
 import { FileError } from '../file-error';
 import { FileLimits } from '../guard/limits';
@@ -111,7 +111,8 @@ const pick = (values: RowValues, keys: readonly string[]) => Object.fromEntries(
 export async function runImport(job: ImportJob, deps: RunDeps): Promise<void> {
   const spec = kindSpec(job.kind);
   const run = new ImportRun(job, spec!, deps);
-  await run.execute();
+  // one trace per job (its id is not personal): each batch's span, and the gateway's, hang below it
+  await withSpan('import.job', { 'tw.import.job': job.id, 'tw.import.kind': job.kind, 'tw.import.dry_run': job.dryRun }, () => run.execute(), { root: true });
 }
 
 class ImportRun {
@@ -147,6 +148,10 @@ class ImportRun {
       outcome = await this.passes(file, times);
     } catch (e) {
       if (e instanceof RunStopped || (this.d.signal.aborted && this.d.signal.reason === 'halt')) return;
+      if (this.d.signal.aborted && this.d.signal.reason === 'requeue') {
+        if (await this.d.store.requeue(this.job.id, this.d.owner)) this.d.logger.info('import job handed back to the queue', { job: this.job.id });
+        return;
+      }
       outcome = this.failure(e);
     } finally {
       fs.rmSync(file, { force: true });
@@ -161,6 +166,19 @@ class ImportRun {
       writingMs: times.writing,
     });
     if (done) await this.d.store.cleanUp(this.job.id);
+    this.measure(times);
+  }
+
+  /** The job's rows in the importer's metrics (what became of them, and how fast they went). */
+  private measure(times: { validation: number; writing: number }): void {
+    const kind = this.job.kind;
+    const c = this.counters;
+    importRows.inc({ kind, outcome: 'created' }, c.rowsCreated);
+    importRows.inc({ kind, outcome: 'updated' }, c.rowsUpdated);
+    importRows.inc({ kind, outcome: 'unchanged' }, c.rowsUnchanged);
+    importRows.inc({ kind, outcome: 'rejected' }, c.rowsRejected);
+    const ms = times.validation + (times.writing === times.validation ? 0 : times.writing);
+    if (c.rowsRead > 0) importRowsPerSecond.set({ kind }, Math.round((c.rowsRead * 1000) / Math.max(1, ms)));
   }
 
   private async passes(file: string, times: { validation: number; writing: number }): Promise<Outcome> {
@@ -254,19 +272,25 @@ class ImportRun {
         (send) => this.checkBatch(rows, send, mode),
       );
     };
-    for await (const ev of readTable(source, this.spec, { schoolGiven: this.jobSchoolId !== undefined, limits, mappings: this.mappings })) {
-      if (ev.type === 'header') {
-        this.reader = new RowReader(this.spec, ev.header, ev.sheet);
-        this.job.sheet = ev.sheet;
-        const ok = await this.d.store.update(this.job.id, this.d.owner, { sheet: ev.sheet.slice(0, 100), header: JSON.stringify(ev.header.titles) });
-        if (!ok) throw new RunStopped('lease-lost');
-        continue;
+    // a failure (a stop) waits for the batches in flight, so nothing of this run is written after it
+    try {
+      for await (const ev of readTable(source, this.spec, { schoolGiven: this.jobSchoolId !== undefined, limits, mappings: this.mappings })) {
+        if (ev.type === 'header') {
+          this.reader = new RowReader(this.spec, ev.header, ev.sheet);
+          this.job.sheet = ev.sheet;
+          const ok = await this.d.store.update(this.job.id, this.d.owner, { sheet: ev.sheet.slice(0, 100), header: JSON.stringify(ev.header.titles) });
+          if (!ok) throw new RunStopped('lease-lost');
+          continue;
+        }
+        batch.push(this.reader!.read(ev.row));
+        if (batch.length >= this.d.batchSize) await flush();
       }
-      batch.push(this.reader!.read(ev.row));
-      if (batch.length >= this.d.batchSize) await flush();
+      if (batch.length) await flush();
+      await pipeline.drain();
+    } catch (e) {
+      await pipeline.settle();
+      throw e;
     }
-    if (batch.length) await flush();
-    await pipeline.drain();
   }
 
   /** Pass 1, in file order: a batch's references resolved, duplicates of earlier rows found, inputs made. */
@@ -460,43 +484,48 @@ class ImportRun {
     const reader = this.reader!;
     const pipeline = new BatchPipeline(this.d.inFlight);
     let failure: Outcome | undefined;
-    for (const seq of await this.d.store.batchKeys(this.job.id)) {
-      this.checkSignal();
-      collectGarbageWhen(GC_HEAP_MB, GC_EVERY_MS);
-      if (failure) break;
-      await pipeline.push(
-        async () => JSON.parse(gunzipSync((await this.d.store.loadBatch(this.job.id, seq))!).toString('utf8')) as StoredBatch,
-        async (batch) => {
-          const outcomes: Array<RowOutcome | undefined> = new Array(batch.r.length);
-          for (let t = 0; t < batch.p.length; t++) {
-            const kept = batch.p[t];
-            if (kept) this.merge(outcomes, await this.commit(t, kept.id), kept.k);
-          }
-          const written = outcomes.flatMap((o, k) => (o ? [k] : []));
-          const read: ReadRow[] = written.map((k) => ({ number: batch.r[k].n, cells: batch.r[k].c, values: {}, issues: [], warnings: [] }));
-          this.count(
-            written.map((k) => outcomes[k]!),
-            read,
-            reader,
-            this.counters,
-            false,
-          );
-          const rejected = read.filter((r) => r.issues.length);
-          if (rejected.length) {
-            this.counters.rowsRejected += rejected.length;
-            // a row pass 1 kept as warned is replaced by its rejection
-            await this.d.store.saveErrors(this.job.id, rejected.map((r) => ({ rowNumber: r.number, sheet: reader.sheet, cells: reader.display(r.cells), rejected: true, issues: r.issues })), true);
-            failure ??= {
-              status: 'failed',
-              errorCode: 'WRITE_REJECTED',
-              errorMessage: `写入时有 ${rejected.length} 行被拒绝（校验之后数据有变化），这些行所在的批次未写入；已写入的行保留。请按错误报告修改后重新上传同一文件，已写入的行不会重复`,
-            };
-          }
-          if (!(await this.d.store.update(this.job.id, this.d.owner, { ...this.counters }))) throw new RunStopped('lease-lost');
-        },
-      );
+    try {
+      for (const seq of await this.d.store.batchKeys(this.job.id)) {
+        this.checkSignal();
+        collectGarbageWhen(GC_HEAP_MB, GC_EVERY_MS);
+        if (failure) break;
+        await pipeline.push(
+          async () => JSON.parse(gunzipSync((await this.d.store.loadBatch(this.job.id, seq))!).toString('utf8')) as StoredBatch,
+          async (batch) => {
+            const outcomes: Array<RowOutcome | undefined> = new Array(batch.r.length);
+            for (let t = 0; t < batch.p.length; t++) {
+              const kept = batch.p[t];
+              if (kept) this.merge(outcomes, await this.commit(t, kept.id), kept.k);
+            }
+            const written = outcomes.flatMap((o, k) => (o ? [k] : []));
+            const read: ReadRow[] = written.map((k) => ({ number: batch.r[k].n, cells: batch.r[k].c, values: {}, issues: [], warnings: [] }));
+            this.count(
+              written.map((k) => outcomes[k]!),
+              read,
+              reader,
+              this.counters,
+              false,
+            );
+            const rejected = read.filter((r) => r.issues.length);
+            if (rejected.length) {
+              this.counters.rowsRejected += rejected.length;
+              // a row pass 1 kept as warned is replaced by its rejection
+              await this.d.store.saveErrors(this.job.id, rejected.map((r) => ({ rowNumber: r.number, sheet: reader.sheet, cells: reader.display(r.cells), rejected: true, issues: r.issues })), true);
+              failure ??= {
+                status: 'failed',
+                errorCode: 'WRITE_REJECTED',
+                errorMessage: `写入时有 ${rejected.length} 行被拒绝（校验之后数据有变化），这些行所在的批次未写入；已写入的行保留。请按错误报告修改后重新上传同一文件，已写入的行不会重复`,
+              };
+            }
+            if (!(await this.d.store.update(this.job.id, this.d.owner, { ...this.counters }))) throw new RunStopped('lease-lost');
+          },
+        );
+      }
+      await pipeline.drain();
+    } catch (e) {
+      await pipeline.settle();
+      throw e;
     }
-    await pipeline.drain();
     return failure;
   }
 

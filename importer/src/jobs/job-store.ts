@@ -168,6 +168,56 @@ export class JobStore {
     return failed;
   }
 
+  /**
+   * Hands a running job this instance owns back to the queue (a graceful stop): its counters, kept
+   * batches and reported rows are cleared, its file kept, and the next instance to claim it runs it
+   * from the start. The batches already written are not undone: each was one transaction, and the
+   * subgraphs answer them UNCHANGED when they come again. False when the job is no longer ours.
+   */
+  async requeue(id: string, owner: string): Promise<boolean> {
+    const r = await this.jobs
+      .createQueryBuilder()
+      .update()
+      .set({ status: 'queued', owner: null, heartbeatAt: null, startedAt: null, rowsExpected: null, rowsRead: 0, rowsCreated: 0, rowsUpdated: 0, rowsUnchanged: 0, rowsRejected: 0, rowsWarned: 0 })
+      .where('id = :id AND owner = :owner AND status IN (:...running)', { id, owner, running: [...RUNNING_STATUSES] })
+      .execute();
+    if (r.affected !== 1) return false;
+    await this.ds.getRepository(ImportBatch).delete({ jobId: id });
+    await this.ds.getRepository(ImportRowError).delete({ jobId: id });
+    return true;
+  }
+
+  /**
+   * What the metrics report of the queue: jobs queued, running, and failed since `failedSince`, with
+   * the oldest queued job's creation and the oldest running job's start.
+   */
+  async queueFigures(failedSince: Date): Promise<{ queued: number; running: number; failed: number; oldestQueued: Date | null; oldestRunning: Date | null }> {
+    const rows: Array<{ status: string; n: string | number; oldest_created: string | Date | null; oldest_started: string | Date | null }> = await this.jobs
+      .createQueryBuilder('j')
+      .select('j.status', 'status')
+      .addSelect('COUNT(*)', 'n')
+      .addSelect('MIN(j.created_at)', 'oldest_created')
+      .addSelect('MIN(j.started_at)', 'oldest_started')
+      .where('j.status IN (:...open) OR (j.status = :failed AND j.finished_at >= :since)', { open: ['queued', ...RUNNING_STATUSES], failed: 'failed', since: failedSince })
+      .groupBy('j.status')
+      .getRawMany();
+    const date = (v: string | Date | null) => (v === null ? null : v instanceof Date ? v : new Date(/Z|[+-]\d\d:?\d\d$/.test(v) ? v : `${v.replace(' ', 'T')}Z`));
+    const out = { queued: 0, running: 0, failed: 0, oldestQueued: null as Date | null, oldestRunning: null as Date | null };
+    for (const r of rows) {
+      const n = Number(r.n);
+      if (r.status === 'queued') {
+        out.queued = n;
+        out.oldestQueued = date(r.oldest_created);
+      } else if (r.status === 'failed') out.failed = n;
+      else {
+        out.running += n;
+        const started = date(r.oldest_started);
+        if (started && (!out.oldestRunning || started < out.oldestRunning)) out.oldestRunning = started;
+      }
+    }
+    return out;
+  }
+
   /** Drops what a finished job no longer needs: its file and its validated batches. */
   async cleanUp(jobId: string): Promise<void> {
     await this.deleteFile(jobId);

@@ -20,6 +20,11 @@ export class BatchPipeline {
     this.inFlight.push(done);
   }
 
+  /** Waits for every batch started, whatever becomes of them (after a failure, before giving up). */
+  async settle(): Promise<void> {
+    await Promise.allSettled([this.chain, ...this.inFlight.splice(0)]);
+  }
+
   /** Waits for every batch; throws the first failure. */
   async drain(): Promise<void> {
     while (this.inFlight.length) await this.inFlight.shift();

@@ -49,9 +49,12 @@ export class ImportWorker {
     return this.running.size;
   }
 
-  /** Stops claiming; running jobs are interrupted and marked failed (INTERRUPTED). */
-  async stop(): Promise<void> {
-    await this.end('interrupt');
+  /**
+   * Stops claiming; running jobs are interrupted and marked failed (INTERRUPTED), or with
+   * `requeue` (a graceful shutdown) handed back to the queue for the next instance to run.
+   */
+  async stop(o: { requeue?: boolean } = {}): Promise<void> {
+    await this.end(o.requeue ? 'requeue' : 'interrupt');
   }
 
   /**
@@ -62,7 +65,7 @@ export class ImportWorker {
     await this.end('halt');
   }
 
-  private async end(reason: 'interrupt' | 'halt'): Promise<void> {
+  private async end(reason: 'interrupt' | 'halt' | 'requeue'): Promise<void> {
     this.stopped = true;
     this.wake?.();
     for (const r of this.running.values()) r.controller.abort(reason);

@@ -1,4 +1,4 @@
-import { KindCoverage } from '@tw/kernel';
+import { KindCoverage, YEARLY_KINDS } from '@tw/kernel';
 import { GatewayCallError, GraphQLCaller } from '../jobs/gateway-caller';
 import { kindSpec } from '../kinds';
 
@@ -9,12 +9,6 @@ const COVERAGE_QUERIES = [
   { service: 'compensation', field: 'compensationCoverage' },
   { service: 'governance', field: 'governanceCoverage' },
 ] as const;
-
-/**
- * The kinds every school is expected to send each year: a year of a school without them is a gap,
- * not a zero (no serving teacher, no training, no ethics assessment, no appraisal, no pay).
- */
-export const YEARLY_KINDS = ['teachers', 'trainings', 'ethics', 'appraisals', 'pay'] as const;
 
 /** Kinds as people read them; coverage kinds that are part of an import kind (violations) named here. */
 const TITLES: Record<string, string> = { violations: '师德违规与处分' };
@@ -51,6 +45,38 @@ export async function fetchCoverage(gateway: GraphQLCaller, year: number, school
   return { coverage, unavailable };
 }
 
+/** The most schools a coverage call takes. */
+const COVERAGE_CHUNK = 1000;
+
+/** fetchCoverage for any number of schools: a request a service per 1,000 schools. */
+export async function fetchCoverageOfAll(gateway: GraphQLCaller, year: number, schoolIds: readonly string[]): Promise<CoverageAnswer> {
+  const coverage: KindCoverage[] = [];
+  const unavailable = new Set<string>();
+  for (let i = 0; i < schoolIds.length; i += COVERAGE_CHUNK) {
+    const part = await fetchCoverage(gateway, year, schoolIds.slice(i, i + COVERAGE_CHUNK));
+    coverage.push(...part.coverage);
+    part.unavailable.forEach((s) => unavailable.add(s));
+  }
+  return { coverage, unavailable: [...unavailable] };
+}
+
+/**
+ * The yearly kinds each school sent nothing of for the year, from the services' coverage, in
+ * YEARLY_KINDS order (a kind whose service did not answer is not listed: unknown is not a gap).
+ */
+export function missingYearlyKinds(answer: CoverageAnswer): ReadonlyMap<string, string[]> {
+  const yearly = new Set<string>(YEARLY_KINDS);
+  const out = new Map<string, string[]>();
+  for (const c of answer.coverage) {
+    if (c.records !== 0 || !yearly.has(c.kind)) continue;
+    const list = out.get(c.schoolId) ?? [];
+    list.push(c.kind);
+    out.set(c.schoolId, list);
+  }
+  for (const list of out.values()) list.sort((a, b) => YEARLY_KINDS.indexOf(a as never) - YEARLY_KINDS.indexOf(b as never));
+  return out;
+}
+
 /** One school's data quality for a year, from the services' coverage. */
 export function schoolQuality(schoolId: string, year: number, answer: CoverageAnswer) {
   const kinds = answer.coverage.filter((c) => c.schoolId === schoolId);
@@ -58,7 +84,7 @@ export function schoolQuality(schoolId: string, year: number, answer: CoverageAn
     const k = kinds.find((c) => c.kind === kind);
     return k ? (k.issues.find((i) => i.code === code)?.count ?? 0) : null;
   };
-  const missing = YEARLY_KINDS.filter((k) => kinds.some((c) => c.kind === k && c.records === 0));
+  const missing = missingYearlyKinds({ coverage: kinds, unavailable: answer.unavailable }).get(schoolId) ?? [];
   return {
     kinds,
     missingKinds: missing,

@@ -2,6 +2,7 @@ import { signServiceToken } from './auth/tokens';
 import { AppError, ErrorCode } from './errors';
 import { currentRequestScope } from './request-scope';
 import { REQUEST_ID_HEADER } from './services';
+import { injectTraceHeaders } from './telemetry/tracing';
 
 export interface GatewayClientOptions {
   /** the gateway's /graphql URL */
@@ -35,6 +36,7 @@ export class GatewayClient {
     const headers: Record<string, string> = { 'content-type': 'application/json', authorization: `Bearer ${this.bearer()}` };
     const requestId = currentRequestScope()?.requestId;
     if (requestId) headers[REQUEST_ID_HEADER] = requestId;
+    injectTraceHeaders((k, v) => (headers[k] = v));
     let res: Response;
     try {
       res = await fetch(this.o.url, {

@@ -1,4 +1,10 @@
-/** Structured JSON log lines on stderr, one object a line, with personal data and secrets redacted. */
+import { currentRequestScope } from './request-scope';
+import { currentTraceId } from './telemetry/tracing';
+
+/**
+ * Structured JSON log lines on stderr, one object a line, with personal data and secrets redacted.
+ * A line written while a request is served carries its request id, and its trace id when tracing is on.
+ */
 type Level = 'debug' | 'info' | 'warn' | 'error';
 const ORDER: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
@@ -35,7 +41,17 @@ const DEFAULT_LEVEL: Level = process.env.NODE_ENV === 'test' ? 'warn' : 'info';
 export function createLogger(service: string, level: Level = DEFAULT_LEVEL, write: (line: string) => void = (l) => process.stderr.write(l)): Logger {
   const emit = (lvl: Level, msg: string, fields?: Record<string, unknown>) => {
     if (ORDER[lvl] < ORDER[level]) return;
-    const entry = { time: new Date().toISOString(), level: lvl, service, msg: redact(msg), ...(fields ? (redact(fields) as Record<string, unknown>) : {}) };
+    const requestId = currentRequestScope()?.requestId;
+    const traceId = currentTraceId();
+    const entry = {
+      time: new Date().toISOString(),
+      level: lvl,
+      service,
+      ...(requestId ? { requestId } : {}),
+      ...(traceId ? { traceId } : {}),
+      msg: redact(msg),
+      ...(fields ? (redact(fields) as Record<string, unknown>) : {}),
+    };
     write(`${JSON.stringify(entry)}\n`);
   };
   return {

@@ -16,6 +16,10 @@ import { createLogger, Logger } from './logger';
 import { LookupWatch } from './lookup-watch';
 import { currentRequestScope, runInRequestScope } from './request-scope';
 import { GATEWAY_SECRET_HEADER, REQUEST_ID_HEADER } from './services';
+import { collectProcessMetrics, scrapeMetrics } from './telemetry/metrics';
+import { telemetryPlugin } from './telemetry/plugin';
+import { startTracing, traceIncoming } from './telemetry/tracing';
+import { FreezePeers, installFrozenReports } from './frozen-reports/figures';
 
 /** Ask a subgraph for `extensions.sqlStatements` in its answer (not in production). */
 export const DEBUG_SQL_HEADER = 'x-debug-sql-count';
@@ -34,14 +38,68 @@ export interface ServiceOptions<C extends BaseContext> {
    * gateway-secret check; `principalOf(req)` verifies the request's bearer token.
    */
   readonly mount?: (router: express.Router, principalOf: (req: express.Request) => Principal | null) => void;
+  /** on stop, how long to keep serving (with /ready failing) before the listener closes; see shutdownGate */
+  readonly shutdownDelayMs?: number;
+  /** the other services' parts of a frozen district report, for the report's owner (personnel) */
+  readonly freezePeers?: FreezePeers;
 }
 
 export interface ServiceHandle {
   readonly url: string;
   readonly port: number;
   readonly server: http.Server;
+  /**
+   * Stops gracefully: `/ready` answers 503 at once (a load balancer stops sending), the server
+   * accepts no new connection, the requests in flight are answered, then the database is closed.
+   */
   stop(): Promise<void>;
 }
+
+/** What `/ready` says of a service: its database answers and every migration it knows is applied. */
+export async function serviceReadiness(ds: DataSource): Promise<{ ready: boolean; status: string }> {
+  if (!(await pingDatabase(ds))) return { ready: false, status: 'database unreachable' };
+  try {
+    if (await ds.showMigrations()) return { ready: false, status: 'migrations pending' };
+  } catch {
+    return { ready: false, status: 'database unreachable' };
+  }
+  return { ready: true, status: 'ready' };
+}
+
+/**
+ * The first step of a graceful stop: from `begin()` on, `/ready` should answer 503 and every answer
+ * carries `Connection: close`, so clients and load balancers drop their kept-alive connections;
+ * `begin(delayMs)` then keeps serving for `delayMs` (the time a load balancer takes to see /ready
+ * fail) before the listener closes. Without the delay an idle kept-alive connection closed by the
+ * server can cross a request the client sends on it.
+ * @example const gate = shutdownGate(); app.use(gate.middleware); … await gate.begin(5000); await apollo.stop();
+ */
+export function shutdownGate() {
+  let stopping = false;
+  return {
+    get stopping(): boolean {
+      return stopping;
+    },
+    middleware: ((_req, res, next) => {
+      if (stopping) res.setHeader('connection', 'close');
+      next();
+    }) as express.RequestHandler,
+    async begin(delayMs = 0): Promise<void> {
+      stopping = true;
+      if (delayMs > 0) await new Promise((r) => setTimeout(r, delayMs));
+    },
+  };
+}
+
+/**
+ * `GET /metrics`: the process's Prometheus series.
+ * @example app.get('/metrics', metricsHandler);
+ */
+export const metricsHandler: express.RequestHandler = async (_req, res) => {
+  const { contentType, body } = await scrapeMetrics();
+  res.setHeader('content-type', contentType);
+  res.send(body);
+};
 
 function sameSecret(given: string | undefined, expected: string): boolean {
   if (!given) return false;
@@ -136,12 +194,21 @@ function sqlCountPlugin(): ApolloServerPlugin<BaseContext> {
  */
 export async function startService<C extends BaseContext>(o: ServiceOptions<C>, listen: { host: string; port: number }): Promise<ServiceHandle> {
   const logger = o.logger ?? createLogger(o.name);
+  // on when the OTEL_* variables ask for it (once per process; a test may have started it with its own exporter)
+  startTracing({ service: o.name });
+  collectProcessMetrics();
+  // a service that extends DistrictReport answers its frozen years from its frozen_report table
+  installFrozenReports(o.schema, { service: o.name, dataSource: o.dataSource, context: o.context, peers: o.freezePeers });
   const app = express();
   app.disable('x-powered-by');
   const server = http.createServer(app);
   server.keepAliveTimeout = 65_000;
 
-  const plugins: ApolloServerPlugin<C>[] = [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginDrainHttpServer({ httpServer: server })];
+  const plugins: ApolloServerPlugin<C>[] = [
+    ApolloServerPluginInlineTraceDisabled(),
+    ApolloServerPluginDrainHttpServer({ httpServer: server }),
+    telemetryPlugin(o.name) as ApolloServerPlugin<C>,
+  ];
   if (o.production) plugins.push(ApolloServerPluginLandingPageDisabled());
   else plugins.push(sqlCountPlugin() as ApolloServerPlugin<C>);
   const apollo = new ApolloServer<C>({
@@ -156,18 +223,22 @@ export async function startService<C extends BaseContext>(o: ServiceOptions<C>, 
   await apollo.start();
   const lookups = new LookupWatch(logger);
 
-  app.use((req, _res, next) => {
+  app.use((req, res, next) => {
     const header = req.headers[REQUEST_ID_HEADER];
     const requestId = typeof header === 'string' && /^[\w.-]{1,100}$/.test(header) ? header : randomUUID();
-    runInRequestScope({ requestId, sqlStatements: 0 }, next);
+    runInRequestScope({ requestId, sqlStatements: 0 }, () => traceIncoming(o.name, req, res, requestId, next));
   });
+  const gate = shutdownGate();
+  app.use(gate.middleware);
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', service: o.name });
   });
   app.get('/ready', async (_req, res) => {
-    const ok = await pingDatabase(o.dataSource);
-    res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'database unreachable', service: o.name });
+    const r = gate.stopping ? { ready: false, status: 'stopping' } : await serviceReadiness(o.dataSource);
+    res.status(r.ready ? 200 : 503).json({ status: r.status, service: o.name });
   });
+  // the subgraphs' ports are internal (clients reach them only through the gateway), as /health is
+  app.get('/metrics', metricsHandler);
   const gatewayOnly: express.RequestHandler = (req, res, next) => {
     if (sameSecret(req.header(GATEWAY_SECRET_HEADER), o.keys.gatewaySecret)) return next();
     res.status(403).json({
@@ -229,20 +300,24 @@ export async function startService<C extends BaseContext>(o: ServiceOptions<C>, 
     port,
     server,
     stop: async () => {
+      await gate.begin(o.shutdownDelayMs);
+      // the drain plugin closes the listener, answers what is in flight, then closes idle connections
       await apollo.stop();
       if (o.dataSource.isInitialized) await o.dataSource.destroy();
     },
   };
 }
 
-/** Stops the handles cleanly on SIGTERM or SIGINT, then exits. */
-export function stopOnSignals(logger: Logger, ...handles: Array<{ stop(): Promise<void> }>): void {
+/** Stops the handles cleanly on SIGTERM or SIGINT, then exits (forced after 10 s, or `graceMs`). */
+export function stopOnSignals(logger: Logger, ...args: Array<{ stop(): Promise<void> } | { graceMs: number }>): void {
+  const handles = args.filter((a): a is { stop(): Promise<void> } => 'stop' in a);
+  const graceMs = args.find((a): a is { graceMs: number } => 'graceMs' in a)?.graceMs ?? 10_000;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info('stopping', { signal });
-    const timer = setTimeout(() => process.exit(1), 10_000);
+    const timer = setTimeout(() => process.exit(1), graceMs);
     timer.unref();
     try {
       for (const h of handles) await h.stop();

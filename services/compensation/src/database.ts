@@ -1,4 +1,4 @@
-import { AuditEntry, CreateAuditLog1764400000000, CreatePreparedBulk1764800000000, DatabaseOptions, openDatabase  } from '@tw/kernel';
+import { AuditEntry, CreateFrozenReport1765100000000, FrozenReport, CreateAuditLog1764400000000, CreatePreparedBulk1764800000000, DatabaseOptions, openDatabase  } from '@tw/kernel';
 import { DataSource } from 'typeorm';
 import { CivilServantBenchmark } from './entities/civil-servant-benchmark.entity';
 import { PayRecord } from './entities/pay-record.entity';
@@ -7,8 +7,8 @@ import { TalentRecord } from './entities/talent-record.entity';
 import { Initial1764201600000 } from './migrations/1764201600000-initial';
 import { ReportIndexes1764600000000 } from './migrations/1764600000000-report-indexes';
 
-export const ENTITIES = [PayRecord, TalentRecord, CivilServantBenchmark, PerformancePayAllocation, AuditEntry];
-export const MIGRATIONS = [Initial1764201600000, CreateAuditLog1764400000000, ReportIndexes1764600000000, CreatePreparedBulk1764800000000];
+export const ENTITIES = [PayRecord, TalentRecord, CivilServantBenchmark, PerformancePayAllocation, AuditEntry, FrozenReport];
+export const MIGRATIONS = [Initial1764201600000, CreateAuditLog1764400000000, ReportIndexes1764600000000, CreatePreparedBulk1764800000000, CreateFrozenReport1765100000000];
 
 /** Opens the compensation database and runs its migrations. */
 export function openCompensationDatabase(o: Omit<DatabaseOptions, 'service' | 'entities' | 'migrations'>): Promise<DataSource> {

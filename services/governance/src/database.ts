@@ -1,4 +1,4 @@
-import { AuditEntry, CreatePreparedBulk1764800000000, DatabaseOptions, openDatabase } from '@tw/kernel';
+import { AuditEntry, CreateFrozenReport1765100000000, FrozenReport, CreatePreparedBulk1764800000000, DatabaseOptions, openDatabase } from '@tw/kernel';
 import { DataSource } from 'typeorm';
 import { Appraisal } from './entities/appraisal.entity';
 import { Award } from './entities/award.entity';
@@ -15,8 +15,8 @@ import { AuditAppendOnly1764201600002 } from './migrations/1764201600002-audit-a
 import { AuditLogOntoKernel1764900000000 } from './migrations/1764900000000-audit-log-onto-kernel';
 import { ViolationReason1765000000000 } from './migrations/1765000000000-violation-reason';
 
-export const ENTITIES = [NegativeListItem, EthicsAssessment, Violation, Appraisal, Award, PrincipalRank, SchoolReform, InspectionItem, InspectionEvent, AuditEntry];
-export const MIGRATIONS = [Initial1764201600000, NegativeList1764201600001, AuditAppendOnly1764201600002, CreatePreparedBulk1764800000000, AuditLogOntoKernel1764900000000, ViolationReason1765000000000];
+export const ENTITIES = [NegativeListItem, EthicsAssessment, Violation, Appraisal, Award, PrincipalRank, SchoolReform, InspectionItem, InspectionEvent, AuditEntry, FrozenReport];
+export const MIGRATIONS = [Initial1764201600000, NegativeList1764201600001, AuditAppendOnly1764201600002, CreatePreparedBulk1764800000000, AuditLogOntoKernel1764900000000, ViolationReason1765000000000, CreateFrozenReport1765100000000];
 
 /** Opens the governance database and runs its migrations. */
 export function openGovernanceDatabase(o: Omit<DatabaseOptions, 'service' | 'entities' | 'migrations'>): Promise<DataSource> {

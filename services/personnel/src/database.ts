@@ -1,4 +1,4 @@
-import { AuditEntry, CreateAuditLog1764400000000, CreatePreparedBulk1764800000000, DatabaseOptions, openDatabase } from '@tw/kernel';
+import { AuditEntry, CreateFrozenReport1765100000000, FrozenReport, CreateAuditLog1764400000000, CreatePreparedBulk1764800000000, DatabaseOptions, openDatabase } from '@tw/kernel';
 import { DataSource } from 'typeorm';
 import { Hire } from './entities/hire.entity';
 import { QuotaAdjustment } from './entities/quota-adjustment.entity';
@@ -9,8 +9,8 @@ import { Teacher } from './entities/teacher.entity';
 import { Initial1764115200000 } from './migrations/1764115200000-initial';
 import { ReportIndexes1764600000000 } from './migrations/1764600000000-report-indexes';
 
-export const ENTITIES = [School, Teacher, StaffingQuota, QuotaAdjustment, Hire, Rotation, AuditEntry];
-export const MIGRATIONS = [Initial1764115200000, CreateAuditLog1764400000000, ReportIndexes1764600000000, CreatePreparedBulk1764800000000];
+export const ENTITIES = [School, Teacher, StaffingQuota, QuotaAdjustment, Hire, Rotation, AuditEntry, FrozenReport];
+export const MIGRATIONS = [Initial1764115200000, CreateAuditLog1764400000000, ReportIndexes1764600000000, CreatePreparedBulk1764800000000, CreateFrozenReport1765100000000];
 
 /** Opens the personnel database and runs its migrations. */
 export function openPersonnelDatabase(o: Omit<DatabaseOptions, 'service' | 'entities' | 'migrations'>): Promise<DataSource> {

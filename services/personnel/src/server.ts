@@ -1,4 +1,4 @@
-import { ServiceHandle, startService, TokenKeys } from '@tw/kernel';
+import { gatewayFreezePeers, ServiceHandle, startService, TokenKeys } from '@tw/kernel';
 import { DataSource } from 'typeorm';
 import { createReportLoaders, gatewayReportPeers, unreachablePeers } from './analytics';
 import { PersonnelContext } from './context';
@@ -27,6 +27,8 @@ export async function startPersonnel(o: PersonnelServerOptions): Promise<Service
       dataSource: o.dataSource,
       keys: o.keys,
       production: o.production,
+      // freezeDistrictReport freezes the other services' parts through the gateway, for the admin
+      freezePeers: o.gatewayUrl ? gatewayFreezePeers({ url: o.gatewayUrl, gatewaySecret: o.keys.gatewaySecret, owner: 'personnel' }) : undefined,
       context: (base) => ({ ...base, ds: o.dataSource, loaders: createLoaders(o.dataSource), reports: { loaders: createReportLoaders(o.dataSource), peers } }),
     },
     { host: o.host ?? '127.0.0.1', port: o.port ?? 0 },

@@ -1,4 +1,4 @@
-import { AuditEntry, CreateAuditLog1764400000000, CreatePreparedBulk1764800000000, DatabaseOptions, openDatabase  } from '@tw/kernel';
+import { AuditEntry, CreateFrozenReport1765100000000, FrozenReport, CreateAuditLog1764400000000, CreatePreparedBulk1764800000000, DatabaseOptions, openDatabase  } from '@tw/kernel';
 import { DataSource } from 'typeorm';
 import { Designation } from './entities/designation.entity';
 import { Lesson } from './entities/lesson.entity';
@@ -10,8 +10,8 @@ import { TrainingProgramme } from './entities/training-programme.entity';
 import { Initial1764201600000 } from './migrations/1764201600000-initial';
 import { ReportIndexes1764600000000 } from './migrations/1764600000000-report-indexes';
 
-export const ENTITIES = [TrainingProgramme, TrainingParticipation, Designation, Studio, StudioMember, Lesson, MentoringPair, AuditEntry];
-export const MIGRATIONS = [Initial1764201600000, CreateAuditLog1764400000000, ReportIndexes1764600000000, CreatePreparedBulk1764800000000];
+export const ENTITIES = [TrainingProgramme, TrainingParticipation, Designation, Studio, StudioMember, Lesson, MentoringPair, AuditEntry, FrozenReport];
+export const MIGRATIONS = [Initial1764201600000, CreateAuditLog1764400000000, ReportIndexes1764600000000, CreatePreparedBulk1764800000000, CreateFrozenReport1765100000000];
 
 /** Opens the professional-development database and runs its migrations. */
 export function openProfessionalDevelopmentDatabase(o: Omit<DatabaseOptions, 'service' | 'entities' | 'migrations'>): Promise<DataSource> {

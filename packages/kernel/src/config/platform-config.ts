@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { resolveTokenKeys } from '../auth/secrets';
+import { Role, USER_ROLES } from '../auth/principal';
 import { TokenKeys } from '../auth/tokens';
 import { serviceInfo, SERVICES, GATEWAY_DEFAULT_PORT } from '../services';
 import { ConfigError } from '../errors';
@@ -45,6 +46,12 @@ export interface GatewayConfig extends CommonConfig {
   } | null;
   /** the console at /console/ and the GraphQL IDE at /graphql */
   readonly console: ConsoleSettings;
+  /** GATEWAY_TRUSTED_DOCUMENTS: only the manifest's documents run; GATEWAY_ANY_DOCUMENT_ROLES may send any */
+  readonly trustedDocuments: { readonly enabled: boolean; readonly anyDocumentRoles: readonly Role[] };
+  /** METRICS_PORT: /metrics on a port of its own (METRICS_HOST, default 127.0.0.1); GATEWAY_METRICS_PUBLIC=1: on the public port too */
+  readonly metrics: { readonly port?: number; readonly host: string; readonly onPublicPort: boolean };
+  /** GATEWAY_SHUTDOWN_DELAY_MS: on SIGTERM, how long /ready fails while requests are still served, before the port closes */
+  readonly shutdownDelayMs: number;
 }
 
 export function readCommonConfig(source: NodeJS.ProcessEnv = process.env): CommonConfig {
@@ -134,6 +141,21 @@ export function readGatewayConfig(source: NodeJS.ProcessEnv = process.env): Gate
     },
     source,
   );
+  const ops = readEnv(
+    {
+      GATEWAY_TRUSTED_DOCUMENTS: env.bool(false),
+      GATEWAY_ANY_DOCUMENT_ROLES: env.optional(env.string()),
+      METRICS_PORT: env.optional(env.port()),
+      METRICS_HOST: env.string('127.0.0.1'),
+      GATEWAY_METRICS_PUBLIC: env.bool(false),
+      GATEWAY_SHUTDOWN_DELAY_MS: env.int(0, 0, 120_000),
+    },
+    source,
+  );
+  const anyDocumentRoles = (ops.GATEWAY_ANY_DOCUMENT_ROLES ?? '').split(',').map((r) => r.trim()).filter(Boolean) as Role[];
+  for (const r of anyDocumentRoles) {
+    if (!USER_ROLES.includes(r)) throw new ConfigError(`GATEWAY_ANY_DOCUMENT_ROLES: "${r}" is not one of ${USER_ROLES.join(', ')}`);
+  }
   const subgraphUrls: Record<string, string> = {};
   for (const s of SERVICES) subgraphUrls[s.name] = (own as Record<string, unknown>)[`${s.envPrefix}_URL`] as string;
   return {
@@ -160,5 +182,8 @@ export function readGatewayConfig(source: NodeJS.ProcessEnv = process.env): Gate
             perAddress: { perSecond: limits.GATEWAY_BUDGET_PER_ADDRESS_PER_SECOND, burst: limits.GATEWAY_BUDGET_PER_ADDRESS_BURST },
           },
     console: readConsoleSettings(source, common.production),
+    trustedDocuments: { enabled: ops.GATEWAY_TRUSTED_DOCUMENTS, anyDocumentRoles },
+    metrics: { port: ops.METRICS_PORT, host: ops.METRICS_HOST, onPublicPort: ops.GATEWAY_METRICS_PUBLIC },
+    shutdownDelayMs: ops.GATEWAY_SHUTDOWN_DELAY_MS,
   };
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DataSource, DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
 import { ConfigError } from '../errors';
+import { instrumentDataSource } from '../telemetry/sql';
 import { CountingLogger } from './counting-logger';
 
 /* eslint-disable @typescript-eslint/no-unsafe-function-type */
@@ -79,6 +80,7 @@ export async function openDatabase(o: DatabaseOptions): Promise<DataSource> {
   if (o.url) await ensureMysqlDatabase(o.url);
   const ds = new DataSource(dataSourceOptions(o));
   await ds.initialize();
+  instrumentDataSource(ds, o.service);
   await ds.runMigrations({ transaction: 'each' });
   return ds;
 }

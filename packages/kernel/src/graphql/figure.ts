@@ -13,6 +13,14 @@ export type FigureGroup = (typeof FIGURE_GROUPS)[number];
 export const FIGURE_FORMATS = ['count', 'yuan', 'percent', 'status'] as const;
 export type FigureFormat = (typeof FIGURE_FORMATS)[number];
 
+/**
+ * The kinds of record every school sends every year (the importer's kind names). A school that sent
+ * none of one of them for a year has a gap there, not a zero: a figure counted from that kind lists
+ * the school among its data gaps.
+ */
+export const YEARLY_KINDS = ['teachers', 'trainings', 'ethics', 'appraisals', 'pay'] as const;
+export type YearlyKind = (typeof YEARLY_KINDS)[number];
+
 /** The spec the figure directives are linked from (an identifier, never fetched). */
 export const FIGURE_SPEC_URL = 'https://specs.teacher-workforce.example/figure/v1.0';
 export const FIGURE_DIRECTIVE = 'figure';
@@ -43,6 +51,8 @@ directive @${FIGURE_DIRECTIVE}(
   generalNote: Boolean
   """a Boolean field of the same report that is true when this value is withheld from the reader"""
   withheldBy: String
+  """the yearly kinds of record it is counted from (${YEARLY_KINDS.join(', ')}): a school that sent none of one of them for the year is a data gap of the figure, not a zero"""
+  kinds: [String!]
 ) on FIELD_DEFINITION
 
 """
@@ -67,6 +77,8 @@ export interface FigureDefinition {
   readonly generalNote?: boolean;
   /** a Boolean field of the same report that says the value is withheld from this reader */
   readonly withheldBy?: string;
+  /** the yearly kinds of record it is counted from: a school that sent none of one of them for the year is listed as a data gap of the figure */
+  readonly kinds?: readonly YearlyKind[];
 }
 
 /** A row of a list- or object-valued figure. */
@@ -79,8 +91,8 @@ export interface FigureRowDefinition {
   readonly format?: FigureFormat;
 }
 
-function directive(name: string, args: Readonly<Record<string, string | number | boolean | undefined>>): string {
-  // JSON string literals are GraphQL string literals (the same escapes)
+function directive(name: string, args: Readonly<Record<string, string | number | boolean | readonly string[] | undefined>>): string {
+  // JSON string literals are GraphQL string literals (the same escapes), and a JSON list of them a GraphQL list
   const printed = Object.entries(args)
     .filter(([, v]) => v !== undefined)
     .map(([k, v]) => `${k}: ${JSON.stringify(v)}`);
@@ -100,6 +112,8 @@ function checkOrder(order: number, label: string): void {
  */
 export function Figure(def: FigureDefinition): MethodDecorator & PropertyDecorator {
   checkOrder(def.order, def.label);
+  const unknown = (def.kinds ?? []).filter((k) => !(YEARLY_KINDS as readonly string[]).includes(k));
+  if (unknown.length) throw new Error(`Figure "${def.label}": kinds must be yearly kinds (${YEARLY_KINDS.join(', ')}); got ${unknown.join(', ')}`);
   return Directive(directive(FIGURE_DIRECTIVE, { ...def }));
 }
 

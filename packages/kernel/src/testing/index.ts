@@ -174,3 +174,4 @@ export function fuzzSeed(env: NodeJS.ProcessEnv = process.env): number {
   }
   return createHash('sha256').update(commit).digest().readUInt32BE(0) % 2 ** 31;
 }
+export * from './traces';

@@ -7,7 +7,7 @@ const G = '教育治理';
 
 export const ETHICS_VETOED_TEACHERS: FigureDefinition = {
   label: '师德一票否决人数', unit: '人', format: 'count', group: '师德与党建双培养', order: 50,
-  definition: '当年师德考核“不合格”，或受处分且处分影响期与当年有交集的教师（含其后已离开的），按人去重。', schoolDefinition: SCHOOL_AS_RECORDED,
+  definition: '当年师德考核“不合格”，或受处分且处分影响期与当年有交集的教师（含其后已离开的），按人去重。', schoolDefinition: SCHOOL_AS_RECORDED, kinds: ['ethics'],
 };
 
 export const PRINCIPALS_CERTIFIED: FigureDefinition = {

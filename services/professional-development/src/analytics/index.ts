@@ -1,3 +1,4 @@
+import { frozenFiguresResolver } from '@tw/kernel';
 import { DistrictReportResolver } from './DistrictReport.resolver';
 import { DistrictReportRef, SchoolReportRef } from './report-types';
 import { SchoolMetricResolver } from './SchoolMetric.resolver';
@@ -9,6 +10,7 @@ export { gatewayDesignatedRoster } from './designated-roster';
 export type { DesignatedRoster } from './designated-roster';
 
 /** The analytics resolvers this service adds to its schema. */
-export const REPORT_RESOLVERS = [DistrictReportResolver, SchoolReportResolver, SchoolMetricResolver] as const;
+// the frozen yearly figures (kernel frozen-reports): freezeDistrictReport's part here, and the revisions since
+export const REPORT_RESOLVERS = [DistrictReportResolver, SchoolReportResolver, SchoolMetricResolver, frozenFiguresResolver({ prefix: 'professionalDevelopment', report: DistrictReportRef, requires: 'publicTeacherCount partyMemberTeacherCount' })] as const;
 /** The personnel-owned report entities this service extends (their representations pass through: the kernel's EXTENDED_REPORT_REFERENCE_RESOLVERS). */
 export const REPORT_TYPES = [DistrictReportRef, SchoolReportRef] as const;

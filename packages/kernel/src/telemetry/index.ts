@@ -1,0 +1,4 @@
+export * from './tracing';
+export * from './metrics';
+export * from './sql';
+export * from './plugin';
