@@ -38,4 +38,8 @@ export * from './server';
 export * from './gateway-client';
 export * from './teacher-directory';
 export * from './remote-bulk';
+export * from './lookup-watch';
+export * from './small-groups';
+export * from './spreadsheet-text';
+export * from './like';
 export * from './frozen-reports';

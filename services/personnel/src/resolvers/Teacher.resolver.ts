@@ -12,10 +12,11 @@ import {
   runBulk,
   seesFullIdNumbers,
   canReadPerson,
+  watchBulk,
 } from '@tw/kernel';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
 import { In } from 'typeorm';
-import { assertCanRead } from '../access';
+import { readableOrNull } from '../access';
 import { teacherPlan } from '../bulk/teachers.plan';
 import { Hire } from '../entities/hire.entity';
 import { Rotation } from '../entities/rotation.entity';
@@ -28,22 +29,22 @@ import { teacherQuery, TeacherConnection } from './teacher.query';
 
 @Resolver(() => Teacher)
 export class TeacherResolver {
-  @Query(() => Teacher, { nullable: true, description: 'A teacher by id (null when there is none)' })
+  @Query(() => Teacher, { nullable: true, description: 'A teacher by id (null when there is none that this token may read)' })
   async teacher(@Arg('id', () => ID) id: string, @Ctx() ctx: PersonnelContext): Promise<Teacher | null> {
     requireRole(ctx, 'DISTRICT_ADMIN', 'SCHOOL_ADMIN', 'TEACHER');
-    const t = await ctx.loaders.teacher.load(id);
-    return t ? assertCanRead(ctx, t, id) : null;
+    return readableOrNull(ctx, await ctx.loaders.teacher.load(id));
   }
 
-  @Query(() => Teacher, { nullable: true, description: 'A teacher by ID type and number (null when there is none)' })
+  @Query(() => Teacher, { nullable: true, description: 'A teacher by ID type and number (null when there is none that this token may read)' })
   async teacherByIdNumber(
     @Arg('idNumber') idNumber: string,
     @Arg('idType', () => graphqlEnum(ID_TYPE), { defaultValue: 'RESIDENT_ID' }) idType: IdType,
     @Ctx() ctx: PersonnelContext,
   ): Promise<Teacher | null> {
     requireRole(ctx, 'DISTRICT_ADMIN', 'SCHOOL_ADMIN', 'TEACHER');
-    const t = await ctx.ds.getRepository(Teacher).findOneBy({ idType, idNumber: normalizeIdNumber(idNumber) });
-    return t ? assertCanRead(ctx, t, t.id) : null;
+    const t = readableOrNull(ctx, await ctx.ds.getRepository(Teacher).findOneBy({ idType, idNumber: normalizeIdNumber(idNumber) }));
+    if (!t) ctx.lookups?.miss(ctx.principal, 1, 'teacherByIdNumber');
+    return t;
   }
 
   @Query(() => [Teacher], {
@@ -60,7 +61,9 @@ export class TeacherResolver {
     const normalized = idNumbers.map(normalizeIdNumber);
     const rows = normalized.length ? await ctx.ds.getRepository(Teacher).findBy({ idType, idNumber: In([...new Set(normalized)]) }) : [];
     const byNumber = new Map(rows.filter((t) => canReadPerson(p, t.schoolId, t.id)).map((t) => [t.idNumber, t]));
-    return normalized.map((n) => byNumber.get(n) ?? null);
+    const answer = normalized.map((n) => byNumber.get(n) ?? null);
+    ctx.lookups?.miss(p, answer.filter((t) => !t).length, 'teachersByIdNumber');
+    return answer;
   }
 
   @Query(() => [Teacher], {
@@ -124,6 +127,6 @@ export class TeacherResolver {
     @Ctx() ctx: PersonnelContext,
   ): Promise<BulkResult> {
     const p = requireRole(ctx, 'DISTRICT_ADMIN', 'SCHOOL_ADMIN');
-    return runBulk(ctx.ds, rows, options ?? new BulkOptions(), teacherPlan(p, ctx.clock.now()), p);
+    return watchBulk(ctx, runBulk(ctx.ds, rows, options ?? new BulkOptions(), teacherPlan(p, ctx.clock.now()), p), 'upsertTeachers');
   }
 }
