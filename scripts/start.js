@@ -72,7 +72,7 @@ async function main() {
 
   let token;
   if (gatewayCfg.keys.user.kind === 'HS256') {
-    token = kernel.signUserToken({ subject: 'dev-district-admin', role: 'DISTRICT_ADMIN' }, gatewayCfg.keys.user.secret, '12h');
+    token = kernel.signUserToken({ subject: 'dev-district-admin', role: 'DISTRICT_ADMIN' }, gatewayCfg.keys.user.secret, '12h', gatewayCfg.keys.user);
   }
   if (token && process.env.DEMO_DATA !== '0') {
     const localUrl = platform.gatewayUrl;
@@ -83,7 +83,7 @@ async function main() {
       // the district uploads its files; one school's roster is uploaded by that school's own administrator
       const target = {
         gatewayUrl: localUrl,
-        token: (as) => (as.role === 'DISTRICT_ADMIN' ? token : kernel.signUserToken({ subject: 'dev-school-admin', role: 'SCHOOL_ADMIN', schoolId: as.schoolId }, secret, '1h')),
+        token: (as) => (as.role === 'DISTRICT_ADMIN' ? token : kernel.signUserToken({ subject: 'dev-school-admin', role: 'SCHOOL_ADMIN', schoolId: as.schoolId }, secret, '1h', gatewayCfg.keys.user)),
       };
       // the district as of today, the day the services take as today too (BUSINESS_DATE when set)
       const today = gatewayCfg.businessDate ?? kernel.todayInChina(kernel.systemClock);

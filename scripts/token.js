@@ -28,9 +28,9 @@ if (!args.role || !kernel.USER_ROLES.includes(args.role)) {
 }
 try {
   const { keys } = kernel.readCommonConfig();
-  if (keys.user.kind !== 'HS256') throw new Error('JWT_PUBLIC_KEY is set: tokens come from your identity provider, not from this script');
+  if (keys.user.kind !== 'HS256') throw new Error('JWT_PUBLIC_KEY or JWT_JWKS_URL is set: tokens come from your identity provider, not from this script');
   const principal = { subject: args.subject ?? `dev-${args.role.toLowerCase()}`, role: args.role, schoolId: args.school, teacherId: args.teacher };
-  process.stdout.write(`${kernel.signUserToken(principal, keys.user.secret, args.expires)}\n`);
+  process.stdout.write(`${kernel.signUserToken(principal, keys.user.secret, args.expires, { issuer: keys.user.issuer, audience: keys.user.audience })}\n`);
 } catch (e) {
   console.error(e.message);
   process.exit(1);

@@ -11,6 +11,11 @@
  * them, recorded once, with the gateway secret), so the gateway's own overhead shows as a ratio.
  * Last, the gateway's RSS over time, and whether it levels off. Exits 1 if any request failed.
  *
+ * Then the abuse run (issue 16): a school's teacher page alone (quiet), then the same while 8 query
+ * bombs a second arrive (a 10,000-alias __typename bomb, a 1,000-alias one, teachersByIds with 1,000
+ * ids each asking 1,000 teachers of their school, 30 aliases of a 30-year districtReports); it prints
+ * each bomb's refusal time and status, and the teacher page's p99 quiet and under bombs (target: ≤ 2×,
+ * refusals < 50 ms; BENCH_BOMB_SECONDS, 10 by default).
  * Then the cost of tracing and metrics, in the same run: every process restarted with both on (spans
  * exported over OTLP/HTTP to a sink in this process, /metrics scraped every 5 s as Prometheus would)
  * and with both off, alternately, twice each, at BENCH_TELEMETRY_CONCURRENCY (32); the target is at
@@ -38,6 +43,24 @@ const LEVELS = (process.env.BENCH_CONCURRENCY ?? '1,8,32,64').split(',').map(Num
 const MYSQL = process.env.BENCH_MYSQL === '1' ? (process.env.BENCH_MYSQL_URL ?? process.env.TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306').replace(/^mariadb:/, 'mysql:') : undefined;
 /** how many different requests of the mix are recorded for the straight-to-subgraph runs */
 const RECORDED = 40;
+const BOMB_SECONDS = Number(process.env.BENCH_BOMB_SECONDS ?? 10);
+
+/** The requests of the abuse run: each must be refused before it runs. */
+function bombs(): Array<{ name: string; body: string }> {
+  const aliases = (n: number) => Array.from({ length: n }, (_, i) => `a${i}: __typename`).join(' ');
+  const ids = Array.from({ length: 1000 }, (_, i) => `t${i}`);
+  return [
+    { name: '10,000 __typename aliases', body: JSON.stringify({ query: `{ teachers(first: 1000) { nodes { ${aliases(10_000)} } } }` }) },
+    { name: '1,000 __typename aliases', body: JSON.stringify({ query: `{ teachers(first: 1000) { nodes { ${aliases(1_000)} } } }` }) },
+    { name: 'teachersByIds × 1,000 × school teachers(1,000)', body: JSON.stringify({ query: 'query($ids: [ID!]!) { teachersByIds(ids: $ids) { school { teachers(first: 1000) { nodes { id name } } } } }', variables: { ids } }) },
+    { name: '30 × districtReports(30 years)', body: JSON.stringify({ query: `{ ${Array.from({ length: 30 }, (_, i) => `r${i}: districtReports(fromYear: 1996, toYear: 2025) { year teacherCount }`).join(' ')} }` }) },
+  ];
+}
+
+const pct = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)] : NaN;
+};
 const TELEMETRY_LEVEL = Number(process.env.BENCH_TELEMETRY_CONCURRENCY ?? 32);
 
 const say = (s = '') => process.stdout.write(`${s}\n`);
@@ -89,6 +112,56 @@ async function main(): Promise<void> {
     for (const op of mix.samples()) {
       const r = await sendGraphQL(p.gatewayUrl, headers, op.name, JSON.stringify({ query: op.query, variables: op.variables }));
       if (r.error) throw new Error(`${op.name} fails before any load: ${r.error}`);
+    }
+
+    // the abuse run: a teacher page quiet, then under 8 bombs a second
+    {
+      const school = schools.find((x) => x.sponsor === 'PUBLIC')!.id;
+      const page = JSON.stringify({ query: 'query($s: ID!) { teachers(first: 50, filter: { schoolId: $s }) { nodes { id name idNumber politicalStatus school { name } } } }', variables: { s: school } });
+      const teacherPage = () => sendGraphQL(p.gatewayUrl, headers, 'teacher page', page);
+      say(`abuse run: the teacher page alone for ${BOMB_SECONDS} s, then with 8 bombs a second for ${BOMB_SECONDS} s…`);
+      await runLoad({ concurrency: 1, durationMs: 2000, send: teacherPage });
+      const quiet = await runLoad({ concurrency: 1, durationMs: BOMB_SECONDS * 1000, send: teacherPage });
+      const kinds = bombs();
+      const refusals = new Map<string, { ms: number[]; statuses: Record<string, number> }>(kinds.map((k) => [k.name, { ms: [], statuses: {} }]));
+      let firing = true;
+      const inFlight: Array<Promise<void>> = [];
+      const fire = async (n: number) => {
+        const k = kinds[n % kinds.length];
+        const t0 = performance.now();
+        const res = await fetch(p.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: k.body });
+        const text = await res.text();
+        const r = refusals.get(k.name)!;
+        r.ms.push(performance.now() - t0);
+        const code = (JSON.parse(text) as { errors?: Array<{ extensions?: { code?: string } }> }).errors?.[0]?.extensions?.code ?? 'ANSWERED';
+        r.statuses[`${res.status} ${code}`] = (r.statuses[`${res.status} ${code}`] ?? 0) + 1;
+      };
+      const bomber = (async () => {
+        for (let n = 0; firing; n++) {
+          inFlight.push(fire(n));
+          await new Promise((r) => setTimeout(r, 125));
+        }
+      })();
+      const loud = await runLoad({ concurrency: 1, durationMs: BOMB_SECONDS * 1000, send: teacherPage });
+      firing = false;
+      await bomber;
+      await Promise.all(inFlight);
+      say('  bomb                                            refusals  p50 ms  max ms  answers');
+      let slowest = 0;
+      for (const [name, r] of refusals) {
+        slowest = Math.max(slowest, Math.max(...r.ms));
+        say(`  ${name.padEnd(48)} ${String(r.ms.length).padStart(8)} ${ms(pct(r.ms, 0.5)).padStart(7)} ${ms(Math.max(...r.ms)).padStart(7)}  ${Object.entries(r.statuses).map(([k, v]) => `${v}× ${k}`).join(', ')}`);
+      }
+      const ratio = loud.p99 / quiet.p99;
+      say(`  teacher page p50/p99: quiet ${ms(quiet.p50)} / ${ms(quiet.p99)} ms, under 8 bombs/s ${ms(loud.p50)} / ${ms(loud.p99)} ms (p99 ×${ratio.toFixed(2)}; target ≤ 2), errors ${quiet.errors + loud.errors}`);
+      say(`  ${slowest < 50 && ratio <= 2 ? 'abuse run within its targets' : 'ABUSE RUN OVER ITS TARGETS'} (slowest refusal ${ms(slowest)} ms; target < 50)`);
+      results.abuse = {
+        quiet: { p50: quiet.p50, p99: quiet.p99, rps: quiet.rps },
+        underBombs: { p50: loud.p50, p99: loud.p99, rps: loud.rps },
+        p99Ratio: ratio,
+        refusals: Object.fromEntries([...refusals].map(([k, r]) => [k, { count: r.ms.length, p50: pct(r.ms, 0.5), max: Math.max(...r.ms), statuses: r.statuses }])),
+      };
+      if (quiet.errors + loud.errors) failed = true;
     }
 
     // record the fetches the gateway makes for the first requests of the mix

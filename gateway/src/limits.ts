@@ -1,18 +1,18 @@
-import type { ApolloServerPlugin } from '@apollo/server';
 import {
   DocumentNode,
+  FieldNode,
   FragmentDefinitionNode,
   getNamedType,
   getNullableType,
-  GraphQLError,
+  GraphQLField,
   GraphQLInterfaceType,
-  GraphQLList,
   GraphQLObjectType,
   GraphQLSchema,
   isInterfaceType,
   isListType,
   isObjectType,
   Kind,
+  parse,
   SelectionSetNode,
   valueFromASTUntyped,
 } from 'graphql';
@@ -21,15 +21,20 @@ import {
 export interface RequestLimits {
   /** deepest nesting of selections, fragments expanded */
   readonly maxDepth: number;
-  /** estimated cost: each field costs 1 times the number of parents it is asked for */
+  /** estimated cost: each field (`__typename` included) costs 1 times the number of parents it is asked for */
   readonly maxCost: number;
+  /** aliases in a document, `__typename` ones included */
   readonly maxAliases: number;
   /** operation definitions in one document */
   readonly maxOperations: number;
-  /** what a list field without `first` is assumed to return */
+  /** lexical tokens in a document: a longer one is refused while it is being parsed, before validation */
+  readonly maxTokens: number;
+  /** what a list field with no `first`, no list argument and no year range is assumed to return */
   readonly assumedListSize: number;
-  /** what a connection without `first` returns (the subgraphs' default page size) */
-  readonly defaultPageSize: number;
+  /** the largest page a connection answers: what a connection without `first` is counted at, and the cap on `first` */
+  readonly maxPageSize: number;
+  /** what each item of these types costs on top of its fields: a district report is a full set of SQL aggregates per year */
+  readonly typeWeights: Readonly<Record<string, number>>;
 }
 
 export const DEFAULT_LIMITS: RequestLimits = {
@@ -37,8 +42,10 @@ export const DEFAULT_LIMITS: RequestLimits = {
   maxCost: 200_000,
   maxAliases: 30,
   maxOperations: 5,
+  maxTokens: 5_000,
   assumedListSize: 10,
-  defaultPageSize: 50,
+  maxPageSize: 1_000,
+  typeWeights: { DistrictReport: 1_000 },
 };
 
 export interface DocumentMeasure {
@@ -49,10 +56,43 @@ export interface DocumentMeasure {
 }
 
 const CONNECTION_PARTS = new Set(['edges', 'nodes']);
+/** introspection fields whose subtree is bounded by the schema (and off in production) */
+const INTROSPECTION_ROOTS = new Set(['__schema', '__type']);
+
+type Parent = GraphQLObjectType | GraphQLInterfaceType | null;
 
 /**
- * Measures a document against the schema: depth, aliases, operations, and a cost in which a list
- * field multiplies what is asked beneath it by its page size (`first`, else the default).
+ * How many items a list field can return, at most, as asked: `first` (capped at the page maximum),
+ * else the longest list argument (`teachersByIds(ids)` returns one item per id), else a year range
+ * (`districtReports(fromYear, toYear)`), else the page maximum for a connection, else the assumed size.
+ */
+function listSize(sel: FieldNode, def: GraphQLField<unknown, unknown> | undefined, isConnection: boolean, variables: Record<string, unknown>, limits: RequestLimits): number {
+  const args = new Map<string, unknown>();
+  for (const a of sel.arguments ?? []) {
+    try {
+      args.set(a.name.value, valueFromASTUntyped(a.value, variables));
+    } catch {
+      // an argument that does not evaluate is left to validation
+    }
+  }
+  const first = Number(args.get('first'));
+  if (args.has('first') && Number.isFinite(first)) return Math.min(Math.max(first, 0), limits.maxPageSize);
+  let longest = -1;
+  for (const [name, value] of args) {
+    const argDef = def?.args.find((a) => a.name === name);
+    if (Array.isArray(value) && (!argDef || isListType(getNullableType(argDef.type)))) longest = Math.max(longest, value.length);
+  }
+  if (longest >= 0) return longest;
+  const from = Number(args.get('fromYear'));
+  const to = Number(args.get('toYear'));
+  if (Number.isInteger(from) && Number.isInteger(to)) return Math.max(1, to - from + 1);
+  return isConnection ? limits.maxPageSize : limits.assumedListSize;
+}
+
+/**
+ * Measures a document against the schema: depth, aliases, operations, and a cost in which every
+ * field costs 1 (`__typename` too) and a list field multiplies what is asked beneath it by the
+ * most items it can return.
  */
 export function measureDocument(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> = {}, limits = DEFAULT_LIMITS): DocumentMeasure {
   const fragments = new Map<string, FragmentDefinitionNode>();
@@ -62,7 +102,6 @@ export function measureDocument(schema: GraphQLSchema, document: DocumentNode, v
   let cost = 0;
   let operations = 0;
 
-  type Parent = GraphQLObjectType | GraphQLInterfaceType | null;
   const walk = (set: SelectionSetNode, parent: Parent, level: number, multiplier: number, seen: Set<string>, parentIsConnection: boolean) => {
     depth = Math.max(depth, level);
     for (const sel of set.selections) {
@@ -79,23 +118,20 @@ export function measureDocument(schema: GraphQLSchema, document: DocumentNode, v
         walk(sel.selectionSet, isObjectType(typed) || isInterfaceType(typed) ? typed : parent, level, multiplier, seen, parentIsConnection);
         continue;
       }
-      // introspection is bounded by the schema itself (and off in production): tools' deep
-      // introspection queries must not trip the limits
-      if (sel.name.value.startsWith('__')) continue;
+      // every field counts, `__typename` and its aliases included: each is one more value in the answer
       if (sel.alias) aliases++;
       cost += multiplier;
-      if (!sel.selectionSet) continue;
+      // a tool's introspection query is deep but bounded by the schema itself: its subtree is not walked
+      if (!sel.selectionSet || INTROSPECTION_ROOTS.has(sel.name.value)) continue;
       const def = parent?.getFields()[sel.name.value];
       const type = def ? getNullableType(def.type) : null;
       const named = type ? getNamedType(type) : null;
       const isConnection = !!named && /Connection$/.test(named.name);
       let size = 1;
-      const firstArg = sel.arguments?.find((a) => a.name.value === 'first');
-      const first = firstArg ? Number(valueFromASTUntyped(firstArg.value, variables)) : NaN;
-      if (isConnection) size = Number.isFinite(first) ? first : limits.defaultPageSize;
-      else if (type && isListType(type as GraphQLList<never>)) {
-        size = parentIsConnection && CONNECTION_PARTS.has(sel.name.value) ? 1 : Number.isFinite(first) ? first : limits.assumedListSize;
-      }
+      if (isConnection) size = listSize(sel, def, true, variables, limits);
+      else if (type && isListType(type)) size = parentIsConnection && CONNECTION_PARTS.has(sel.name.value) ? 1 : listSize(sel, def, false, variables, limits);
+      const weight = named ? (limits.typeWeights[named.name] ?? 0) : 0;
+      cost += multiplier * Math.max(1, size) * weight;
       const next = named && (isObjectType(named) || isInterfaceType(named)) ? named : null;
       walk(sel.selectionSet, next, level + 1, multiplier * Math.max(1, size), seen, isConnection);
     }
@@ -110,35 +146,50 @@ export function measureDocument(schema: GraphQLSchema, document: DocumentNode, v
   return { depth, cost, aliases, operations };
 }
 
-function refuse(code: string, message: string, details: Record<string, unknown>): GraphQLError {
-  return new GraphQLError(message, { extensions: { code, ...details, http: { status: 400 } } });
+/** Why a document was refused: a stable code, the message a person reads, and the figures. */
+export interface LimitRefusal {
+  readonly code: string;
+  readonly message: string;
+  readonly limit: number;
+  readonly actual?: number;
 }
 
-/** An Apollo Server plugin that refuses documents over the limits, each with a clear code. */
-export function requestLimitsPlugin(limits: RequestLimits = DEFAULT_LIMITS): ApolloServerPlugin {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ document, schema, request }) {
-          const m = measureDocument(schema, document, request.variables ?? {}, limits);
-          if (m.operations > limits.maxOperations) {
-            throw refuse('TOO_MANY_OPERATIONS', `A request may hold at most ${limits.maxOperations} operations; this one holds ${m.operations}`, { limit: limits.maxOperations, actual: m.operations });
-          }
-          if (m.depth > limits.maxDepth) {
-            throw refuse('QUERY_TOO_DEEP', `The query nests ${m.depth} levels deep; at most ${limits.maxDepth} are allowed`, { limit: limits.maxDepth, actual: m.depth });
-          }
-          if (m.aliases > limits.maxAliases) {
-            throw refuse('TOO_MANY_ALIASES', `The query uses ${m.aliases} aliases; at most ${limits.maxAliases} are allowed`, { limit: limits.maxAliases, actual: m.aliases });
-          }
-          if (m.cost > limits.maxCost) {
-            throw refuse(
-              'QUERY_TOO_COSTLY',
-              `The query's estimated cost is ${m.cost} (each field times the page sizes above it); at most ${limits.maxCost} is allowed: ask for smaller pages or fewer fields`,
-              { limit: limits.maxCost, actual: m.cost },
-            );
-          }
-        },
-      };
-    },
-  };
+/**
+ * Checks one GraphQL request against the limits before anything else reads it: the parser stops at
+ * `maxTokens`, then depth, aliases, operations and cost are measured. Answers the refusal, or null
+ * when the request may run (a document that does not parse for another reason is left to Apollo,
+ * which answers its syntax error).
+ * @example const r = checkRequest(schema, { query }, DEFAULT_LIMITS); if (r) answer400(r);
+ */
+export function checkRequest(schema: GraphQLSchema, request: { query?: unknown; variables?: unknown }, limits: RequestLimits = DEFAULT_LIMITS): LimitRefusal | null {
+  if (typeof request.query !== 'string') return null;
+  let document: DocumentNode;
+  try {
+    document = parse(request.query, { maxTokens: limits.maxTokens, noLocation: true });
+  } catch (e) {
+    if (/more tha[nt] \d+ tokens/.test((e as Error).message)) {
+      return { code: 'QUERY_TOO_LARGE', message: `The document has more than ${limits.maxTokens} tokens (names, punctuation, values): split it or ask for fewer fields`, limit: limits.maxTokens };
+    }
+    return null;
+  }
+  const variables = request.variables && typeof request.variables === 'object' && !Array.isArray(request.variables) ? (request.variables as Record<string, unknown>) : {};
+  const m = measureDocument(schema, document, variables, limits);
+  if (m.operations > limits.maxOperations) {
+    return { code: 'TOO_MANY_OPERATIONS', message: `A request may hold at most ${limits.maxOperations} operations; this one holds ${m.operations}`, limit: limits.maxOperations, actual: m.operations };
+  }
+  if (m.depth > limits.maxDepth) {
+    return { code: 'QUERY_TOO_DEEP', message: `The query nests ${m.depth} levels deep; at most ${limits.maxDepth} are allowed`, limit: limits.maxDepth, actual: m.depth };
+  }
+  if (m.aliases > limits.maxAliases) {
+    return { code: 'TOO_MANY_ALIASES', message: `The query uses ${m.aliases} aliases (__typename ones included); at most ${limits.maxAliases} are allowed`, limit: limits.maxAliases, actual: m.aliases };
+  }
+  if (m.cost > limits.maxCost) {
+    return {
+      code: 'QUERY_TOO_COSTLY',
+      message: `The query's estimated cost is ${m.cost} (each field, __typename included, times the most items of the lists above it: first, the number of ids or years asked, or ${limits.maxPageSize} for a page without first); at most ${limits.maxCost} is allowed: ask for smaller pages or fewer fields`,
+      limit: limits.maxCost,
+      actual: m.cost,
+    };
+  }
+  return null;
 }

@@ -21,13 +21,15 @@ import {
   startTracing,
   telemetryPlugin,
   traceIncoming,
+  TokenKeys,
 } from '@tw/kernel';
 import express from 'express';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, GraphQLSchema } from 'graphql';
+import { BudgetSettings, requestBudget } from './budget';
 import { GatewayContext } from './context';
 import { ConsoleOptions, mountConsole } from './console';
 import { forwardTo } from './forward';
-import { DEFAULT_LIMITS, RequestLimits, requestLimitsPlugin } from './limits';
+import { checkRequest, DEFAULT_LIMITS, RequestLimits } from './limits';
 import { mountReports, readFigures } from './reports';
 import { SubgraphSource } from './subgraph-source';
 import { trustedDocuments, TrustedDocumentsOptions } from './trusted-documents';
@@ -48,6 +50,14 @@ export interface GatewayOptions {
   /** the largest request body, in bytes */
   readonly bodyLimitBytes?: number;
   readonly limits?: Partial<RequestLimits>;
+  /** the largest answer of /graphql, in bytes (and of one subgraph fetch); default 20 MB */
+  readonly responseLimitBytes?: number;
+  /** the request budget per token subject and per client address; none when unset */
+  readonly budget?: BudgetSettings;
+  /** the keys tokens are verified with, so the budget counts a subject only for a token that verifies (needed with `budget`) */
+  readonly keys?: TokenKeys;
+  /** the budget's clock (tests pin it) */
+  readonly now?: () => number;
   readonly logger?: Logger;
   /** the console at /console/ and the GraphQL IDE at /graphql (default: both, the IDE outside production only) */
   readonly console?: Omit<ConsoleOptions, 'production'>;
@@ -120,6 +130,57 @@ const operationResolutionPlugin: ApolloServerPlugin<GatewayContext> = {
   },
 };
 
+/**
+ * Refuses a document over the limits before Apollo parses or validates it (the parser itself stops at
+ * `maxTokens`), so a 10,000-alias bomb costs microseconds, not a validation pass. Batched requests
+ * are checked one by one.
+ */
+function limitsGuard(schemaOf: () => GraphQLSchema | undefined, limits: RequestLimits): express.RequestHandler {
+  return (req, res, next) => {
+    const schema = schemaOf();
+    if (!schema) return next();
+    const body: unknown = req.method === 'GET' ? req.query : req.body;
+    for (const one of Array.isArray(body) ? body : [body]) {
+      if (!one || typeof one !== 'object') continue;
+      let { query, variables } = one as { query?: unknown; variables?: unknown };
+      if (typeof variables === 'string') {
+        try {
+          variables = JSON.parse(variables);
+        } catch {
+          variables = undefined;
+        }
+      }
+      const refusal = checkRequest(schema, { query, variables }, limits);
+      if (refusal) {
+        const { code, message, ...figures } = refusal;
+        requestRefusals.inc({ service: 'gateway', code });
+        res.status(400).json({ errors: [{ message, extensions: { code, ...figures } }] });
+        return;
+      }
+    }
+    next();
+  };
+}
+
+/**
+ * An answer over the size limit is replaced by a clear error: the cost limit should have refused
+ * the query, this is the floor under it.
+ */
+function responseCap(limitBytes: number): express.RequestHandler {
+  return (_req, res, next) => {
+    const send = res.send.bind(res);
+    res.send = ((body?: unknown) => {
+      const size = typeof body === 'string' ? Buffer.byteLength(body) : Buffer.isBuffer(body) ? body.length : 0;
+      if (size > limitBytes) {
+        res.status(400).setHeader('content-type', 'application/json; charset=utf-8');
+        return send(JSON.stringify({ errors: [{ message: `The answer is ${size} bytes, over the limit of ${limitBytes}: ask for smaller pages or fewer fields`, extensions: { code: 'RESPONSE_TOO_LARGE', limit: limitBytes, actual: size } }] }));
+      }
+      return send(body);
+    }) as typeof res.send;
+    next();
+  };
+}
+
 function readyUrl(graphqlUrl: string): string {
   return graphqlUrl.replace(/\/graphql\/?$/, '/ready');
 }
@@ -136,12 +197,15 @@ export async function startGateway(o: GatewayOptions): Promise<GatewayHandle> {
   // the report's figures are read from the supergraph first: declarations that cannot make a report stop the start
   const figures = readFigures(o.supergraphSdl);
   const timeoutMs = o.subgraphTimeoutMs ?? 30_000;
+  const limits: RequestLimits = { ...DEFAULT_LIMITS, ...o.limits };
+  const responseLimitBytes = o.responseLimitBytes ?? 20 * 1024 * 1024;
+  let apiSchema: GraphQLSchema | undefined;
   const gateway = new ApolloGateway({
     supergraphSdl: o.supergraphSdl,
     buildService: ({ name, url }) => {
       const target = o.subgraphUrls[name] ?? url;
       if (!target) throw new Error(`No URL for subgraph ${name}: set ${name.toUpperCase().replace(/-/g, '_')}_URL`);
-      return new SubgraphSource(target, o.gatewaySecret, timeoutMs, { name, logger });
+      return new SubgraphSource(target, o.gatewaySecret, timeoutMs, { name, logger, responseLimitBytes });
     },
   });
   const app = express();
@@ -152,7 +216,16 @@ export async function startGateway(o: GatewayOptions): Promise<GatewayHandle> {
     gateway,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
-      requestLimitsPlugin({ ...DEFAULT_LIMITS, ...o.limits }),
+      {
+        // the limits are checked in Express, before Apollo parses a document, against the API schema
+        async serverWillStart() {
+          return {
+            schemaDidLoadOrUpdate({ apiSchema: s }) {
+              apiSchema = s;
+            },
+          };
+        },
+      },
       operationResolutionPlugin,
       telemetryPlugin('gateway'),
       // Apollo's landing page loads from Apollo's CDN; browsers get the bundled IDE (console.ts)
@@ -161,6 +234,10 @@ export async function startGateway(o: GatewayOptions): Promise<GatewayHandle> {
     // the IDE reads the schema by introspection: enabling it in production (GRAPHQL_IDE) enables that too
     introspection: !o.production || !!o.console?.settings?.graphqlIde,
     includeStacktraceInErrorResponses: !o.production,
+    // no "Did you mean …" in production: with introspection off, suggestions would spell the schema out
+    hideSchemaDetailsFromClientErrors: o.production,
+    // the parser stops here too (documents that reach Apollo without the Express check, e.g. tests)
+    parseOptions: { maxTokens: limits.maxTokens },
     formatError: formatErrorFor(o.production, logger),
   });
   await apollo.start();
@@ -172,6 +249,10 @@ export async function startGateway(o: GatewayOptions): Promise<GatewayHandle> {
   });
   const gate = shutdownGate();
   app.use(gate.middleware);
+  if (o.budget) {
+    if (!o.keys) throw new Error('The request budget needs the token keys (GatewayOptions.keys)');
+    app.use(['/graphql', '/imports', '/templates', '/exports', '/reports'], requestBudget(o.budget, o.keys, o.now));
+  }
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', service: 'gateway' });
   });
@@ -208,6 +289,8 @@ export async function startGateway(o: GatewayOptions): Promise<GatewayHandle> {
     express.json({ limit: o.bodyLimitBytes ?? 5 * 1024 * 1024 }),
     bodyTooLarge,
     ...(o.trustedDocuments ? [trustedDocuments(o.trustedDocuments)] : []),
+    limitsGuard(() => apiSchema, limits),
+    responseCap(responseLimitBytes),
     expressMiddleware(apollo, {
       context: async ({ req }) => ({
         authorization: req.header('authorization'),

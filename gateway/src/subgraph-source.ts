@@ -8,6 +8,8 @@ export interface SubgraphSourceOptions {
   readonly name?: string;
   /** where the cause of a failed fetch is logged (it names internal hosts, so it is never answered) */
   readonly logger?: Logger;
+  /** a subgraph answer larger than this (by its content-length) is not read: its fields are missing, with RESPONSE_TOO_LARGE */
+  readonly responseLimitBytes?: number;
 }
 
 /** What a subgraph's fetch resolves to (the gateway's fetcher type, not a dependency of ours). */
@@ -40,15 +42,25 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
     super({
       url,
       fetcher: (async (input: string, init?: RequestInit) => {
+        let response: Response;
         const started = process.hrtime.bigint();
         try {
-          return await fetch(input, { ...init, signal: AbortSignal.timeout(this.timeoutMs) });
+          response = await fetch(input, { ...init, signal: AbortSignal.timeout(this.timeoutMs) });
         } catch (e) {
           subgraphFetchErrors.inc({ subgraph: this.metricName, code: 'UNAVAILABLE' });
           throw this.unreachable(e as Error);
         } finally {
           subgraphFetchDuration.observe({ subgraph: this.metricName }, Number(process.hrtime.bigint() - started) / 1e9);
         }
+        const length = Number(response.headers.get('content-length'));
+        const limit = this.options.responseLimitBytes;
+        if (limit && Number.isFinite(length) && length > limit) {
+          await response.body?.cancel().catch(() => undefined);
+          throw new GraphQLError(`${this.label} answered ${length} bytes, over the limit of ${limit}: ask for smaller pages or fewer fields`, {
+            extensions: { ...this.extensions('RESPONSE_TOO_LARGE'), limit, actual: length },
+          });
+        }
+        return response;
       }) as never,
     });
     this.label = options.name ? `The ${options.name} service` : 'A service behind the gateway';

@@ -19,7 +19,7 @@ export { readDate } from './spec/dates';
 export { writeKindXlsx, cellFor } from './generate/write-kind-xlsx';
 export type { SchoolFileOptions } from './generate/write-kind-xlsx';
 export { renderKindsDoc } from './docs/kinds-doc';
-export { detectCsvEncoding } from './read/csv-source';
+export { csvRecords, detectCsvEncoding, MAX_CSV_FIELD_CHARS } from './read/csv-source';
 export { neutralise } from './report/neutralise';
 export { JobStore } from './jobs/job-store';
 export { ImportWorker } from './jobs/worker';

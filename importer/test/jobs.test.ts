@@ -219,7 +219,20 @@ describe.each(testDatabaseKinds())('imports through the gateway on %s', (kind) =
     expect(new Set(mine.data.importJobs.nodes.map((n: { startedBy: string }) => n.startedBy))).toEqual(new Set(['clerk-2']));
     const districtJob = (await p.admin('{ importJobs(first: 1) { nodes { id } } }')).data.importJobs.nodes[0].id;
     const denied = await fetch(`${p.origin}/imports/${districtJob}`, { headers: { authorization: `Bearer ${p.token(clerk)}` } });
-    expect(denied.status).toBe(403);
+    // another school's job answers as no job at all
+    const unknown = await fetch(`${p.origin}/imports/00000000-0000-7000-8000-000000000000`, { headers: { authorization: `Bearer ${p.token(clerk)}` } });
+    expect([denied.status, unknown.status]).toEqual([404, 404]);
+    expect(((await denied.json()) as { error: { code: string } }).error.code).toBe('NOT_FOUND');
+    expect((await p.as(clerk)(`{ importJob(id: "${districtJob}") { id } }`)).data).toEqual({ importJob: null });
+
+    // a TEACHER or ANALYST token whose subject is the clerk's reads none of the clerk's jobs (issue 16, finding 7)
+    const clerkJob = (await p.as(clerk)('{ importJobs(first: 1) { nodes { id } } }')).data.importJobs.nodes[0].id;
+    for (const impostor of [{ subject: 'clerk-2', role: 'TEACHER' as const, teacherId: 'x' }, { subject: 'clerk-2', role: 'ANALYST' as const }]) {
+      for (const route of [`/imports/${clerkJob}`, `/imports/${clerkJob}/errors.xlsx`]) {
+        const r = await fetch(`${p.origin}${route}`, { headers: { authorization: `Bearer ${p.token(impostor)}` } });
+        expect(r.status).toBe(404);
+      }
+    }
   });
 
   it('answers importJob and importJobs in the supergraph, and refuses roles that may not import', async () => {

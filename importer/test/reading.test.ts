@@ -7,7 +7,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import yauzl from 'yauzl';
-import { designationsKind, detectCsvEncoding, endDate, FileError, readDate, teachersKind, trainingsKind, writeKindXlsx, year, yuan } from '@tw/importer';
+import { csvRecords, designationsKind, detectCsvEncoding, endDate, FileError, MAX_CSV_FIELD_CHARS, readDate, teachersKind, trainingsKind, writeKindXlsx, year, yuan } from '@tw/importer';
 import { idNumber, readAll, teacherInputs, workbook } from './fixtures';
 import { SAMPLES, tempFolder } from './harness';
 import { buildZip, ZipPart } from './zip';
@@ -394,3 +394,39 @@ describe('the school-shaped file writer', () => {
   });
 });
 
+
+describe('a CSV on one line (issue 16, finding 10)', () => {
+  /** 64 KB chunks of `unit` for `mb` MB, counting how many were read */
+  const stream = (unit: string, mb: number, read: { chunks: number }) =>
+    (async function* () {
+      const chunk = unit.repeat(Math.ceil(65_536 / unit.length));
+      for (let n = 0; n * 65_536 < mb * 1024 * 1024; n++) {
+        read.chunks++;
+        yield chunk;
+      }
+    })();
+  const refusal = async (unit: string) => {
+    const read = { chunks: 0 };
+    let error: unknown;
+    try {
+      for await (const rec of csvRecords(stream(unit, 50, read), 200)) void rec;
+    } catch (e) {
+      error = e;
+    }
+    return { error: error as FileError, read };
+  };
+
+  it('refuses 50 MB of one field after its first 32,767 characters, reading one chunk, not the file', async () => {
+    const { error, read } = await refusal('张');
+    expect(error).toBeInstanceOf(FileError);
+    expect(error.code).toBe('CELL_TOO_LONG');
+    expect(error.message).toBe(`CSV 文件中有一个字段超过 ${MAX_CSV_FIELD_CHARS} 个字符：请检查文件是否缺少换行，或引号未闭合`);
+    expect(read.chunks).toBe(1);
+  });
+
+  it('refuses 50 MB of one line of short fields at column 201, not at its end', async () => {
+    const { error, read } = await refusal('a,');
+    expect(error.code).toBe('TOO_MANY_COLUMNS');
+    expect(read.chunks).toBe(1);
+  });
+});

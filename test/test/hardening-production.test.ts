@@ -87,6 +87,15 @@ describe('the platform in production mode', () => {
     expect((await gql('{ schools(first: 1) { totalCount } }')).data).toEqual({ schools: { totalCount: expect.any(Number) } });
   });
 
+  it('suggests no field names in production, at the gateway or at a subgraph (issue 16, finding 9)', async () => {
+    const typo = '{ teacherz(first: 1) { totalCount } schools(first: 1) { totalCont } }';
+    const r = await caller(p.gatewayUrl, tokenFor(ADMIN))(typo);
+    expect(r.errors?.length).toBeGreaterThan(0);
+    for (const e of r.errors ?? []) expect(e.message).not.toMatch(/Did you mean|teachers|totalCount/);
+    const s = await caller(p.services[0].graphqlUrl, tokenFor(ADMIN), p.keys.gatewaySecret)(typo);
+    for (const e of s.errors ?? []) expect(e.message).not.toMatch(/Did you mean/);
+  });
+
   it('serves no landing page at the gateway or at a subgraph', async () => {
     for (const [url, headers] of [
       [p.gatewayUrl, {}],

@@ -140,6 +140,7 @@ describe('tokens and scopes through the gateway (production processes, demo dist
       ['expired', () => jwt.sign(claims(), secret(), { algorithm: 'HS256', expiresIn: -60 }), /expired/],
       ['not yet valid (nbf in an hour)', () => jwt.sign(claims(), secret(), { algorithm: 'HS256', notBefore: 3600, expiresIn: 7200 }), /not valid yet/],
       ['signed with another secret', () => jwt.sign(claims(), 'another-secret-another-secret-another', { algorithm: 'HS256', expiresIn: 600 }), /invalid signature/],
+      ['without exp (it would never expire)', () => jwt.sign(claims(), secret(), { algorithm: 'HS256' }), /no expiry/],
       ['unsigned (alg: none)', () => `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ ...claims(), exp: now() + 600 })}.`, /refused/],
       ['alg: none with a signature part', () => `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ ...claims(), exp: now() + 600 })}.${'A'.repeat(43)}`, /refused/],
       ['HS512 with the right secret (algorithm not allowed)', () => jwt.sign(claims(), secret(), { algorithm: 'HS512', expiresIn: 600 }), /invalid algorithm/],

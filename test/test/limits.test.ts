@@ -50,6 +50,44 @@ describe('request limits at the gateway', () => {
     expect(((await res.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
+  const post = (query: string, variables?: Record<string, unknown>) =>
+    fetch(p.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${p.tokenOf({ subject: 'a', role: 'DISTRICT_ADMIN' })}` },
+      body: JSON.stringify({ query, variables }),
+    });
+  const refusal = async (res: Response) => ({ status: res.status, code: ((await res.json()) as { errors?: Array<{ extensions: { code: string } }> }).errors?.[0]?.extensions.code });
+
+  it('refuses the __typename alias bomb with a 4xx before running it, while an ordinary query still answers (issue 16, finding 2)', async () => {
+    const aliases = (n: number) => Array.from({ length: n }, (_, i) => `a${i}: __typename`).join(' ');
+    const bombs = [
+      `{ teachers(first: 1000) { nodes { ${aliases(10_000)} } } }`,
+      `{ teachers(first: 1000) { nodes { ${aliases(1_000)} } } }`,
+      `{ teachers(first: 1000) { nodes { __typename id name } } x: teachers(first: 1000) { nodes { __typename id name } } }`.replace('{ __typename id name }', `{ ${'__typename '.repeat(200)} }`),
+    ];
+    // the bombs and an ordinary query at once: the bombs are refused, the query answers
+    const ordinaryAnswer = p.admin('{ teachers(first: 20) { nodes { id name school { name } } } }');
+    const [a, b, c] = await Promise.all(bombs.map((q) => post(q)));
+    const ordinary = await ordinaryAnswer;
+    expect(await refusal(a)).toEqual({ status: 400, code: 'QUERY_TOO_LARGE' });
+    expect(await refusal(b)).toEqual({ status: 400, code: 'TOO_MANY_ALIASES' });
+    expect(await refusal(c)).toEqual({ status: 400, code: 'QUERY_TOO_COSTLY' });
+    expect(ordinary.errors).toBeUndefined();
+    expect(Array.isArray((ordinary.data as { teachers: { nodes: unknown[] } }).teachers.nodes)).toBe(true);
+  });
+
+  it('counts a list without first at its real maximum: 1,000 ids, 30 years (issue 16, finding 3)', async () => {
+    const ids = Array.from({ length: 1000 }, (_, i) => `t${i}`);
+    expect(await refusal(await post('query($ids: [ID!]!) { teachersByIds(ids: $ids) { school { teachers(first: 1000) { nodes { id name } } } } }', { ids }))).toEqual({
+      status: 400,
+      code: 'QUERY_TOO_COSTLY',
+    });
+    const years = `{ ${Array.from({ length: 30 }, (_, i) => `r${i}: districtReports(fromYear: 1996, toYear: 2025) { year teacherCount }`).join(' ')} }`;
+    expect(await refusal(await post(years))).toEqual({ status: 400, code: 'QUERY_TOO_COSTLY' });
+    // one 30-year trend is an ordinary request
+    expect((await p.admin('{ districtReports(fromYear: 1996, toYear: 2025) { year teacherCount } }')).errors).toBeUndefined();
+  });
+
   it('caps page sizes in the subgraphs', async () => {
     const r = await p.admin('{ teachers(first: 1001) { nodes { id } } }');
     expect(r.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');

@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import { SPONSOR, systemClock } from '@tw/kernel';
+import { neutraliseCell, SPONSOR, systemClock } from '@tw/kernel';
 import ExcelJS from 'exceljs';
 import { breakdownRows, EnumLabels, FigureCatalogue, FigureFormat, labelOf, ReportFigure } from './figures';
 import type { DataGapData, ReportData } from './report-data';
@@ -22,6 +22,11 @@ export function cellValue(format: FigureFormat, value: unknown, labels: EnumLabe
 const BOLD: Partial<ExcelJS.Font> = { bold: true };
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
 const GROUP_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
+
+/** Adds a row with every text cell made safe to open (school names and definitions come from data). */
+function addRow(ws: ExcelJS.Worksheet, values: unknown[]): ExcelJS.Row {
+  return ws.addRow(values.map((v) => neutraliseCell(v)));
+}
 
 function header(row: ExcelJS.Row): void {
   row.font = BOLD;
@@ -81,19 +86,19 @@ function writeReportSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, figures: Figur
   const ws = wb.addWorksheet(SHEETS.report, { views: [{ state: 'frozen', ySplit: 3 }] });
   const gapColumn = figures.dataGaps;
   ws.columns = [{ width: 18 }, { width: 40 }, { width: 16 }, { width: 8 }, { width: 90 }, ...(gapColumn ? [{ width: 60 }] : [])];
-  const title = ws.addRow([`${data.year} 年度教师队伍建设主要指标${data.frozen ? '（正式版）' : ''}`]);
+  const title = addRow(ws, [`${data.year} 年度教师队伍建设主要指标${data.frozen ? '（正式版）' : ''}`]);
   title.font = { bold: true, size: 14 };
   ws.mergeCells(1, 1, 1, gapColumn ? 6 : 5);
   title.commit();
   // a frozen year's figures are the official ones: say when and by whom they were frozen
   const official = data.frozen ? `正式数据：已于 ${chinaMinute(new Date(data.frozen.frozenAt))}（北京时间）由 ${data.frozen.frozenBy} 冻结，其后的更正不计入；` : '';
-  ws.addRow([`${official}新认定名师骨干自 ${data.sinceYear} 年起计；生成于 ${generatedAt}（北京时间）；口径见“${SHEETS.notes}”表`]).commit();
-  const h = ws.addRow(['类别', '指标', '数值', '单位', '口径', ...(gapColumn ? ['数据缺口（当年未报送所依据数据的学校）'] : [])]);
+  addRow(ws, [`${official}新认定名师骨干自 ${data.sinceYear} 年起计；生成于 ${generatedAt}（北京时间）；口径见“${SHEETS.notes}”表`]).commit();
+  const h = addRow(ws, ['类别', '指标', '数值', '单位', '口径', ...(gapColumn ? ['数据缺口（当年未报送所依据数据的学校）'] : [])]);
   header(h);
   h.commit();
   let group = '';
   for (const r of reportRows(figures, data.report)) {
-    const row = ws.addRow([r.group === group ? '' : r.group, r.label, r.value, r.unit, r.definition, ...(gapColumn ? [r.gaps || null] : [])]);
+    const row = addRow(ws, [r.group === group ? '' : r.group, r.label, r.value, r.unit, r.definition, ...(gapColumn ? [r.gaps || null] : [])]);
     if (r.group !== group) row.getCell(1).font = BOLD;
     group = r.group;
     const format = NUMBER_FORMATS[r.format];
@@ -131,7 +136,7 @@ function writeSchoolSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, figures: Figur
   const gapColumn = figures.dataGaps;
   const kindTitles = new Map(((data.report.dataGaps ?? []) as readonly DataGapData[]).map((g) => [g.kind, g.kindTitle]));
   ws.columns = [{ width: 14 }, { width: 28 }, { width: 10 }, ...columns.map(() => ({ width: 14 })), ...(gapColumn ? [{ width: 30 }] : [])];
-  const h = ws.addRow(['学校标识码', '学校名称', '举办者', ...columns.map(schoolHeader), ...(gapColumn ? ['当年未报送'] : [])]);
+  const h = addRow(ws, ['学校标识码', '学校名称', '举办者', ...columns.map(schoolHeader), ...(gapColumn ? ['当年未报送'] : [])]);
   header(h);
   h.height = 48;
   h.commit();
@@ -139,7 +144,7 @@ function writeSchoolSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, figures: Figur
     const school = (s.school ?? {}) as { code?: string; name?: string; sponsor?: string };
     const missing = (s.missingKinds ?? []) as readonly string[];
     const gapTitles = missing.map((k) => kindTitles.get(k) ?? k).join('、');
-    const row = ws.addRow([
+    const row = addRow(ws, [
       school.code ?? '',
       school.name ?? '',
       school.sponsor && SPONSOR.has(school.sponsor) ? SPONSOR.label(school.sponsor) : (school.sponsor ?? ''),
@@ -159,23 +164,23 @@ function writeSchoolSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, figures: Figur
 function writeNotesSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, figures: FigureCatalogue): void {
   const ws = wb.addWorksheet(SHEETS.notes);
   ws.columns = [{ width: 36 }, { width: 30 }, { width: 8 }, { width: 90 }, { width: 50 }, { width: 24 }];
-  const title = ws.addRow(['统计口径说明']);
+  const title = addRow(ws, ['统计口径说明']);
   title.font = { bold: true, size: 14 };
   title.commit();
   for (const note of figures.notes) {
-    const row = ws.addRow([note]);
+    const row = addRow(ws, [note]);
     ws.mergeCells(row.number, 1, row.number, 6);
     row.alignment = { wrapText: true, vertical: 'top' };
     row.height = 32;
     row.commit();
   }
-  ws.addRow([]).commit();
-  const h = ws.addRow(['指标', '字段', '单位', '口径', '学校对比口径', '计算服务']);
+  addRow(ws, []).commit();
+  const h = addRow(ws, ['指标', '字段', '单位', '口径', '学校对比口径', '计算服务']);
   header(h);
   h.commit();
   for (const f of figures.all) {
     const school = f.school ? (f.schoolDefinition ?? '同左') : '不列入学校对比';
-    const row = ws.addRow([f.label, f.field, f.unit, f.definition, school, f.service]);
+    const row = addRow(ws, [f.label, f.field, f.unit, f.definition, school, f.service]);
     row.getCell(4).alignment = { wrapText: true, vertical: 'top' };
     row.getCell(5).alignment = { wrapText: true, vertical: 'top' };
     row.commit();

@@ -148,12 +148,9 @@ export function mountImportRoutes(router: express.Router, principalOf: Principal
     const p = signedIn(req, res, principalOf);
     if (!p) return null;
     const job = await deps.store.get(String(req.params.id));
-    if (!job) {
-      fail(res, 404, 'NOT_FOUND', `没有 id 为“${req.params.id}”的导入任务`);
-      return null;
-    }
-    if (!canSeeJob(p, job)) {
-      fail(res, 403, 'FORBIDDEN', '该导入任务属于其他学校');
+    // another school's job answers as no job at all
+    if (!job || !canSeeJob(p, job)) {
+      fail(res, 404, 'NOT_FOUND', `没有 id 为“${req.params.id}”的导入任务（或不由本账号查看）`);
       return null;
     }
     return job;

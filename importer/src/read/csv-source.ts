@@ -70,6 +70,9 @@ enum State {
  * CRLF or LF), keeping its state across chunks. The delimiter is a comma, or a tab when the first
  * line has more tabs than commas.
  */
+/** Excel's own limit of a cell's text: a longer CSV field is not a spreadsheet's cell. */
+export const MAX_CSV_FIELD_CHARS = 32_767;
+
 export async function* csvRecords(chunks: AsyncIterable<string>, maxColumns: number): AsyncGenerator<string[]> {
   let delimiter: string | undefined;
   let state = State.FieldStart;
@@ -91,6 +94,10 @@ export async function* csvRecords(chunks: AsyncIterable<string>, maxColumns: num
     }
     const out: string[][] = [];
     for (let i = 0; i < text.length; i++) {
+      // a file on one line (or one endless field) is refused as it is read, not held whole in memory
+      if (field.length > MAX_CSV_FIELD_CHARS) {
+        throw new FileError('CELL_TOO_LONG', `CSV 文件中有一个字段超过 ${MAX_CSV_FIELD_CHARS} 个字符：请检查文件是否缺少换行，或引号未闭合`);
+      }
       const ch = text[i];
       if (skipLF) {
         skipLF = false;
@@ -113,6 +120,7 @@ export async function* csvRecords(chunks: AsyncIterable<string>, maxColumns: num
         record.push(field);
         field = '';
         state = State.FieldStart;
+        if (record.length >= maxColumns) throw new FileError('TOO_MANY_COLUMNS', `CSV 文件有一行超过上限 ${maxColumns} 列：请检查分隔符，或删除多余的列`);
       } else if (ch === '\n' || ch === '\r') {
         endRecord(out);
         skipLF = ch === '\r';

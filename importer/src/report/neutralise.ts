@@ -1,13 +1,9 @@
+import { neutraliseCell } from '@tw/kernel';
 import { CellValue } from '../spec/cell';
 
-/**
- * A cell made safe to open: text that starts with = + - @ (or a tab or carriage return, which some
- * programs skip before them) gets a leading apostrophe, so no spreadsheet program runs it as a
- * formula (OWASP “CSV injection”), even after the report is saved as CSV.
- */
+/** A cell as the importer's workbooks write it: nothing as null, text made safe to open by the kernel's one rule (`neutraliseCell`). */
 export function neutralise(v: unknown): CellValue {
   if (v === null || v === undefined) return null;
   if (typeof v === 'number' || typeof v === 'boolean') return v;
-  const s = String(v);
-  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+  return neutraliseCell(String(v));
 }

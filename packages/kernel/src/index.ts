@@ -39,4 +39,8 @@ export * from './gateway-client';
 export * from './teacher-directory';
 export * from './remote-bulk';
 export * from './history';
+export * from './lookup-watch';
+export * from './small-groups';
+export * from './spreadsheet-text';
+export * from './like';
 export * from './frozen-reports';

@@ -4,7 +4,7 @@ import { BulkOptions, BulkPlan, bulkRows, BulkResult, MAX_BULK_ROWS, runBulk } f
 import { badInput } from './errors';
 import { TeacherDirectoryEntry } from './gateway-client';
 import { BaseContext, requireRole } from './graphql/context';
-import { isRejection, reject, Rejection } from './row-rules';
+import { isRejection, reject, Rejection, teacherOutOfReach } from './row-rules';
 import { SchoolDirectory, SchoolDirectoryEntry, TeacherDirectory } from './teacher-directory';
 
 /**
@@ -15,7 +15,8 @@ import { SchoolDirectory, SchoolDirectoryEntry, TeacherDirectory } from './teach
 export interface PersonnelAnswer {
   /**
    * The teacher `id` names, when personnel knows them and the principal may write their records (a
-   * SCHOOL_ADMIN only their own school's teachers); otherwise TEACHER_NOT_FOUND or TEACHER_FORBIDDEN.
+   * SCHOOL_ADMIN only their own school's teachers); otherwise TEACHER_NOT_FOUND, worded the same for an
+   * unknown id and another school's teacher (`teacherOutOfReach`).
    * @param field the input field the id came in (default teacherId)
    * @param title what the row calls the teacher in a message (主持人, 师傅…; default 教师)
    */
@@ -91,9 +92,8 @@ async function askPersonnel<R>(principal: Principal, rows: readonly R[], call: R
   const answer: PersonnelAnswer = {
     teacher(id, field = 'teacherId', title = '教师') {
       const t = teachers.get(id);
-      if (!t) return reject('TEACHER_NOT_FOUND', `${title} id“${id}”不在教师名册中：请先在人事系统中导入该教师的基本信息`, field);
-      // the id the caller sent, not the teacher's name: a name is for whoever may read the record
-      if (!canWriteSchool(principal, t.school.id)) return reject('TEACHER_FORBIDDEN', `无权写入${title} id“${id}”的数据：该教师不属于本账号的学校`, field);
+      // unknown and out of reach answer alike, naming only the id the caller sent
+      if (!t || !canWriteSchool(principal, t.school.id)) return teacherOutOfReach(`${title} id“${id}”`, field);
       return t;
     },
     school(id, field = 'schoolId') {

@@ -9,11 +9,12 @@ import express from 'express';
 import { GraphQLError, GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { DataSource } from 'typeorm';
 import { Principal } from './auth/principal';
-import { bearerToken, TokenKeys, verifyToken } from './auth/tokens';
+import { bearerToken, TokenKeys, verifyTokenAsync } from './auth/tokens';
 import { Clock, systemClock } from './clock';
 import { pingDatabase } from './database/data-source';
 import { BaseContext } from './graphql/context';
 import { createLogger, Logger } from './logger';
+import { LookupWatch } from './lookup-watch';
 import { currentRequestScope, runInRequestScope } from './request-scope';
 import { GATEWAY_SECRET_HEADER, IMPORT_JOB_HEADER, REQUEST_ID_HEADER } from './services';
 import { collectProcessMetrics, scrapeMetrics } from './telemetry/metrics';
@@ -218,9 +219,12 @@ export async function startService<C extends BaseContext>(o: ServiceOptions<C>, 
     plugins,
     introspection: !o.production,
     includeStacktraceInErrorResponses: !o.production,
+    // no "Did you mean …" in production, where introspection is off
+    hideSchemaDetailsFromClientErrors: o.production,
     formatError: formatErrorFor(o.production, logger, o.name),
   });
   await apollo.start();
+  const lookups = new LookupWatch(logger);
 
   app.use((req, res, next) => {
     const header = req.headers[REQUEST_ID_HEADER];
@@ -249,9 +253,22 @@ export async function startService<C extends BaseContext>(o: ServiceOptions<C>, 
   if (o.mount) {
     const routes = express.Router();
     routes.use(gatewayOnly);
-    o.mount(routes, (req) => {
+    // the token is verified once, before the routes (a JWKS key is fetched asynchronously); principalOf reads the outcome
+    const verified = new WeakMap<express.Request, { principal: Principal | null } | { error: unknown }>();
+    routes.use(async (req, _res, next) => {
       const token = bearerToken(req.header('authorization'));
-      return token ? verifyToken(token, o.keys) : null;
+      try {
+        verified.set(req, { principal: token ? await verifyTokenAsync(token, o.keys) : null });
+      } catch (error) {
+        verified.set(req, { error });
+      }
+      next();
+    });
+    o.mount(routes, (req) => {
+      const outcome = verified.get(req);
+      if (!outcome) return null;
+      if ('error' in outcome) throw outcome.error;
+      return outcome.principal;
     });
     app.use((req, res, next) => (req.path === '/graphql' || req.path.startsWith('/graphql/') ? next() : routes(req, res, next)));
   }
@@ -265,13 +282,13 @@ export async function startService<C extends BaseContext>(o: ServiceOptions<C>, 
         let principal: Principal | null = null;
         if (token) {
           try {
-            principal = verifyToken(token, o.keys);
+            principal = await verifyTokenAsync(token, o.keys);
           } catch (e) {
             const err = e as GraphQLError;
             throw new GraphQLError(err.message, { extensions: { ...err.extensions, http: { status: 401 } } });
           }
         }
-        return o.context({ principal, requestId: currentRequestScope()?.requestId ?? randomUUID(), clock: o.clock ?? systemClock });
+        return o.context({ principal, requestId: currentRequestScope()?.requestId ?? randomUUID(), clock: o.clock ?? systemClock, lookups });
       },
     }),
   );

@@ -145,9 +145,9 @@ describe.each(testDatabaseKinds())('runRemoteBulk on %s', (kind) => {
     const r = await call(CLERK_A, [{ teacherId: 't1' }, { teacherId: 'nobody' }, { teacherId: 't-b' }, { teacherId: 't2', otherTeacherId: 't-b' }, { schoolId: 'school-b' }, { schoolId: 'nowhere' }], { partial: true });
     expect(r.rows.map((x) => [x.status, x.code ?? null, x.field ?? null, x.message ?? null])).toEqual([
       ['CREATED', null, null, null],
-      ['REJECTED', 'TEACHER_NOT_FOUND', 'teacherId', '教师 id“nobody”不在教师名册中：请先在人事系统中导入该教师的基本信息'],
-      ['REJECTED', 'TEACHER_FORBIDDEN', 'teacherId', '无权写入教师 id“t-b”的数据：该教师不属于本账号的学校'],
-      ['REJECTED', 'TEACHER_FORBIDDEN', 'otherTeacherId', '无权写入师傅 id“t-b”的数据：该教师不属于本账号的学校'],
+      ['REJECTED', 'TEACHER_NOT_FOUND', 'teacherId', '教师 id“nobody” 不在本账号可维护的教师名册中：该教师尚未登记，或不由本账号管理（调入他校教师须由区教育局办理）；请核对证件号，或先导入教师基本信息'],
+      ['REJECTED', 'TEACHER_NOT_FOUND', 'teacherId', '教师 id“t-b” 不在本账号可维护的教师名册中：该教师尚未登记，或不由本账号管理（调入他校教师须由区教育局办理）；请核对证件号，或先导入教师基本信息'],
+      ['REJECTED', 'TEACHER_NOT_FOUND', 'otherTeacherId', '师傅 id“t-b” 不在本账号可维护的教师名册中：该教师尚未登记，或不由本账号管理（调入他校教师须由区教育局办理）；请核对证件号，或先导入教师基本信息'],
       ['REJECTED', 'SCHOOL_FORBIDDEN', 'schoolId', '无权写入学校“第二小学”的数据：本账号只能维护本校（school-a）的数据'],
       ['REJECTED', 'SCHOOL_NOT_FOUND', 'schoolId', '学校 id“nowhere”不在学校名册中：请先在人事系统中导入该学校'],
     ]);

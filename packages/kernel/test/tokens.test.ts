@@ -1,6 +1,7 @@
 import { createHmac, generateKeyPairSync } from 'node:crypto';
+import http from 'node:http';
 import jwt from 'jsonwebtoken';
-import { AppError, bearerToken, Principal, signDelegatedToken, signServiceToken, signUserToken, TokenKeys, verifyToken } from '@tw/kernel';
+import { AppError, bearerToken, JWKS_CACHE, Principal, signDelegatedToken, signServiceToken, signUserToken, TokenKeys, verifyToken, verifyTokenAsync } from '@tw/kernel';
 
 const USER_SECRET = 'user-secret-user-secret-user-secret-0123';
 const GATEWAY_SECRET = 'gateway-secret-gateway-secret-gateway-0123';
@@ -269,7 +270,84 @@ describe('delegated tokens (a service acting for a user)', () => {
   });
 
   it('still enforces the claims a user token needs', () => {
-    const forged = jwt.sign({ role: 'SERVICE', obo: { role: 'SCHOOL_ADMIN', sub: 'x' } }, keys.gatewaySecret, { algorithm: 'HS256', subject: 'service:importer', keyid: 'tw-internal' });
+    const forged = jwt.sign({ role: 'SERVICE', obo: { role: 'SCHOOL_ADMIN', sub: 'x' } }, keys.gatewaySecret, { algorithm: 'HS256', subject: 'service:importer', keyid: 'tw-internal', expiresIn: '5m' });
     expect(() => verifyToken(forged, keys)).toThrow(/school/);
+  });
+});
+
+describe('token requirements (issue 16, finding 6)', () => {
+  it('refuses a token without exp, whichever key signed it', () => {
+    const noExp = jwt.sign({ role: 'DISTRICT_ADMIN' }, USER_SECRET, { subject: 'admin' });
+    expect(refused(noExp)).toMatch(/no expiry \(exp\)/);
+    const service = jwt.sign({ role: 'SERVICE' }, GATEWAY_SECRET, { subject: 'service:x', keyid: 'tw-internal' });
+    expect(refused(service)).toMatch(/no expiry/);
+  });
+
+  it('checks issuer and audience on HS256 tokens when they are configured, and signs them for npm run token', () => {
+    const keys: TokenKeys = { user: { kind: 'HS256', secret: USER_SECRET, issuer: 'https://bureau', audience: 'tw' }, gatewaySecret: GATEWAY_SECRET };
+    const good = signUserToken({ subject: 'a', role: 'ANALYST' }, USER_SECRET, '1h', keys.user);
+    expect(verifyToken(good, keys)).toEqual({ subject: 'a', role: 'ANALYST' });
+    expect(refused(signUserToken({ subject: 'a', role: 'ANALYST' }, USER_SECRET, '1h'), keys)).toMatch(/issuer|audience/);
+    expect(refused(signUserToken({ subject: 'a', role: 'ANALYST' }, USER_SECRET, '1h', { issuer: 'https://bureau', audience: 'other' }), keys)).toMatch(/audience/);
+  });
+});
+
+describe('user tokens verified with a JWKS URL (issue 16, finding 6)', () => {
+  const pair = () => generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const [first, second] = [pair(), pair()];
+  let served: Array<{ kid: string; key: ReturnType<typeof pair> }> = [{ kid: 'k1', key: first }];
+  let fetches = 0;
+  let server: http.Server;
+  let keys: TokenKeys;
+  beforeAll(async () => {
+    JWKS_CACHE.cooldownMs = 0;
+    server = http.createServer((_req, res) => {
+      fetches++;
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ keys: served.map(({ kid, key }) => ({ ...key.publicKey.export({ format: 'jwk' }), kid, alg: 'RS256', use: 'sig' })) }));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    const port = (server.address() as { port: number }).port;
+    keys = { user: { kind: 'JWKS', jwksUrl: `http://127.0.0.1:${port}/jwks.json`, issuer: 'https://idp.example', audience: 'tw' }, gatewaySecret: GATEWAY_SECRET };
+  });
+  afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+  const sign = (kid: string, key: ReturnType<typeof pair>, claims: Record<string, unknown> = {}, opts: jwt.SignOptions = {}) =>
+    jwt.sign({ role: 'TEACHER', teacher: 't1', ...claims }, key.privateKey.export({ format: 'pem', type: 'pkcs8' }) as string, {
+      algorithm: 'RS256',
+      keyid: kid,
+      subject: 'u1',
+      issuer: 'https://idp.example',
+      audience: 'tw',
+      expiresIn: '1h',
+      ...opts,
+    });
+
+  it('verifies with the provider’s keys, caches them, and follows a key rotation', async () => {
+    await expect(verifyTokenAsync(sign('k1', first), keys)).resolves.toEqual({ subject: 'u1', role: 'TEACHER', teacherId: 't1' });
+    await verifyTokenAsync(sign('k1', first), keys);
+    expect(fetches).toBe(1);
+    // the provider rotates: a token of the new key makes the set be fetched again
+    served = [{ kid: 'k2', key: second }];
+    await expect(verifyTokenAsync(sign('k2', second), keys)).resolves.toMatchObject({ subject: 'u1' });
+    expect(fetches).toBe(2);
+  });
+
+  it('refuses a token without exp, of another issuer or audience, or signed by a key the provider does not list', async () => {
+    const refusedAsync = async (t: string) => {
+      const e = await verifyTokenAsync(t, keys).then(
+        () => null,
+        (err: AppError) => err,
+      );
+      expect(e?.extensions.code).toBe('UNAUTHENTICATED');
+      return e!.message;
+    };
+    const noExp = jwt.sign({ role: 'TEACHER', teacher: 't1' }, second.privateKey.export({ format: 'pem', type: 'pkcs8' }) as string, { algorithm: 'RS256', keyid: 'k2', subject: 'u1', issuer: 'https://idp.example', audience: 'tw' });
+    expect(await refusedAsync(noExp)).toMatch(/exp/);
+    expect(await refusedAsync(sign('k2', second, {}, { issuer: 'https://evil.example' }))).toMatch(/iss/);
+    expect(await refusedAsync(sign('k2', second, {}, { audience: 'other' }))).toMatch(/aud/);
+    expect(await refusedAsync(sign('k2', first))).toMatch(/refused/);
+    // internal service tokens are still checked against the gateway secret
+    await expect(verifyTokenAsync(signServiceToken('importer', GATEWAY_SECRET), keys)).resolves.toEqual({ subject: 'service:importer', role: 'SERVICE' });
   });
 });

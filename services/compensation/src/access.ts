@@ -13,14 +13,3 @@ export function assertCanReadPay(ctx: BaseContext, teacher: TeacherRef): Princip
   return p;
 }
 
-/** Whether the reader may read every teacher of a school, so the small-group rule does not apply to them there. */
-export function readsWholeSchool(p: Principal | null, schoolId: string): boolean {
-  if (!p) return false;
-  if (p.role === 'DISTRICT_ADMIN' || p.role === 'SERVICE') return true;
-  return p.role === 'SCHOOL_ADMIN' && p.schoolId === schoolId;
-}
-
-/** Whether the reader may read every teacher of the district. */
-export function readsWholeDistrict(p: Principal | null): boolean {
-  return p?.role === 'DISTRICT_ADMIN' || p?.role === 'SERVICE';
-}

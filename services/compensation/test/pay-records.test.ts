@@ -113,7 +113,7 @@ describe.each(testDatabaseKinds())('pay records on %s', (kind) => {
   it('lets a SCHOOL_ADMIN write only their own teachers, and not ANALYST or TEACHER at all', async () => {
     const clerk = s.schoolAdmin(B);
     const r = await clerk(UPSERT_PAY, { rows: [payRow('t-a1', LAST_YEAR - 5, '80000'), payRow('t-b1', LAST_YEAR - 5, '70000')] });
-    expect(r.data.r.rows.map((x: { code: string | null; status: string }) => x.code ?? x.status)).toEqual(['TEACHER_FORBIDDEN', 'CREATED']);
+    expect(r.data.r.rows.map((x: { code: string | null; status: string }) => x.code ?? x.status)).toEqual(['TEACHER_NOT_FOUND', 'CREATED']);
     expect(r.data.r.written).toBe(false);
     for (const who of [s.analyst, s.teacher('t-a1')]) {
       const refused = await who(UPSERT_PAY, { rows: [] });
@@ -155,7 +155,7 @@ describe.each(testDatabaseKinds())('pay records on %s', (kind) => {
     const right = await clerkB(UPSERT_PAY, { rows: [payRow('t-a1', LAST_YEAR, '1', { name: '张三' })] });
     const wrong = await clerkB(UPSERT_PAY, { rows: [payRow('t-a1', LAST_YEAR, '1', { name: '李四' })] });
     expect(wrong.data.r.rows[0]).toEqual(right.data.r.rows[0]);
-    expect(right.data.r.rows[0]).toMatchObject({ code: 'TEACHER_FORBIDDEN', message: '无权写入教师 id“t-a1”的数据：该教师不属于本账号的学校' });
+    expect(right.data.r.rows[0]).toMatchObject({ code: 'TEACHER_NOT_FOUND', message: '教师 id“t-a1” 不在本账号可维护的教师名册中：该教师尚未登记，或不由本账号管理（调入他校教师须由区教育局办理）；请核对证件号，或先导入教师基本信息' });
     // control: the district, who may write the teacher, is told the name disagrees
     expect((await s.admin(UPSERT_PAY, { rows: [payRow('t-a1', LAST_YEAR, '1', { name: '李四' })] })).data.r.rows[0].code).toBe('NAME_MISMATCH');
   });

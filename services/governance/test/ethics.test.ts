@@ -87,7 +87,7 @@ describe.each(testDatabaseKinds())('governance ethics, violations and the veto o
     const all = await bulk(UPSERT_VIOLATIONS, rows);
     expect(outcomes(all.rows)).toEqual(expected);
     expect(all).toMatchObject({ written: false, rejected: 7 });
-    expect(all.rows[1].message).toBe('教师 id“nobody”不在教师名册中：请先在人事系统中导入该教师的基本信息');
+    expect(all.rows[1].message).toBe('教师 id“nobody” 不在本账号可维护的教师名册中：该教师尚未登记，或不由本账号管理（调入他校教师须由区教育局办理）；请核对证件号，或先导入教师基本信息');
     expect(all.rows[2].message).toBe('负面清单中没有第 12 项：请填写清单中的事项编号或名称（如“5”“关心爱护学生”），或写明违规行为（如“违规有偿补课”）');
     expect(all.rows[3].message).toBe('负面清单第 5 项是“关心爱护学生”，与“坚守廉洁自律”不一致');
     const stored = async () => {

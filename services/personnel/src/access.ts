@@ -1,12 +1,11 @@
-import { BaseContext, canReadPerson, forbidden, notFound, Principal, requirePrincipal } from '@tw/kernel';
+import { BaseContext, canReadPerson, Principal, requirePrincipal } from '@tw/kernel';
 import { Teacher } from './entities/teacher.entity';
 
-/** The teacher, when this principal may read them; FORBIDDEN otherwise. */
-export function assertCanRead(ctx: BaseContext, t: Teacher | null, id: string): Teacher {
+/**
+ * The teacher when this principal may read them; null otherwise, exactly as when there is no such
+ * teacher: a lookup by id or ID number must not tell "outside your scope" from "unknown".
+ */
+export function readableOrNull(ctx: BaseContext, t: Teacher | null | undefined): Teacher | null {
   const p: Principal = requirePrincipal(ctx);
-  if (!t) throw notFound(`No teacher with id "${id}"`);
-  if (!canReadPerson(p, t.schoolId, t.id)) {
-    throw forbidden(p.role === 'ANALYST' ? 'ANALYST tokens read aggregates only, not individual teachers' : `Teacher ${id} is outside what your token may read`);
-  }
-  return t;
+  return t && canReadPerson(p, t.schoolId, t.id) ? t : null;
 }

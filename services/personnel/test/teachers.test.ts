@@ -98,8 +98,10 @@ describe.each(testDatabaseKinds())('personnel teachers on %s', (kind) => {
     expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
 
     const otherTeacher = (await s.admin(`{ teachers(first: 1, filter: { schoolId: "${other}" }) { nodes { id } } }`)).data.teachers.nodes[0].id;
+    // another school's teacher answers as no teacher at all (issue 16): null, no error
     const direct = await schoolAdmin(`{ teacher(id: "${otherTeacher}") { name } }`);
-    expect(direct.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(direct.errors).toBeUndefined();
+    expect(direct.data).toEqual({ teacher: null });
 
     const ownTeacher = list.data.teachers.nodes[0].id;
     const self = s.as({ subject: 't', role: 'TEACHER', teacherId: ownTeacher });
@@ -118,12 +120,69 @@ describe.each(testDatabaseKinds())('personnel teachers on %s', (kind) => {
     expect(a3.errors).toBeUndefined();
   });
 
+  it('answers out-of-scope exactly as unknown: reads, bulk dry runs and writes (issue 16, finding 1)', async () => {
+    const [own, other] = schoolIds;
+    await s.admin(UPSERT_TEACHERS, { rows: [teacherRow(9101, '4101020002', { name: '刘梓萍' }), teacherRow(9102, '4101020001')] });
+    const held = teacherRow(9101, '4101020002').idNumber as string;
+    const unknown = teacherRow(9199, '4101020002').idNumber as string;
+    const ownNumber = teacherRow(9102, '4101020001').idNumber as string;
+    const otherId = (await s.admin(`{ teacherByIdNumber(idNumber: "${held}") { id } }`)).data.teacherByIdNumber.id as string;
+    const clerk = s.as({ subject: 'clerk', role: 'SCHOOL_ADMIN', schoolId: own });
+    const ownTeacher = s.as({ subject: 't', role: 'TEACHER', teacherId: (await s.admin(`{ teacherByIdNumber(idNumber: "${ownNumber}") { id } }`)).data.teacherByIdNumber.id });
+    expect(other).toBeDefined();
+
+    // reads: a number or id held by another school and one held by no one answer alike, for each role
+    for (const as of [clerk, ownTeacher]) {
+      const [a, b] = await Promise.all([as(`{ teacherByIdNumber(idNumber: "${held}") { id } }`), as(`{ teacherByIdNumber(idNumber: "${unknown}") { id } }`)]);
+      expect([a.data, a.errors]).toEqual([b.data, b.errors]);
+      expect([a.data, a.errors]).toEqual([{ teacherByIdNumber: null }, undefined]);
+      const [c, d] = await Promise.all([as(`{ teacher(id: "${otherId}") { id } }`), as('{ teacher(id: "0000-no-such-teacher") { id } }')]);
+      expect([c.data, c.errors]).toEqual([d.data, d.errors]);
+      const byIds = await as(`{ teachersByIds(ids: ["${otherId}", "0000-no-such-teacher"]) { id } teachersByIdNumber(idNumbers: ["${held}", "${unknown}"]) { id } }`);
+      expect(byIds.data).toEqual({ teachersByIds: [null, null], teachersByIdNumber: [null, null] });
+    }
+
+    // upsertHires dry runs: the name behind another school's number is never confirmed nor named
+    const hire = (idNumber: string, name: string) => ({ idNumber, name, year: 2024, channel: 'CAMPUS' });
+    const UPSERT_HIRES = `mutation($rows: [HireInput!]!) { upsertHires(rows: $rows, options: { dryRun: true }) { rows { status code message field } } }`;
+    const answers = await Promise.all([hire(held, '刘梓萍'), hire(held, '别人'), hire(unknown, '别人')].map((row) => clerk(UPSERT_HIRES, { rows: [row] })));
+    for (const a of answers) expect(a.errors).toBeUndefined();
+    const rows = answers.map((a) => a.data.upsertHires.rows[0] as { code: string; message: string; field: string });
+    const withoutNumber = rows.map((r) => ({ ...r, message: r.message.replace(/\d{17}[\dX]/, 'N') }));
+    expect(withoutNumber[0]).toEqual(withoutNumber[1]);
+    expect(withoutNumber[1]).toEqual(withoutNumber[2]);
+    expect(rows[0]).toMatchObject({ code: 'TEACHER_NOT_FOUND', field: 'idNumber' });
+    expect(JSON.stringify(answers.map((a) => a.data))).not.toContain('刘梓萍');
+
+    // upsertTeachers: registering another school's number is refused in words true for any refused number, naming nothing of that school
+    const taken = await clerk(UPSERT_TEACHERS, { rows: [teacherRow(9101, '4101020001', { name: '随便' })], options: { dryRun: true } });
+    const refusal = taken.data.upsertTeachers.rows[0];
+    expect(refusal).toMatchObject({ status: 'REJECTED', code: 'ID_NUMBER_UNAVAILABLE', field: 'idNumber' });
+    expect(refusal.message).toBe(`身份证件号 ${held} 不能由本账号登记或修改：请核对证件类型与号码；他校教师调入本校须由区教育局办理`);
+    expect(refusal.message).not.toMatch(/测试第2小学|刘梓萍|属于/);
+  });
+
   it('finds teachers by a name prefix, with LIKE wildcards taken literally', async () => {
     await s.admin(UPSERT_TEACHERS, { rows: [teacherRow(8001, '4101020001', { name: '王%明' }), teacherRow(8002, '4101020001', { name: '王小明' })] });
     const literal = await s.admin('{ teachers(filter: { namePrefix: "王%" }) { nodes { name } } }');
     expect(literal.data.teachers.nodes).toEqual([{ name: '王%明' }]);
     const both = await s.admin('{ teachers(filter: { namePrefix: "王" }) { totalCount } }');
     expect(both.data.teachers.totalCount).toBe(2);
+  });
+
+  it('refuses names with NUL, a right-to-left override or a lone surrogate, and a namePrefix over 100 characters (issue 16, finding 9)', async () => {
+    const rows = [teacherRow(9201, '4101020001', { name: '张\u0000三' }), teacherRow(9202, '4101020001', { name: '\u202e三张' }), teacherRow(9203, '4101020001', { name: '张\ud800' })];
+    const r = await s.admin(UPSERT_TEACHERS, { rows, options: { dryRun: true } });
+    expect(r.errors).toBeUndefined();
+    expect(r.data.upsertTeachers.rows.map((x: { code: string; field: string }) => [x.code, x.field])).toEqual([
+      ['BAD_CHARACTER', 'name'],
+      ['BAD_CHARACTER', 'name'],
+      ['BAD_CHARACTER', 'name'],
+    ]);
+    expect(r.data.upsertTeachers.rows[1].message).toBe('姓名含有不可见的控制字符或文字方向控制符（U+202E），请删除后重新填写');
+    const long = await s.admin(`{ teachers(filter: { namePrefix: "${'王'.repeat(60_000)}" }) { totalCount } }`);
+    expect(long.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: 'namePrefix takes at most 100 characters; got 60000' });
+    expect((await s.admin(`{ teachers(filter: { namePrefix: "${'王'.repeat(100)}" }) { totalCount } }`)).errors).toBeUndefined();
   });
 
   it('refuses a SCHOOL_ADMIN writing another school, row by row', async () => {

@@ -52,7 +52,7 @@ describe.each(testDatabaseKinds())('professional-development studios, lessons an
     // another school's SCHOOL_ADMIN can neither name its host nor hand the studio to their own teacher
     const clerkB = s.as({ subject: 'clerk', role: 'SCHOOL_ADMIN', schoolId: SCHOOL_B });
     const taken = (await clerkB(UPSERT_STUDIOS, { rows: [studioRow(), studioRow({ name: '李名师语文工作室 ', hostTeacherId: others[0].id, memberTeacherId: others[1].id })] })).data.r;
-    expect(outcomes(taken)).toEqual(['TEACHER_FORBIDDEN', 'STUDIO_FORBIDDEN']);
+    expect(outcomes(taken)).toEqual(['TEACHER_NOT_FOUND', 'STUDIO_FORBIDDEN']);
   });
 
   it('requires the host to hold a valid designation of the matching kind in the founding year', async () => {
@@ -114,7 +114,7 @@ describe.each(testDatabaseKinds())('professional-development studios, lessons an
     const base = { teacherId: ts[11].id, title: '课题', kind: 'OPEN', date: '2024-05-05' };
     const rows = [{ ...base, date: tomorrow }, { ...base, studioName: '不存在的工作室' }, { ...base, title: '另一课题', observers: -1 }, { ...base, title: '' }, { ...base, teacherId: others[0].id }];
     const r = (await s.as({ subject: 'clerk', role: 'SCHOOL_ADMIN', schoolId: SCHOOL_A })(UPSERT_LESSONS, { rows })).data.r;
-    expect(outcomes(r)).toEqual(['DATE_IN_FUTURE', 'STUDIO_NOT_FOUND', 'BAD_OBSERVERS', 'REQUIRED', 'TEACHER_FORBIDDEN']);
+    expect(outcomes(r)).toEqual(['DATE_IN_FUTURE', 'STUDIO_NOT_FOUND', 'BAD_OBSERVERS', 'REQUIRED', 'TEACHER_NOT_FOUND']);
     expect(r.rows[0].message).toContain(tomorrow);
     expect(r.rows[1].message).toBe('工作室“不存在的工作室”不存在，请先导入工作室');
   });
@@ -140,7 +140,7 @@ describe.each(testDatabaseKinds())('professional-development studios, lessons an
     expect(pairs.totalCount).toBe(2);
     const clerkB = s.as({ subject: 'clerk', role: 'SCHOOL_ADMIN', schoolId: SCHOOL_B });
     expect((await clerkB('{ mentoringPairs { totalCount } }')).data.mentoringPairs.totalCount).toBe(0);
-    expect((await clerkB(UPSERT_PAIRS, { rows: [{ mentorId: others[0].id, menteeId: ts[16].id, startDate: '2024-09-01' }] })).data.r.rows[0].code).toBe('TEACHER_FORBIDDEN');
+    expect((await clerkB(UPSERT_PAIRS, { rows: [{ mentorId: others[0].id, menteeId: ts[16].id, startDate: '2024-09-01' }] })).data.r.rows[0].code).toBe('TEACHER_NOT_FOUND');
   });
 
   it('shows studios to every signed-in role, and a teacher’s studios only to those who may read the teacher', async () => {

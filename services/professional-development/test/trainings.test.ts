@@ -132,9 +132,9 @@ describe.each(testDatabaseKinds())('professional-development trainings on %s', (
   it('lets a SCHOOL_ADMIN write their own teachers only, row by row', async () => {
     const clerk = s.as({ subject: 'clerk', role: 'SCHOOL_ADMIN', schoolId: SCHOOL_A });
     const r = (await clerk(UPSERT_TRAININGS, { rows: [trainingRow(otherTeachers[0].id, { year: 2020 }), trainingRow(ownTeachers[0].id, { year: 2020 })] })).data.r;
-    expect(outcomes(r)).toEqual(['TEACHER_FORBIDDEN', 'CREATED']);
+    expect(outcomes(r)).toEqual(['TEACHER_NOT_FOUND', 'CREATED']);
     // the id sent, never the name of a teacher outside the token's school
-    expect(r.rows[0].message).toBe(`无权写入教师 id“${otherTeachers[0].id}”的数据：该教师不属于本账号的学校`);
+    expect(r.rows[0].message).toBe(`教师 id“${otherTeachers[0].id}” 不在本账号可维护的教师名册中：该教师尚未登记，或不由本账号管理（调入他校教师须由区教育局办理）；请核对证件号，或先导入教师基本信息`);
     expect(r.rows[0].message).not.toContain('外校教师1');
     expect(r.written).toBe(false);
     const analyst = s.as({ subject: 'a', role: 'ANALYST' });

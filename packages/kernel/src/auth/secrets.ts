@@ -12,6 +12,8 @@ export interface SecretSettings {
   readonly jwtSecret?: string;
   /** PEM text, or a path to a PEM file */
   readonly jwtPublicKey?: string;
+  /** the identity provider's JWKS URL (keys fetched, cached and rotated) */
+  readonly jwtJwksUrl?: string;
   readonly jwtIssuer?: string;
   readonly jwtAudience?: string;
   readonly gatewaySecret?: string;
@@ -30,19 +32,23 @@ interface DevSecrets {
 export function resolveTokenKeys(s: SecretSettings): TokenKeys {
   const publicKey = s.jwtPublicKey ? readPem(s.jwtPublicKey) : undefined;
   if (s.production) {
-    if (!publicKey && (!s.jwtSecret || s.jwtSecret.length < MIN_SECRET_LENGTH)) {
-      throw new ConfigError(`In production JWT_SECRET must be set to at least ${MIN_SECRET_LENGTH} characters, or JWT_PUBLIC_KEY to an RS256 public key`);
+    if (!publicKey && !s.jwtJwksUrl && (!s.jwtSecret || s.jwtSecret.length < MIN_SECRET_LENGTH)) {
+      throw new ConfigError(
+        `In production JWT_SECRET must be set to at least ${MIN_SECRET_LENGTH} characters, or JWT_PUBLIC_KEY to an RS256 public key, or JWT_JWKS_URL to the identity provider's key set`,
+      );
     }
     if (!s.gatewaySecret || s.gatewaySecret.length < MIN_SECRET_LENGTH) {
       throw new ConfigError(`In production GATEWAY_SECRET must be set to at least ${MIN_SECRET_LENGTH} characters`);
     }
   }
-  const dev = (!s.jwtSecret && !publicKey) || !s.gatewaySecret ? devSecrets(s.dataDir) : undefined;
+  if (publicKey && s.jwtJwksUrl) throw new ConfigError('Set JWT_PUBLIC_KEY or JWT_JWKS_URL, not both');
+  const dev = (!s.jwtSecret && !publicKey && !s.jwtJwksUrl) || !s.gatewaySecret ? devSecrets(s.dataDir) : undefined;
   const gatewaySecret = s.gatewaySecret || dev!.gatewaySecret;
-  if (publicKey) {
-    return { gatewaySecret, user: { kind: 'RS256', publicKey, issuer: s.jwtIssuer, audience: s.jwtAudience } };
-  }
-  return { gatewaySecret, user: { kind: 'HS256', secret: s.jwtSecret || dev!.jwtSecret } };
+  // issuer and audience are checked for every kind of key when they are set
+  const claims = { ...(s.jwtIssuer ? { issuer: s.jwtIssuer } : {}), ...(s.jwtAudience ? { audience: s.jwtAudience } : {}) };
+  if (s.jwtJwksUrl) return { gatewaySecret, user: { kind: 'JWKS', jwksUrl: s.jwtJwksUrl, ...claims } };
+  if (publicKey) return { gatewaySecret, user: { kind: 'RS256', publicKey, ...claims } };
+  return { gatewaySecret, user: { kind: 'HS256', secret: s.jwtSecret || dev!.jwtSecret, ...claims } };
 }
 
 function readPem(value: string): string {

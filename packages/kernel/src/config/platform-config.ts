@@ -45,7 +45,14 @@ export interface GatewayConfig extends CommonConfig {
   readonly subgraphTimeoutMs: number;
   readonly requestTimeoutMs: number;
   readonly bodyLimitBytes: number;
-  readonly limits: { readonly maxDepth: number; readonly maxCost: number; readonly maxAliases: number; readonly maxOperations: number };
+  readonly limits: { readonly maxDepth: number; readonly maxCost: number; readonly maxAliases: number; readonly maxOperations: number; readonly maxTokens: number };
+  /** the largest answer, in bytes */
+  readonly responseLimitBytes: number;
+  /** requests per token subject and per client address: a burst, then so many a second (0 a second: no budget) */
+  readonly budget: {
+    readonly perSubject: { readonly perSecond: number; readonly burst: number };
+    readonly perAddress: { readonly perSecond: number; readonly burst: number };
+  } | null;
   /** the console at /console/ and the GraphQL IDE at /graphql */
   readonly console: ConsoleSettings;
   /** GATEWAY_TRUSTED_DOCUMENTS: only the manifest's documents run; GATEWAY_ANY_DOCUMENT_ROLES may send any */
@@ -64,6 +71,7 @@ export function readCommonConfig(source: NodeJS.ProcessEnv = process.env): Commo
       LOG_LEVEL: env.oneOf(['debug', 'info', 'warn', 'error'] as const, 'info'),
       JWT_SECRET: env.optional(env.string()),
       JWT_PUBLIC_KEY: env.optional(env.string()),
+      JWT_JWKS_URL: env.optional(env.url(['https:', 'http:'])),
       JWT_ISSUER: env.optional(env.string()),
       JWT_AUDIENCE: env.optional(env.string()),
       GATEWAY_SECRET: env.optional(env.string()),
@@ -79,6 +87,7 @@ export function readCommonConfig(source: NodeJS.ProcessEnv = process.env): Commo
     dataDir,
     jwtSecret: c.JWT_SECRET,
     jwtPublicKey: c.JWT_PUBLIC_KEY,
+    jwtJwksUrl: c.JWT_JWKS_URL,
     jwtIssuer: c.JWT_ISSUER,
     jwtAudience: c.JWT_AUDIENCE,
     gatewaySecret: c.GATEWAY_SECRET,
@@ -149,6 +158,12 @@ export function readGatewayConfig(source: NodeJS.ProcessEnv = process.env): Gate
       GATEWAY_MAX_COST: env.int(200_000, 100, 100_000_000),
       GATEWAY_MAX_ALIASES: env.int(30, 0, 10_000),
       GATEWAY_MAX_OPERATIONS: env.int(5, 1, 100),
+      GATEWAY_MAX_TOKENS: env.int(5_000, 100, 1_000_000),
+      GATEWAY_RESPONSE_LIMIT_BYTES: env.int(20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+      GATEWAY_BUDGET_PER_SUBJECT_PER_SECOND: env.int(20, 0, 1_000_000),
+      GATEWAY_BUDGET_PER_SUBJECT_BURST: env.int(60, 1, 1_000_000),
+      GATEWAY_BUDGET_PER_ADDRESS_PER_SECOND: env.int(50, 0, 1_000_000),
+      GATEWAY_BUDGET_PER_ADDRESS_BURST: env.int(150, 1, 1_000_000),
     },
     source,
   );
@@ -182,7 +197,16 @@ export function readGatewayConfig(source: NodeJS.ProcessEnv = process.env): Gate
       maxCost: limits.GATEWAY_MAX_COST,
       maxAliases: limits.GATEWAY_MAX_ALIASES,
       maxOperations: limits.GATEWAY_MAX_OPERATIONS,
+      maxTokens: limits.GATEWAY_MAX_TOKENS,
     },
+    responseLimitBytes: limits.GATEWAY_RESPONSE_LIMIT_BYTES,
+    budget:
+      limits.GATEWAY_BUDGET_PER_SUBJECT_PER_SECOND === 0 || limits.GATEWAY_BUDGET_PER_ADDRESS_PER_SECOND === 0
+        ? null
+        : {
+            perSubject: { perSecond: limits.GATEWAY_BUDGET_PER_SUBJECT_PER_SECOND, burst: limits.GATEWAY_BUDGET_PER_SUBJECT_BURST },
+            perAddress: { perSecond: limits.GATEWAY_BUDGET_PER_ADDRESS_PER_SECOND, burst: limits.GATEWAY_BUDGET_PER_ADDRESS_BURST },
+          },
     console: readConsoleSettings(source, common.production),
     trustedDocuments: { enabled: ops.GATEWAY_TRUSTED_DOCUMENTS, anyDocumentRoles },
     metrics: { port: ops.METRICS_PORT, host: ops.METRICS_HOST, onPublicPort: ops.GATEWAY_METRICS_PUBLIC },

@@ -2,6 +2,7 @@ import type { AuthChecker } from 'type-graphql';
 import { Principal, Role } from '../auth/principal';
 import type { Clock } from '../clock';
 import { forbidden, unauthenticated } from '../errors';
+import type { LookupWatch } from '../lookup-watch';
 
 /** What every resolver of every service receives. Services add their loaders to it. */
 export interface BaseContext {
@@ -9,6 +10,8 @@ export interface BaseContext {
   readonly requestId: string;
   /** what "now" and "today" are for this request: the service's clock (BUSINESS_DATE can pin the day) */
   readonly clock: Clock;
+  /** the service's enumeration signal (set by startService) */
+  readonly lookups?: LookupWatch;
 }
 
 /** The signed-in principal, or an UNAUTHENTICATED error. */

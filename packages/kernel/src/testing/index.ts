@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 /**
  * Helpers for tests: the databases a suite runs against (SQLite always; MariaDB/MySQL when
  * TEST_MYSQL_URL is set, and required under CI), throwaway databases, tokens and recording loaders.
@@ -86,7 +88,7 @@ export function testKeys(): TokenKeys {
 export function tokenFor(keys: TokenKeys, principal: Principal): string {
   if (principal.role === 'SERVICE') return signServiceToken(principal.subject.replace(/^service:/, ''), keys.gatewaySecret);
   if (keys.user.kind !== 'HS256') throw new Error('tokenFor needs HS256 keys');
-  return signUserToken(principal, keys.user.secret, '1h');
+  return signUserToken(principal, keys.user.secret, '1h', keys.user);
 }
 
 /**
@@ -154,4 +156,24 @@ export function directClient(url: string, keys: TokenKeys): (principal: Principa
 
 export * from './load';
 export * from './queries';
+
+/**
+ * The seed a fuzz test draws its inputs from: FUZZ_SEED when set (replaying a run); a new one each
+ * run with FUZZ_RANDOM=1 (`npm run fuzz`); otherwise the commit's (GITHUB_SHA, else `git rev-parse
+ * HEAD`) hashed, so that a local run of a commit draws what CI draws for it.
+ * @example const SEED = fuzzSeed(); const r = new Random(SEED);
+ */
+export function fuzzSeed(env: NodeJS.ProcessEnv = process.env): number {
+  if (env.FUZZ_SEED) return Number(env.FUZZ_SEED);
+  if (env.FUZZ_RANDOM === '1') return Date.now() % 2 ** 31;
+  let commit = env.GITHUB_SHA ?? '';
+  if (!commit) {
+    try {
+      commit = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: __dirname, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    } catch {
+      commit = 'no-commit';
+    }
+  }
+  return createHash('sha256').update(commit).digest().readUInt32BE(0) % 2 ** 31;
+}
 export * from './traces';

@@ -1,9 +1,8 @@
 import { Principal } from '@tw/kernel';
 import { DataSource } from 'typeorm';
-import { readsWholeSchool } from '../access';
 import { TalentRecord } from '../entities/talent-record.entity';
 import { bigintFromSql, Fen } from '../money/fen';
-import { suppressSmallGroups } from '../small-groups';
+import { readsWholeDistrict, suppressSmallGroups } from '@tw/kernel';
 
 /** A school's talent figures of a year, as this reader may see them. */
 export interface SchoolTalent {
@@ -41,9 +40,9 @@ export async function schoolTalent(ds: DataSource, year: number, reader: Princip
     paid: Number(bigintFromSql(r.paid)),
     subsidy: bigintFromSql(r.subsidyTotal),
   }));
-  const open = (id: string) => readsWholeSchool(reader, id);
-  const counts = suppressSmallGroups(groups.map((g) => ({ key: g.schoolId, size: g.assessed, open: open(g.schoolId) })), { withTotal: true });
-  const money = suppressSmallGroups(groups.map((g) => ({ key: g.schoolId, size: g.paid, open: open(g.schoolId) })), { withTotal: true, force: counts.withheld });
+  const readerSeesAll = readsWholeDistrict(reader);
+  const counts = suppressSmallGroups(groups.map((g) => ({ key: g.schoolId, size: g.assessed })), { withTotal: true, readerSeesAll });
+  const money = suppressSmallGroups(groups.map((g) => ({ key: g.schoolId, size: g.paid })), { withTotal: true, force: counts.withheld, readerSeesAll });
   return new Map(
     groups.map((g) => [
       g.schoolId,

@@ -1,9 +1,8 @@
 import { Principal } from '@tw/kernel';
 import { DataSource } from 'typeorm';
-import { readsWholeSchool } from '../access';
 import { PayRecord } from '../entities/pay-record.entity';
 import { bigintFromSql, Fen } from '../money/fen';
-import { MIN_GROUP_SIZE, suppressSmallGroups, withheldReason } from '../small-groups';
+import { MIN_GROUP_SIZE, suppressSmallGroups, withheldReason, readsWholeDistrict } from '@tw/kernel';
 import { against, averageOf, compareAverages } from './figure-math';
 import { PayParity, SchoolPay } from './pay-parity.type';
 
@@ -93,9 +92,10 @@ export function emptySchoolPay(schoolId: string, year: number, benchmark: Fen | 
 export function payTable(year: number, groups: readonly PayGroup[], benchmark: Fen | null, reader: Principal | null): PayTable {
   const publicGroups = groups.filter((g) => g.schoolPublic);
   const privateGroups = groups.filter((g) => !g.schoolPublic);
-  const figureGroups = (gs: readonly PayGroup[]) => gs.map((g) => ({ key: g.schoolId, size: g.count, open: readsWholeSchool(reader, g.schoolId) }));
-  const pub = suppressSmallGroups(figureGroups(publicGroups), { withTotal: true });
-  const priv = suppressSmallGroups(figureGroups(privateGroups), { withTotal: false });
+  const figureGroups = (gs: readonly PayGroup[]) => gs.map((g) => ({ key: g.schoolId, size: g.count }));
+  const readerSeesAll = readsWholeDistrict(reader);
+  const pub = suppressSmallGroups(figureGroups(publicGroups), { withTotal: true, readerSeesAll });
+  const priv = suppressSmallGroups(figureGroups(privateGroups), { withTotal: false, readerSeesAll });
 
   const bySchool = new Map<string, SchoolPay>();
   // a school whose sponsor changed within a year's records has two groups; its public one is the one shown

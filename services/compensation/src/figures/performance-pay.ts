@@ -1,10 +1,9 @@
 import { Principal } from '@tw/kernel';
 import { DataSource, In } from 'typeorm';
-import { readsWholeSchool } from '../access';
 import { PayRecord } from '../entities/pay-record.entity';
 import { PerformancePayAllocation } from '../entities/performance-pay-allocation.entity';
 import { bigintFromSql, Fen } from '../money/fen';
-import { MIN_GROUP_SIZE, suppressSmallGroups, withheldReason } from '../small-groups';
+import { MIN_GROUP_SIZE, suppressSmallGroups, withheldReason, readsWholeDistrict } from '@tw/kernel';
 import { PerformancePaySummary, SchoolPerformancePay } from './performance-pay.type';
 
 /** A school's pay records of a year, as SQL sums their performance pay. */
@@ -81,9 +80,9 @@ export function performanceTable(
   const groupOf = new Map(groups.map((g) => [g.schoolId, g]));
   const inSummary = [...new Set([...allocations.map((a) => a.schoolId), ...groups.filter((g) => g.schoolPublic).map((g) => g.schoolId)])];
   const privateIds = groups.filter((g) => !g.schoolPublic && !approvedOf.has(g.schoolId)).map((g) => g.schoolId);
-  const figureGroups = (ids: readonly string[]) => ids.map((id) => ({ key: id, size: groupOf.get(id)?.paidTeachers ?? 0, open: readsWholeSchool(reader, id) }));
-  const pub = suppressSmallGroups(figureGroups(inSummary), { withTotal: true });
-  const priv = suppressSmallGroups(figureGroups(privateIds), { withTotal: false });
+  const figureGroups = (ids: readonly string[]) => ids.map((id) => ({ key: id, size: groupOf.get(id)?.paidTeachers ?? 0, }));
+  const pub = suppressSmallGroups(figureGroups(inSummary), { withTotal: true, readerSeesAll: readsWholeDistrict(reader) });
+  const priv = suppressSmallGroups(figureGroups(privateIds), { withTotal: false, readerSeesAll: readsWholeDistrict(reader) });
 
   const schoolFigures = (id: string, withheld: boolean, complementary: boolean): SchoolPerformancePay => {
     const g = groupOf.get(id);

@@ -1,9 +1,8 @@
 import { Principal, TALENT_CATEGORY } from '@tw/kernel';
 import { DataSource } from 'typeorm';
-import { readsWholeDistrict } from '../access';
 import { TalentCategory, TalentRecord } from '../entities/talent-record.entity';
 import { bigintFromSql, Fen } from '../money/fen';
-import { MIN_GROUP_SIZE, suppressSmallGroups, withheldReason } from '../small-groups';
+import { MIN_GROUP_SIZE, suppressSmallGroups, withheldReason, readsWholeDistrict } from '@tw/kernel';
 import { TalentCategoryTotal, TalentTotals } from './talent-totals.type';
 
 export interface TalentGroup {
@@ -52,8 +51,8 @@ export function talentTotals(year: number, groups: readonly TalentGroup[], reade
   const all = TALENT_CATEGORY.values().map(
     (category): TalentGroup => byCategory.get(category) ?? { year, category, assessed: 0, passed: 0, paid: 0, subsidyTotal: 0n },
   );
-  const counts = suppressSmallGroups(all.map((g) => ({ key: g.category, size: g.assessed, open })), { withTotal: true });
-  const money = suppressSmallGroups(all.map((g) => ({ key: g.category, size: g.paid, open })), { withTotal: true, force: counts.withheld });
+  const counts = suppressSmallGroups(all.map((g) => ({ key: g.category, size: g.assessed })), { withTotal: true, readerSeesAll: open });
+  const money = suppressSmallGroups(all.map((g) => ({ key: g.category, size: g.paid })), { withTotal: true, force: counts.withheld, readerSeesAll: open });
 
   const categories = all.map((g) => {
     const countsHidden = counts.withheld.has(g.category);

@@ -8,7 +8,7 @@ import { figuresFor } from './figures';
 export class PayParityResolver {
   @Query(() => PayParity, {
     description:
-      "Teachers' average annual income against the civil servants' for a year, district-wide and per public school (any signed-in role; figures over fewer than 5 teachers are withheld from readers who may not read each of them)",
+      "Teachers' average annual income against the civil servants' for a year, district-wide and per public school (any signed-in role; figures over fewer than 5 teachers are withheld, with the next smallest so none can be worked out from the total, the same for every reader but DISTRICT_ADMIN)",
   })
   async payParity(@Arg('year', () => Int) year: number, @Ctx() ctx: CompensationContext): Promise<PayParity> {
     requirePrincipal(ctx);

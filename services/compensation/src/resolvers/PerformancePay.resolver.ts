@@ -10,7 +10,7 @@ import { figuresFor } from './figures';
 export class PerformancePayResolver {
   @Query(() => PerformancePaySummary, {
     description:
-      'Approved performance-pay totals (核定绩效工资总量) against what was paid, for a year, district-wide and per public school (any signed-in role; paid totals over fewer than 5 teachers withheld from readers who may not read each of them)',
+      'Approved performance-pay totals (核定绩效工资总量) against what was paid, for a year, district-wide and per public school (any signed-in role; paid totals over fewer than 5 teachers withheld, the same for every reader but DISTRICT_ADMIN)',
   })
   async performancePay(@Arg('year', () => Int) year: number, @Ctx() ctx: CompensationContext): Promise<PerformancePaySummary> {
     requirePrincipal(ctx);

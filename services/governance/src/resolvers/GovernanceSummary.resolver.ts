@@ -1,4 +1,4 @@
-import { APPRAISAL_RESULT, ETHICS_RESULT, HONOR_LEVEL, PRINCIPAL_RANK, requireYear, Sanction, SANCTION, yearEnd, yearStart } from '@tw/kernel';
+import { APPRAISAL_RESULT, ETHICS_RESULT, HONOR_LEVEL, MIN_GROUP_SIZE, PRINCIPAL_RANK, readsWholeDistrict, requireYear, Sanction, SANCTION, suppressSmallGroups, yearEnd, yearStart } from '@tw/kernel';
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { aggregateScope } from '../access';
@@ -19,6 +19,16 @@ function countsOf<V extends string | null>(values: readonly V[], rows: Grouped):
   return values.map((value) => ({ value, count: byValue.get(value) ?? 0 }));
 }
 
+/**
+ * The small-group rule over one distribution of sensitive counts (ethics results, appraisal results,
+ * violations by sanction): a count of 1–4 is withheld, and the next smallest with it, since the
+ * others and the number assessed would give it back. Decided from the counts alone.
+ */
+function suppressed<V>(counts: Array<{ value: V; count: number }>, readerSeesAll: boolean): Array<{ value: V; count: number | null }> {
+  const s = suppressSmallGroups(counts.map((c) => ({ key: String(c.value), size: c.count })), { withTotal: true, readerSeesAll });
+  return counts.map((c) => ({ value: c.value, count: s.withheld.has(String(c.value)) || s.totalWithheld ? null : c.count }));
+}
+
 @Resolver(() => GovernanceSummary)
 export class GovernanceSummaryResolver {
   @Query(() => GovernanceSummary, {
@@ -32,6 +42,8 @@ export class GovernanceSummaryResolver {
     @Ctx() ctx: GovernanceContext,
   ): Promise<GovernanceSummary> {
     const scope = aggregateScope(ctx, schoolId);
+    // the district's administrators, and a school's own admin for its own figures, may read each record counted
+    const readerSeesAll = readsWholeDistrict(ctx.principal) || (ctx.principal?.role === 'SCHOOL_ADMIN' && scope.schoolId === ctx.principal.schoolId);
     requireYear(year);
     const ofSchool = <T extends ObjectLiteral>(qb: SelectQueryBuilder<T>) => (scope.schoolId ? qb.andWhere(`${qb.alias}.school_id = :school`, { school: scope.schoolId }) : qb);
     const grouped = <T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, column: string) =>
@@ -60,13 +72,21 @@ export class GovernanceSummaryResolver {
     }
     const awardsByLevel = countsOf(HONOR_LEVEL.values(), awards).map(({ value, count }) => ({ level: value, count }));
     const principalRanks = countsOf(PRINCIPAL_RANK.values(), ranks).map(({ value, count }) => ({ rank: value, count }));
+    const ethicsResults = suppressed(countsOf(ETHICS_RESULT.values(), ethics), readerSeesAll).map(({ value, count }) => ({ result: value, count }));
+    const appraisalResults = suppressed(countsOf(APPRAISAL_RESULT.values(), appraisals), readerSeesAll).map(({ value, count }) => ({ result: value, count }));
+    const violationCounts = suppressed(countsOf<Sanction | null>([...SANCTION.values(), null], violations), readerSeesAll).map(({ value, count }) => ({ sanction: value, count }));
+    const vetoedTeachers = !readerSeesAll && vetoed.size > 0 && vetoed.size < MIN_GROUP_SIZE ? null : vetoed.size;
+    const anyWithheld = [...ethicsResults, ...appraisalResults, ...violationCounts].some((c) => c.count === null) || vetoedTeachers === null;
     return {
       year,
       schoolId: scope.schoolId,
-      ethicsResults: countsOf(ETHICS_RESULT.values(), ethics).map(({ value, count }) => ({ result: value, count })),
-      appraisalResults: countsOf(APPRAISAL_RESULT.values(), appraisals).map(({ value, count }) => ({ result: value, count })),
-      violations: countsOf<Sanction | null>([...SANCTION.values(), null], violations).map(({ value, count }) => ({ sanction: value, count })),
-      vetoedTeachers: vetoed.size,
+      ethicsResults,
+      appraisalResults,
+      violations: violationCounts,
+      vetoedTeachers,
+      withheldReason: anyWithheld
+        ? `counts of 1–${MIN_GROUP_SIZE - 1} teachers (and the next smallest count beside one) are withheld from readers who may not read each record: ethics, appraisal, violations and the veto are sensitive`
+        : null,
       awards: awardsByLevel.reduce((s, l) => s + l.count, 0),
       awardsByLevel,
       teachersCommended: Number(commended?.n ?? 0),

@@ -1,4 +1,4 @@
-import { canWriteSchool, checkIdNumber, cleanText, normalizeIdNumber, Principal, reject, Rejection } from '@tw/kernel';
+import { canWriteSchool, checkIdNumber, cleanText, normalizeIdNumber, Principal, reject, Rejection, teacherOutOfReach } from '@tw/kernel';
 import { EntityManager, In } from 'typeorm';
 import { IdType, Teacher } from '../entities/teacher.entity';
 
@@ -12,7 +12,9 @@ export interface TeacherRef {
 
 /**
  * Resolves the teachers a batch of rows names (by id, or by ID type + number with the name that
- * must agree) in at most two queries. A SCHOOL_ADMIN may only name teachers of their own school.
+ * must agree) in at most two queries. A SCHOOL_ADMIN may only name teachers of their own school:
+ * another school's teacher is answered exactly as an unknown one, before the name is compared, so a
+ * row never confirms a number nor tells whose it is.
  */
 export async function resolveTeacherRefs(
   m: EntityManager,
@@ -33,7 +35,7 @@ export async function resolveTeacherRefs(
     let t: Teacher | undefined;
     if (ref.teacherId) {
       t = byId.get(ref.teacherId);
-      if (!t) return reject('TEACHER_NOT_FOUND', `教师 id“${ref.teacherId}”不存在`, 'teacherId');
+      if (!t || !canWriteSchool(principal, t.schoolId)) return teacherOutOfReach(`教师 id“${ref.teacherId}”`, 'teacherId');
     } else {
       const idType = ref.idType ?? 'RESIDENT_ID';
       if (!ref.idNumber) return reject('ID_NUMBER_REQUIRED', '身份证件号不能为空', 'idNumber');
@@ -43,13 +45,11 @@ export async function resolveTeacherRefs(
       }
       const number = normalizeIdNumber(ref.idNumber);
       t = byNumber.get(`${idType}:${number}`);
-      if (!t) return reject('TEACHER_NOT_FOUND', `身份证件号 ${number} 的教师不在教师名册中，请先导入教师基本信息`, 'idNumber');
+      if (!t || !canWriteSchool(principal, t.schoolId)) return teacherOutOfReach(`身份证件号 ${number}`, 'idNumber');
     }
+    // compared only for a teacher the caller may write: a name is for whoever may read the record
     const name = cleanText(ref.name);
     if (name && name !== t.name) return reject('NAME_MISMATCH', `姓名“${name}”与身份证件号对应的教师“${t.name}”不一致`, 'name');
-    if (!canWriteSchool(principal, t.schoolId)) {
-      return reject('TEACHER_FORBIDDEN', `无权写入教师“${t.name}”的数据：该教师不属于本账号的学校`, 'idNumber');
-    }
     return t;
   };
 }

@@ -1,4 +1,4 @@
-import { BulkPlan, canWriteSchool, checkIdNumber, cleanText, currentMonthInChina, ID_TYPE, isRejection, newId, normalizeIdNumber, optionalText, Planned, Principal, reject, requiredText, RowStatus, upsertById } from '@tw/kernel';
+import { BulkPlan, canWriteSchool, checkIdNumber, cleanText, currentMonthInChina, ID_TYPE, idNumberUnavailable, isRejection, newId, normalizeIdNumber, optionalText, Planned, Principal, reject, requiredText, RowStatus, upsertById } from '@tw/kernel';
 import { In } from 'typeorm';
 import { Teacher } from '../entities/teacher.entity';
 import { TeacherInput } from '../inputs/teacher.input';
@@ -117,7 +117,8 @@ export function teacherPlan(principal: Principal, now: Date): BulkPlan<TeacherIn
         if (isRejection(fields)) return fields;
         const existing = byKey.get(`${fields.idType}:${fields.idNumber}`);
         if (existing && !canWriteSchool(principal, existing.schoolId)) {
-          return reject('TEACHER_OF_OTHER_SCHOOL', `身份证件号 ${fields.idNumber} 的教师属于其他学校，调入须由区教育局办理`, 'idNumber');
+          // worded as for a number the caller may not use for any reason: nothing of the other school is confirmed
+          return idNumberUnavailable(fields.idNumber);
         }
         const next: Teacher = {
           ...fields,

@@ -1,4 +1,4 @@
-import { BulkOptions, BulkResult, ConnectionType, PageArgs, paginate, recordScope, requireRole, runBulk } from '@tw/kernel';
+import { BulkOptions, BulkResult, ConnectionType, PageArgs, paginate, recordScope, requireRole, runBulk, watchBulk } from '@tw/kernel';
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { hirePlan } from '../bulk/hires.plan';
 import { Hire } from '../entities/hire.entity';
@@ -34,6 +34,6 @@ export class HireResolver {
     @Ctx() ctx: PersonnelContext,
   ): Promise<BulkResult> {
     const p = requireRole(ctx, 'DISTRICT_ADMIN', 'SCHOOL_ADMIN');
-    return runBulk(ctx.ds, rows, options ?? new BulkOptions(), hirePlan(p, ctx.clock.now()), p);
+    return watchBulk(ctx, runBulk(ctx.ds, rows, options ?? new BulkOptions(), hirePlan(p, ctx.clock.now()), p), 'upsertHires');
   }
 }

@@ -1,4 +1,4 @@
-import { BulkOptions, BulkResult, ConnectionType, PageArgs, paginate, recordScope, requireRole, runBulk } from '@tw/kernel';
+import { BulkOptions, BulkResult, ConnectionType, PageArgs, paginate, recordScope, requireRole, runBulk, watchBulk } from '@tw/kernel';
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Brackets } from 'typeorm';
 import { rotationPlan } from '../bulk/rotations.plan';
@@ -39,6 +39,6 @@ export class RotationResolver {
     @Ctx() ctx: PersonnelContext,
   ): Promise<BulkResult> {
     const p = requireRole(ctx, 'DISTRICT_ADMIN', 'SCHOOL_ADMIN');
-    return runBulk(ctx.ds, rows, options ?? new BulkOptions(), rotationPlan(p, ctx.clock.now()), p);
+    return watchBulk(ctx, runBulk(ctx.ds, rows, options ?? new BulkOptions(), rotationPlan(p, ctx.clock.now()), p), 'upsertRotations');
   }
 }

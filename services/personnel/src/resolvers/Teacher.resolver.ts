@@ -14,10 +14,11 @@ import {
   runBulk,
   seesFullIdNumbers,
   canReadPerson,
+  watchBulk,
 } from '@tw/kernel';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
 import { In } from 'typeorm';
-import { assertCanRead } from '../access';
+import { readableOrNull } from '../access';
 import { teacherPlan } from '../bulk/teachers.plan';
 import { Hire } from '../entities/hire.entity';
 import { Rotation } from '../entities/rotation.entity';
@@ -30,30 +31,29 @@ import { teacherQuery, TeacherConnection } from './teacher.query';
 
 @Resolver(() => Teacher)
 export class TeacherResolver {
-  @Query(() => Teacher, { nullable: true, description: 'A teacher by id (null when there is none); with asOf, personnel\'s fields as they were on that day (null when not in the roster then). A school admin reads the past of a teacher at their school now, as of the days the teacher was there' })
+  @Query(() => Teacher, { nullable: true, description: 'A teacher by id (null when there is none that this token may read); with asOf, personnel\'s fields as they were on that day (null when not in the roster then). A school admin reads the past of a teacher at their school now, as of the days the teacher was there' })
   async teacher(
     @Arg('id', () => ID) id: string,
     @Arg('asOf', () => LocalDate, { nullable: true, description: 'A day (YYYY-MM-DD): the record as it was then, from its versions' }) asOf: string | null,
     @Ctx() ctx: PersonnelContext,
   ): Promise<Teacher | null> {
     requireRole(ctx, 'DISTRICT_ADMIN', 'SCHOOL_ADMIN', 'TEACHER');
-    const now = await ctx.loaders.teacher.load(id);
-    if (!asOf) return now ? assertCanRead(ctx, now, id) : null;
+    const now = readableOrNull(ctx, await ctx.loaders.teacher.load(id));
+    if (!asOf || !now) return now;
     // a school admin reads a teacher's past while the teacher is at their school, and as they were there
-    if (now) assertCanRead(ctx, now, id);
-    const t = (await recordsAsOf(ctx.ds.manager, Teacher, [id], asOf))[0] ?? null;
-    return t ? assertCanRead(ctx, t, id) : null;
+    return readableOrNull(ctx, (await recordsAsOf(ctx.ds.manager, Teacher, [id], asOf))[0] ?? null);
   }
 
-  @Query(() => Teacher, { nullable: true, description: 'A teacher by ID type and number (null when there is none)' })
+  @Query(() => Teacher, { nullable: true, description: 'A teacher by ID type and number (null when there is none that this token may read)' })
   async teacherByIdNumber(
     @Arg('idNumber') idNumber: string,
     @Arg('idType', () => graphqlEnum(ID_TYPE), { defaultValue: 'RESIDENT_ID' }) idType: IdType,
     @Ctx() ctx: PersonnelContext,
   ): Promise<Teacher | null> {
     requireRole(ctx, 'DISTRICT_ADMIN', 'SCHOOL_ADMIN', 'TEACHER');
-    const t = await ctx.ds.getRepository(Teacher).findOneBy({ idType, idNumber: normalizeIdNumber(idNumber) });
-    return t ? assertCanRead(ctx, t, t.id) : null;
+    const t = readableOrNull(ctx, await ctx.ds.getRepository(Teacher).findOneBy({ idType, idNumber: normalizeIdNumber(idNumber) }));
+    if (!t) ctx.lookups?.miss(ctx.principal, 1, 'teacherByIdNumber');
+    return t;
   }
 
   @Query(() => [Teacher], {
@@ -70,7 +70,9 @@ export class TeacherResolver {
     const normalized = idNumbers.map(normalizeIdNumber);
     const rows = normalized.length ? await ctx.ds.getRepository(Teacher).findBy({ idType, idNumber: In([...new Set(normalized)]) }) : [];
     const byNumber = new Map(rows.filter((t) => canReadPerson(p, t.schoolId, t.id)).map((t) => [t.idNumber, t]));
-    return normalized.map((n) => byNumber.get(n) ?? null);
+    const answer = normalized.map((n) => byNumber.get(n) ?? null);
+    ctx.lookups?.miss(p, answer.filter((t) => !t).length, 'teachersByIdNumber');
+    return answer;
   }
 
   @Query(() => [Teacher], {
@@ -134,6 +136,6 @@ export class TeacherResolver {
     @Ctx() ctx: PersonnelContext,
   ): Promise<BulkResult> {
     const p = requireRole(ctx, 'DISTRICT_ADMIN', 'SCHOOL_ADMIN');
-    return runBulk(ctx.ds, rows, options ?? new BulkOptions(), teacherPlan(p, ctx.clock.now()), p);
+    return watchBulk(ctx, runBulk(ctx.ds, rows, options ?? new BulkOptions(), teacherPlan(p, ctx.clock.now()), p), 'upsertTeachers');
   }
 }

@@ -1,4 +1,4 @@
-import { ConnectionType, PageArgs, paginate, recordScope, SERVING_STATUSES } from '@tw/kernel';
+import { ConnectionType, PageArgs, paginate, recordScope, SERVING_STATUSES, startingWith } from '@tw/kernel';
 import { Teacher } from '../entities/teacher.entity';
 import { TeacherFilter } from '../inputs/teacher.input';
 import { PersonnelContext } from '../context';
@@ -18,7 +18,6 @@ export function teacherQuery(ctx: PersonnelContext, filter: TeacherFilter | null
   if (filter?.professionalTitle?.length) qb.andWhere('t.professional_title IN (:...titles)', { titles: filter.professionalTitle });
   if (filter?.politicalStatus?.length) qb.andWhere('t.political_status IN (:...ps)', { ps: filter.politicalStatus });
   if (filter?.teachingSubject) qb.andWhere('t.teaching_subject = :subject', { subject: filter.teachingSubject });
-  // '!' escapes LIKE's wildcards the same way on MySQL and SQLite (SQLite has no default escape)
-  if (filter?.namePrefix) qb.andWhere("t.name LIKE :prefix ESCAPE '!'", { prefix: `${filter.namePrefix.replace(/[!%_]/g, '!$&')}%` });
+  if (filter?.namePrefix) qb.andWhere(...startingWith('t.name', 'prefix', filter.namePrefix, 'namePrefix'));
   return paginate(qb, page);
 }

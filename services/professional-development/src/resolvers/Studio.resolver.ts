@@ -7,7 +7,7 @@ import { StudioMember } from '../entities/studio-member.entity';
 import { TeacherRef, teacherRef } from '../entities/teacher-ref';
 import { StudioFilter, StudioInput } from '../inputs/studio.input';
 import { DevelopmentContext } from '../context';
-import { containing } from './like';
+import { containing } from '@tw/kernel';
 
 export const StudioConnection = ConnectionType(Studio, 'Studio');
 

@@ -4,7 +4,7 @@ import { trainingPlan } from '../bulk/trainings.plan';
 import { TrainingProgramme } from '../entities/training-programme.entity';
 import { TrainingInput, TrainingProgrammeFilter } from '../inputs/training.input';
 import { DevelopmentContext } from '../context';
-import { containing } from './like';
+import { containing } from '@tw/kernel';
 
 export const TrainingProgrammeConnection = ConnectionType(TrainingProgramme, 'TrainingProgramme');
 
