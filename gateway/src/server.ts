@@ -17,6 +17,8 @@ import {
   shutdownGate,
   REQUEST_ID_HEADER,
   requestRefusals,
+  graphqlRequests,
+  operationLabel,
   runInRequestScope,
   startTracing,
   telemetryPlugin,
@@ -130,6 +132,13 @@ const operationResolutionPlugin: ApolloServerPlugin<GatewayContext> = {
   },
 };
 
+/** A request's operation name without parsing it: the one it names, else its document's first named operation. */
+function operationNameOf(one: { query?: unknown; operationName?: unknown }): string | null {
+  if (typeof one.operationName === 'string' && one.operationName) return one.operationName;
+  if (typeof one.query !== 'string') return null;
+  return /^\s*(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/.exec(one.query.slice(0, 500))?.[1] ?? null;
+}
+
 /**
  * Refuses a document over the limits before Apollo parses or validates it (the parser itself stops at
  * `maxTokens`), so a 10,000-alias bomb costs microseconds, not a validation pass. Batched requests
@@ -142,7 +151,7 @@ function limitsGuard(schemaOf: () => GraphQLSchema | undefined, limits: RequestL
     const body: unknown = req.method === 'GET' ? req.query : req.body;
     for (const one of Array.isArray(body) ? body : [body]) {
       if (!one || typeof one !== 'object') continue;
-      let { query, variables } = one as { query?: unknown; variables?: unknown };
+      let { query, variables } = one as { query?: unknown; variables?: unknown; operationName?: unknown };
       if (typeof variables === 'string') {
         try {
           variables = JSON.parse(variables);
@@ -154,6 +163,8 @@ function limitsGuard(schemaOf: () => GraphQLSchema | undefined, limits: RequestL
       if (refusal) {
         const { code, message, ...figures } = refusal;
         requestRefusals.inc({ service: 'gateway', code });
+        // refused before Apollo sees it: counted here as the telemetry plugin counts a refused request
+        graphqlRequests.inc({ service: 'gateway', operation: operationLabel(operationNameOf(one as { query?: unknown; operationName?: unknown })), outcome: 'refused' });
         res.status(400).json({ errors: [{ message, extensions: { code, ...figures } }] });
         return;
       }

@@ -44,3 +44,4 @@ export * from './small-groups';
 export * from './spreadsheet-text';
 export * from './like';
 export * from './frozen-reports';
+export * from './run-service';
