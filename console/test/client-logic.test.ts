@@ -4,6 +4,7 @@ import { fileNameOf } from '../src/api/client';
 import { decodeToken } from '../src/api/session';
 import { metricOf } from '../src/api/figures';
 import { figureGaps, gapSummary, isGapCell } from '../src/lib/gaps';
+import { changeText } from '../src/lib/timeline';
 import { currentChoice, IGNORE, mappingChange, mappingChoices, problemCounts, REASON_TEXT } from '../src/lib/mapping';
 
 const jwt = (claims: object) => `${Buffer.from('{"alg":"HS256"}').toString('base64url')}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.sig`;
@@ -126,5 +127,13 @@ describe('data gaps on the dashboard', () => {
     expect(isGapCell(['ethics'], ['ethics'], 1)).toBe(false);
     expect(isGapCell(['trainings'], ['pay'], 0)).toBe(false);
     expect(isGapCell(['trainings'], null, 0)).toBe(false);
+  });
+});
+
+describe('a teacher’s timeline as people read it', () => {
+  it('writes one line per changed field: before → after, a new value alone, an empty side as —', () => {
+    expect(changeText({ field: 'schoolId', before: 's1', after: 's2' })).toBe('schoolId：s1 → s2');
+    expect(changeText({ field: 'status', before: null, after: 'SERVING' })).toBe('status：SERVING');
+    expect(changeText({ field: 'phone', before: '138', after: '' })).toBe('phone：138 → —');
   });
 });

@@ -429,6 +429,13 @@ describe('the console in Chromium, against the platform’s processes', () => {
     const record = page.getByTestId('teacher-record');
     await record.getByText(api.teachers.nodes[0].idNumber, { exact: true }).waitFor();
     for (const section of ['人事', '教师发展', '待遇保障', '教育治理']) await record.getByText(section, { exact: true }).waitFor();
+    // the timeline: as many entries as the API's first page holds, newest first
+    const timeline = await gql<{ teacherTimeline: { entries: Array<{ date: string }> } }>('query($t: ID!) { teacherTimeline(teacherId: $t, first: 20) { entries { date } } }', { t: api.teachers.nodes[0].id });
+    expect(timeline.teacherTimeline.entries.length).toBeGreaterThan(0);
+    const items = page.getByTestId('teacher-timeline').locator('.ant-timeline-item');
+    await items.first().waitFor();
+    await expect(items.count()).resolves.toBe(timeline.teacherTimeline.entries.length);
+    await expect(items.first().innerText()).resolves.toContain(timeline.teacherTimeline.entries[0].date);
     await shot(page, 'teacher-record-desktop');
     await closeBrowser(b);
 

@@ -671,6 +671,15 @@ export type RemoveImportColumnMappingMutationVariables = Exact<{
 
 export type RemoveImportColumnMappingMutation = { removeImportColumnMapping: boolean };
 
+export type UndoImportJobMutationVariables = Exact<{
+  id: string;
+  dryRun: boolean;
+  skipConflicts: boolean;
+}>;
+
+
+export type UndoImportJobMutation = { undoImportJob: { jobId: string, dryRun: boolean, refused: boolean, services: Array<{ service: string, undone: number, conflicts: number }> } };
+
 export type SchoolOptionsQueryVariables = Exact<{
   first?: number | null | undefined;
   after?: string | null | undefined;
@@ -710,6 +719,15 @@ export type TeacherRecordQueryVariables = Exact<{
 
 
 export type TeacherRecordQuery = { teacher: { id: string, staffNo: string | null, name: string, gender: Gender, idType: IdType, idNumber: string, birthDate: string | null, ethnicity: Ethnicity | null, politicalStatus: PoliticalStatus | null, workStartMonth: string | null, schoolStartMonth: string | null, inQuota: boolean | null, employmentForm: EmploymentForm | null, postCategory: PostCategory | null, professionalTitle: ProfessionalTitle | null, education: Education | null, teachingStage: string | null, teachingSubject: string | null, status: StaffStatus, statusDetail: string | null, updatedAt: string, trainingHours: number | null, trainingPersonTimes: number | null, school: { id: string, code: string, name: string }, extraFields: Array<{ name: string, value: string }> | null, hires: Array<{ id: string, year: number, channel: HireChannel, inQuotaDate: string | null }> | null, rotations: Array<{ id: string, type: string, startMonth: string, endMonth: string | null, fromSchoolName: string, toSchoolName: string, personnelRelationMoved: boolean }> | null, trainings: Array<{ id: string, year: number, hours: number, programme: { id: string, name: string, level: TrainingLevel, topic: TrainingTopic } }> | null, designations: Array<{ id: string, kind: DesignationKind, level: DesignationLevel, year: number, validUntil: string | null }> | null, studios: Array<{ id: string, name: string, kind: StudioKind, level: DesignationLevel }> | null, mentor: { id: string, name: string } | null, payHistory: Array<{ id: string, year: number, annualIncome: string, monthlyTotal: string }> | null, talent: { id: string, category: TalentCategory, result: TalentResult, subsidy: string | null } | null, ethics: { id: string, result: EthicsResult } | null, appraisal: { id: string, result: AppraisalResult, forcedByEthics: boolean } | null, violations: Array<{ id: string, occurredOn: string, sanction: Sanction | null, revokedOn: string | null, description: string | null, negativeListItem: { code: string, title: string } | null }> | null, awards: Array<{ id: string, title: string, level: HonorLevel, awardedOn: string }> | null, eligibility: { vetoed: boolean } | null } | null };
+
+export type TeacherTimelineQueryVariables = Exact<{
+  teacherId: string;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type TeacherTimelineQuery = { teacherTimeline: { hasNextPage: boolean, endCursor: string | null, entries: Array<{ cursor: string, date: string, until: string | null, service: string, entity: string, op: string, superseded: boolean, recordedAt: string, recordedBy: string | null, recordedByRole: string | null, importJobId: string | null, reason: string | null, changes: Array<{ field: string, before: string | null, after: string | null }> }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -1054,6 +1072,20 @@ export const RemoveImportColumnMappingDocument = new TypedDocumentString(`
   removeImportColumnMapping(kind: $kind, header: $header, schoolId: $schoolId)
 }
     `) as unknown as TypedDocumentString<RemoveImportColumnMappingMutation, RemoveImportColumnMappingMutationVariables>;
+export const UndoImportJobDocument = new TypedDocumentString(`
+    mutation UndoImportJob($id: ID!, $dryRun: Boolean!, $skipConflicts: Boolean!) {
+  undoImportJob(id: $id, dryRun: $dryRun, skipConflicts: $skipConflicts) {
+    jobId
+    dryRun
+    refused
+    services {
+      service
+      undone
+      conflicts
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UndoImportJobMutation, UndoImportJobMutationVariables>;
 export const SchoolOptionsDocument = new TypedDocumentString(`
     query SchoolOptions($first: Int, $after: String, $filter: SchoolFilter) {
   schools(first: $first, after: $after, filter: $filter) {
@@ -1239,3 +1271,30 @@ export const TeacherRecordDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<TeacherRecordQuery, TeacherRecordQueryVariables>;
+export const TeacherTimelineDocument = new TypedDocumentString(`
+    query TeacherTimeline($teacherId: ID!, $first: Int!, $after: String) {
+  teacherTimeline(teacherId: $teacherId, first: $first, after: $after) {
+    hasNextPage
+    endCursor
+    entries {
+      cursor
+      date
+      until
+      service
+      entity
+      op
+      superseded
+      recordedAt
+      recordedBy
+      recordedByRole
+      importJobId
+      reason
+      changes {
+        field
+        before
+        after
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TeacherTimelineQuery, TeacherTimelineQueryVariables>;

@@ -1,9 +1,10 @@
-import { Drawer, Grid, Table, Tag, Typography } from 'antd';
+import { App, Button, Checkbox, Drawer, Grid, Modal, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { request } from '../api/client';
 import type { ApiError } from '../api/errors';
 import type { ImportKind } from '../api/imports';
-import { ImportHistoryDocument, ImportJobProgressDocument, type ImportHistoryQuery } from '../__generated__/graphql';
+import { ImportHistoryDocument, ImportJobProgressDocument, UndoImportJobDocument, type ImportHistoryQuery, type UndoImportJobMutation } from '../__generated__/graphql';
+import { useSession } from '../app/session';
 import { useCursorPages } from '../lib/cursor-pages';
 import { formatCount } from '../lib/format';
 import { formatDateTime, IMPORT_STATUS } from '../lib/labels';
@@ -13,9 +14,74 @@ import { ImportJobResult, type ImportJobView } from './ImportJobResult';
 
 type Row = ImportHistoryQuery['importJobs']['nodes'][number];
 
+type Undo = UndoImportJobMutation['undoImportJob'];
+
+/** Undo of a finished import (DISTRICT_ADMIN): a dry run shows what would change per service and the conflicts; the undo itself after confirming. */
+function UndoButton({ jobId, onUndone }: { jobId: string; onUndone: () => void }) {
+  const { message } = App.useApp();
+  const [plan, setPlan] = useState<Undo>();
+  const [skip, setSkip] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const ask = async (dryRun: boolean) => {
+    setBusy(true);
+    try {
+      const d = await request(UndoImportJobDocument, { id: jobId, dryRun, skipConflicts: skip });
+      if (dryRun) setPlan(d.undoImportJob);
+      else if (d.undoImportJob.refused) message.error('有记录在导入后又被修改，撤销未执行（可选择跳过这些记录）');
+      else {
+        message.success(`已撤销：${d.undoImportJob.services.reduce((n, s) => n + s.undone, 0)} 条记录恢复到导入前`);
+        setPlan(undefined);
+        onUndone();
+      }
+    } catch (e) {
+      message.error((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const conflicts = plan?.services.reduce((n, s) => n + s.conflicts, 0) ?? 0;
+  return (
+    <>
+      <Button danger style={{ marginTop: 16 }} loading={busy && !plan} onClick={() => void ask(true)} data-testid="undo-import">
+        撤销此次导入…
+      </Button>
+      <Modal
+        open={!!plan}
+        title="撤销导入"
+        okText="撤销"
+        okButtonProps={{ danger: true, disabled: conflicts > 0 && !skip, loading: busy }}
+        cancelText="取消"
+        onOk={() => void ask(false)}
+        onCancel={() => setPlan(undefined)}
+      >
+        <Space orientation="vertical" style={{ width: '100%' }}>
+          <Typography.Paragraph>将删除此次导入新增的记录，并把它修改过的记录恢复到导入前（试算，尚未执行）：</Typography.Paragraph>
+          <Table
+            size="small"
+            rowKey="service"
+            pagination={false}
+            dataSource={plan?.services ?? []}
+            columns={[
+              { title: '服务', dataIndex: 'service' },
+              { title: '将撤销', dataIndex: 'undone', align: 'right' },
+              { title: '冲突（导入后又被修改）', dataIndex: 'conflicts', align: 'right' },
+            ]}
+          />
+          {conflicts ? (
+            <Checkbox checked={skip} onChange={(e) => setSkip(e.target.checked)}>
+              跳过 {conflicts} 条冲突记录（保留其现状），撤销其余记录
+            </Checkbox>
+          ) : null}
+        </Space>
+      </Modal>
+    </>
+  );
+}
+
 /** The import jobs the session may see (a school's own, or the district's), newest page first through cursors; a row opens its details. */
 export function ImportHistory({ kinds, refreshKey }: { kinds: readonly ImportKind[]; refreshKey: number }) {
   const title = (kind: string) => kinds.find((k) => k.kind === kind)?.title ?? kind;
+  const { session } = useSession();
   const pages = useCursorPages<Row>((first, after, signal) => request(ImportHistoryDocument, { first, after }, { signal }).then((d) => d.importJobs), 'history', 10);
   const screens = Grid.useBreakpoint();
   const [open, setOpen] = useState<string>();
@@ -70,6 +136,7 @@ export function ImportHistory({ kinds, refreshKey }: { kinds: readonly ImportKin
       <Drawer open={!!open} onClose={() => setOpen(undefined)} size={screens.md ? 760 : '100%'} title="导入任务详情">
         <ErrorAlert error={error} />
         {job ? <ImportJobResult job={job} kindTitle={title(job.kind)} /> : !error ? <Typography.Text type="secondary">加载中…</Typography.Text> : null}
+        {job && session?.role === 'DISTRICT_ADMIN' && !job.dryRun && job.status === 'SUCCEEDED' ? <UndoButton jobId={job.id} onUndone={() => setOpen(undefined)} /> : null}
       </Drawer>
     </>
   );

@@ -7,6 +7,7 @@ import { useSession } from '../app/session';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { IdNumber } from '../components/IdNumber';
 import { TeacherRecordDocument, type TeacherRecordQuery } from '../__generated__/graphql';
+import { TeacherTimeline } from '../components/TeacherTimeline';
 import { formatCount, formatYuan } from '../lib/format';
 import { CODES, currentYear, label } from '../lib/labels';
 
@@ -225,6 +226,9 @@ export default function TeacherDetail() {
           </Section>
         </Col>
       </Row>
+      <Card title="履历（四个服务的变更记录，最新在前）" size="small">
+        <TeacherTimeline teacherId={t.id} />
+      </Card>
     </Space>
   );
 }
