@@ -19,9 +19,11 @@ const build = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc')
 if (build.status !== 0) process.exit(build.status ?? 1);
 require(path.join(root, 'console')).ensureConsoleBuilt({ log: say });
 
+const built = seconds();
 const kernel = require(path.join(root, 'packages/kernel/dist'));
 const { Platform } = require(path.join(root, 'packages/kernel/dist/launcher'));
-const demo = require(path.join(root, 'packages/demo/dist'));
+// the demo (and the importer's spreadsheet code it writes its files with) is loaded once the platform is up
+const DEMO_FILES_AT_ONCE = 4;
 
 let gatewayCfg;
 try {
@@ -39,7 +41,7 @@ if (!env.GATEWAY_URL) {
   env.GATEWAY_URL = `http://${h}:${gatewayCfg.port}/graphql`;
 }
 // the importer runs several jobs at once (the demo's independent files; a user's upload beside them)
-env.IMPORTER_CONCURRENCY ??= String(demo.DEMO_CONCURRENCY);
+env.IMPORTER_CONCURRENCY ??= String(DEMO_FILES_AT_ONCE);
 
 let stopping = false;
 let platform;
@@ -70,6 +72,7 @@ process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
 
 async function main() {
+  const spawned = seconds();
   await platform.start();
   const host = gatewayCfg.host === '0.0.0.0' ? 'localhost' : gatewayCfg.host;
   const gatewayUrl = `http://${host}:${gatewayCfg.port}/graphql`;
@@ -78,9 +81,8 @@ async function main() {
   if (gatewayCfg.keys.user.kind === 'HS256') {
     token = kernel.signUserToken({ subject: 'dev-district-admin', role: 'DISTRICT_ADMIN' }, gatewayCfg.keys.user.secret, '12h', gatewayCfg.keys.user);
   }
-  const loadDemo = token && process.env.DEMO_DATA !== '0' && (await demo.districtIsEmpty(demo.gatewayPoster(platform.gatewayUrl, token)));
   say('');
-  say(`platform ready in ${seconds()} s`);
+  say(`platform ready in ${seconds()} s (built in ${built} s, processes started at ${spawned} s)`);
   say(`  gateway: ${gatewayUrl}`);
   say(`  console: ${gatewayUrl.replace(/\/graphql$/, '/console/')}`);
   if (token) {
@@ -91,9 +93,10 @@ async function main() {
     say('  tokens come from your identity provider (JWT_PUBLIC_KEY is set)');
   }
   say('Ctrl-C stops everything.');
-  if (!loadDemo) return;
+  if (!token || process.env.DEMO_DATA === '0') return;
   try {
-    await loadDemoDistrict(token);
+    const demo = require(path.join(root, 'packages/demo/dist'));
+    if (await demo.districtIsEmpty(demo.gatewayPoster(platform.gatewayUrl, token))) await loadDemoDistrict(demo, token);
   } catch (e) {
     if (stopping) return;
     // the platform keeps serving what was loaded; an empty data folder loads the demo again
@@ -103,9 +106,9 @@ async function main() {
 }
 
 /** Loads the demo district through the importer while the platform serves, its progress on the console. */
-async function loadDemoDistrict(token) {
+async function loadDemoDistrict(demo, token) {
   say('');
-  say(`loading the demo district through the importer, ${demo.DEMO_CONCURRENCY} files at once (DEMO_DATA=0 starts empty); the console's 导入中心 lists its jobs…`);
+  say(`loading the demo district through the importer, ${DEMO_FILES_AT_ONCE} files at once (DEMO_DATA=0 starts empty); the console's 导入中心 lists its jobs…`);
   const secret = gatewayCfg.keys.user.secret;
   // the district uploads its files; one school's roster is uploaded by that school's own administrator
   const target = {
@@ -124,7 +127,7 @@ async function loadDemoDistrict(token) {
     if (!p.imported || Date.now() - lastLine < 3000) return;
     log(`  … ${p.filesImported} of ${p.filesQueued} files queued so far imported, ${p.rowsImported} rows (${(p.ms / 1000).toFixed(1)} s)`);
   };
-  const loaded = await demo.loadDemoDistrict(target, today, { log, progress, concurrency: demo.DEMO_CONCURRENCY });
+  const loaded = await demo.loadDemoDistrict(target, today, { log, progress, concurrency: DEMO_FILES_AT_ONCE });
   say(`demo district loaded through the importer in ${seconds()} s from npm start: ${loaded.schools} schools, ${loaded.teachers} teachers, ${loaded.files} files, ${loaded.rows} rows in ${(loaded.ms / 1000).toFixed(1)} s`);
 }
 
