@@ -15,7 +15,8 @@
  * process's peak RSS (VmHWM) and the CPU time each process spent.
  *
  * Settings: BENCH_ROWS (100000), BENCH_SCHOOLS (100), BENCH_MYSQL_URL (default TEST_MYSQL_URL or
- * mysql://root@127.0.0.1:3306), BENCH_KEEP_FILE=1 keeps the generated file, BENCH_IMPORTER_NODE_ARGS
+ * mysql://root@127.0.0.1:3306), IMPORTER_BATCH_ROWS and IMPORTER_IN_FLIGHT (passed to the importer),
+ * BENCH_KEEP_FILE=1 keeps the generated file, BENCH_IMPORTER_NODE_ARGS
  * and BENCH_PERSONNEL_NODE_ARGS (e.g. --cpu-prof --cpu-prof-dir=/tmp/prof) for the two processes.
  */
 import 'reflect-metadata';
@@ -126,6 +127,8 @@ async function main(): Promise<void> {
       logLevel: 'warn',
       databaseUrls: { personnel: databaseUrl(dbs.personnel), importer: databaseUrl(dbs.importer) },
       nodeArgs: { personnel: nodeArgs(process.env.BENCH_PERSONNEL_NODE_ARGS), importer: nodeArgs(process.env.BENCH_IMPORTER_NODE_ARGS) },
+      // the importer's batch size and batches in flight, when set, reach the importer (and the bare write's batch size is the same)
+      env: Object.fromEntries(['IMPORTER_BATCH_ROWS', 'IMPORTER_IN_FLIGHT'].flatMap((k) => (process.env[k] ? [[k, process.env[k]!]] : []))),
       output: { lines: (name, line) => process.stderr.write(`[${name}] ${line}\n`) },
     });
     const gatewayUrl = p.gatewayUrl;
