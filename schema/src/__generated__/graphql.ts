@@ -19,6 +19,8 @@ export type BulkOptions = {
   prepare?: boolean;
   /** Why the rows are written (kept with each version, at most 300 characters) */
   reason?: string | null | undefined;
+  /** A school admin's correction of an earlier submission of the same kind (its id): the rows held now form a new submission that names it, and the earlier one, if still pending, is withdrawn */
+  replaces?: string | null | undefined;
 };
 
 /** 最高学历 */
@@ -287,10 +289,11 @@ export type QuotaInput = {
   year: number;
 };
 
-/** What a bulk call did (or, on a dry run or a rejected call, would do) with one row */
+/** What a bulk call did (or, on a dry run or a rejected call, would do) with one row. SUBMITTED: a school admin's row the review policy holds (reviewPolicy): not written, kept in the call's submission for the bureau's review (待审核) */
 export type RowStatus =
   | 'CREATED'
   | 'REJECTED'
+  | 'SUBMITTED'
   | 'UNCHANGED'
   | 'UPDATED';
 
