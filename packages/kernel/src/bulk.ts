@@ -265,7 +265,7 @@ export async function runBulk<R, W>(ds: DataSource, sent: readonly R[], options:
         const { index, row } = toKeep[i];
         const r = resultAt.get(index)!;
         results[r] = { index, key: results[r].key, status: RowStatus.SUBMITTED, code: 'SUBMITTED', message: `已报送，待区教育局审核（${holding.title}）` };
-        held.unshift({ index, key: results[r].key, row, recordId: record.id as string, teacherId: primary?.teacherIdOf?.(w) ?? null, before, after: record });
+        held.unshift({ index, key: results[r].key, row, recordId: record.id as string, teacherId: primary?.teacherIdOf?.(w) ?? (typeof record.teacherId === 'string' ? record.teacherId : null), before, after: record });
         writes.splice(i, 1);
       }
     }

@@ -33,14 +33,17 @@ export interface SubmissionRef {
 
 /** The day-independent fingerprint of a stored record (or of none), to tell a conflict at approval. */
 export function recordHash(before: ObjectLiteral | null): string {
-  return createHash('sha256').update(before ? JSON.stringify(before) : 'none').digest('hex');
+  return createHash('sha256').update(before ? JSON.stringify(before, bigints) : 'none').digest('hex');
 }
+
+/** JSON of records whose money columns are bigint (fen): written as text. */
+const bigints = (_k: string, v: unknown) => (typeof v === 'bigint' ? v.toString() : v);
 
 const HIDDEN = new Set(['id', 'createdAt', 'updatedAt']);
 /** A record as JSON for people (no id, no bookkeeping times). */
 function shown(r: ObjectLiteral | null): string | null {
   if (!r) return null;
-  return JSON.stringify(Object.fromEntries(Object.entries(r).filter(([k, v]) => !HIDDEN.has(k) && typeof v !== 'function' && (v === null || typeof v !== 'object' || v instanceof Date))));
+  return JSON.stringify(Object.fromEntries(Object.entries(r).filter(([k, v]) => !HIDDEN.has(k) && typeof v !== 'function' && (v === null || typeof v !== 'object' || v instanceof Date))), bigints);
 }
 
 export interface SubmitOptions {
