@@ -1,3 +1,4 @@
+import { scrapeMetrics } from '@tw/kernel';
 import { testDatabaseKinds } from '@tw/kernel/testing';
 import { PersonnelTestServer, schoolRow, startPersonnelForTest, teacherRow, UPSERT_SCHOOLS } from './harness';
 
@@ -188,6 +189,10 @@ describe.each(testDatabaseKinds())('personnel review of school submissions on %s
     const counts = await s.admin('{ personnelPendingSubmissions { schoolId kind kindTitle submissions rows oldestAgeDays } }');
     expect(counts.data.personnelPendingSubmissions).toEqual([{ schoolId: own, kind: 'teachers', kindTitle: '教师基本信息', submissions: six.data.personnelSubmissions.totalCount, rows: expect.any(Number), oldestAgeDays: 0 }]);
     expect((await otherClerk('{ personnelPendingSubmissions { schoolId } }')).data.personnelPendingSubmissions).toEqual([]);
+    // the dashboards' gauge: this service's pending submissions by kind, read at each scrape
+    const { body } = await scrapeMetrics();
+    expect(body).toContain(`tw_pending_submissions{service="personnel",kind="teachers"} ${six.data.personnelSubmissions.totalCount}`);
+    expect(body).toContain('tw_pending_submissions{service="personnel",kind="hires"} 0');
     const policy = await clerk('{ reviewPolicy { kind mode heldFields } }');
     expect(policy.data.reviewPolicy).toEqual(expect.arrayContaining([{ kind: 'teachers', mode: 'FIELDS', heldFields: expect.arrayContaining(['姓名', '身份证件号', '是否在编', '人员状态']) }, { kind: 'violations', mode: 'HELD', heldFields: [] }]));
   });
