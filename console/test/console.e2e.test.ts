@@ -225,8 +225,9 @@ describe('the console in Chromium, against the platform’s processes', () => {
     // a school's roster waits for the bureau (issue 15): the job names its submission, and the bureau approves it
     await page.getByTestId('import-submitted').waitFor();
     await expect(page.getByTestId('import-submitted').innerText()).resolves.toContain(`已报送区教育局审核：${rows.length} 行待审核`);
-    const sent = await gql<{ importJobs: { nodes: Array<{ submissions: Array<{ id: string }> }> } }>('{ importJobs(first: 1) { nodes { submissions { id } } } }');
-    const approved = await gql<{ approvePersonnelSubmission: { status: string } }>(`mutation { approvePersonnelSubmission(id: "${sent.importJobs.nodes[0].submissions[0].id}") { status } }`);
+    const sent = await gql<{ importJobs: { nodes: Array<{ submissions: Array<{ id: string }> }> } }>('{ importJobs(first: 100) { nodes { submissions { id } } } }');
+    const [submission] = sent.importJobs.nodes.flatMap((n) => n.submissions);
+    const approved = await gql<{ approvePersonnelSubmission: { status: string } }>(`mutation { approvePersonnelSubmission(id: "${submission.id}") { status } }`);
     expect(approved.approvePersonnelSubmission.status).toBe('APPROVED');
     const names = await gql<{ teachers: { nodes: Array<{ name: string; idNumber: string }> } }>('query($s: ID!) { teachers(first: 100, filter: { schoolId: $s }) { nodes { name idNumber } } }', { s: school.id });
     for (const r of rows) expect(names.teachers.nodes.map((t) => t.idNumber)).toContain(r.idNumber);
