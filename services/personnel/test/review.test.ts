@@ -175,6 +175,20 @@ describe.each(testDatabaseKinds())('personnel review of school submissions on %s
     }
   });
 
+  it('answers a school\'s completeness check (完整性检测): its serving teachers lacking fields the bureau requires', async () => {
+    const complete = { staffNo: 'T0901', postCategory: 'TEACHING', teachingStage: '小学' };
+    await s.admin(UPSERT, { rows: [teacherRow(901, '4101020001', complete), teacherRow(902, '4101020001', { ...complete, education: null }), teacherRow(903, '4101020002')] });
+    const q = '{ teacherCompleteness(first: 500) { totalCount nodes { teacher { name school { id } } missingFields missingTitles } } }';
+    const mine = (await clerk(q)).data.teacherCompleteness;
+    expect(mine.nodes.every((n: { teacher: { school: { id: string } } }) => n.teacher.school.id === own)).toBe(true);
+    const byName = Object.fromEntries(mine.nodes.map((n: { teacher: { name: string }; missingTitles: string[] }) => [n.teacher.name, n.missingTitles]));
+    expect(byName['教师901']).toBeUndefined();
+    expect(byName['教师902']).toEqual(['学历']);
+    expect(byName['教师903']).toBeUndefined();
+    expect((await s.admin(q)).data.teacherCompleteness.nodes.some((n: { teacher: { name: string } }) => n.teacher.name === '教师903')).toBe(true);
+    expect((await clerk(`{ teacherCompleteness(schoolId: "${other}") { totalCount } }`)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
   it('lists pending submissions for the bureau by school, kind and age with a constant number of statements, and counts them per school and kind', async () => {
     const list = (n: number) =>
       s.admin(`{ personnelSubmissions(first: ${n}, filter: { status: PENDING, kind: "teachers" }) { totalCount nodes { id schoolId kind kindTitle status statusLabel ageDays rowCount pendingRows transfers submittedAt history { action at } rows(first: 3) { nodes { op key changes { field } } } } } }`);

@@ -215,10 +215,11 @@ export async function finishApproval(m: EntityManager, a: Approval, outcomes: re
     if (!these.length) continue;
     if (status === SubmissionRowStatus.APPROVED) {
       for (let i = 0; i < these.length; i += 500) {
-        await m.createQueryBuilder().update(SubmissionRow).set({ status, message: null }).where('submission_id = :id', { id: a.submission.id }).andWhere('position IN (:...p)', { p: these.slice(i, i + 500).map((o) => o.position) }).execute();
+        await m.createQueryBuilder().update(SubmissionRow).set({ status, message: null }).where('submission_id = :id', { id: a.submission.id }).andWhere('position IN (:...p)', { p: these.slice(i, i + 500).map((o) => o.position) }).andWhere('status IN (:...open)', { open: UNDECIDED }).execute();
       }
     } else {
-      for (const o of these) await m.createQueryBuilder().update(SubmissionRow).set({ status, message: o.message?.slice(0, 500) ?? null }).where('submission_id = :id AND position = :p', { id: a.submission.id, p: o.position }).execute();
+      // a row another approval decided meanwhile keeps its decision
+      for (const o of these) await m.createQueryBuilder().update(SubmissionRow).set({ status, message: o.message?.slice(0, 500) ?? null }).where('submission_id = :id AND position = :p', { id: a.submission.id, p: o.position }).andWhere('status IN (:...open)', { open: UNDECIDED }).execute();
     }
   }
   const approved = outcomes.filter((o) => o.status === SubmissionRowStatus.APPROVED).length;
