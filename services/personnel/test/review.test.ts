@@ -175,6 +175,21 @@ describe.each(testDatabaseKinds())('personnel review of school submissions on %s
     }
   });
 
+  it('holds a school admin\'s rotation and hire until approved', async () => {
+    const t = await teacher(teacherRow(11, 'x').idNumber as string);
+    const ROTATE = `mutation($rows: [RotationInput!]!) { r: upsertRotations(rows: $rows) { submitted written submission { id } rows { status } } }`;
+    const HIRE = `mutation($rows: [HireInput!]!) { r: upsertHires(rows: $rows) { submitted written submission { id } rows { status } } }`;
+    const rotation = await clerk(ROTATE, { rows: [{ teacherId: t.id, type: '城乡交流', personnelRelationMoved: false, startMonth: '2026-09', fromSchoolName: '测试第1小学', toSchoolName: '测试第2小学' }] });
+    expect(rotation.errors).toBeUndefined();
+    expect(rotation.data.r).toMatchObject({ submitted: 1, written: false, rows: [{ status: 'SUBMITTED' }] });
+    const hire = await clerk(HIRE, { rows: [{ teacherId: t.id, year: 2026, channel: 'CAMPUS' }] });
+    expect(hire.data.r).toMatchObject({ submitted: 1, written: false });
+    const rotations = async () => (await s.admin(`{ teacher(id: "${t.id}") { rotations { startMonth } hires { year } } }`)).data.teacher;
+    expect(await rotations()).toEqual({ rotations: [], hires: [] });
+    for (const id of [rotation.data.r.submission.id, hire.data.r.submission.id]) expect((await s.admin(APPROVE, { id })).data.approvePersonnelSubmission.status).toBe('APPROVED');
+    expect(await rotations()).toEqual({ rotations: [{ startMonth: '2026-09' }], hires: [{ year: 2026 }] });
+  });
+
   it('answers a school\'s completeness check (完整性检测): its serving teachers lacking fields the bureau requires', async () => {
     const complete = { staffNo: 'T0901', postCategory: 'TEACHING', teachingStage: '小学' };
     await s.admin(UPSERT, { rows: [teacherRow(901, '4101020001', complete), teacherRow(902, '4101020001', { ...complete, education: null }), teacherRow(903, '4101020002')] });
