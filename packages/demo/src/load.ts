@@ -82,7 +82,8 @@ export async function loadDemoDistrict(target: DemoTarget | Post, today: string,
     const read = jobs.reduce((s, j) => s + j.rowsRead, 0);
     rows += read;
     const created = jobs.reduce((s, j) => s + j.rowsCreated, 0);
-    log(`  ${label}: ${read} rows in ${jobs.length} file${jobs.length > 1 ? 's' : ''}, ${created} created`);
+    const submitted = jobs.reduce((s, j) => s + (j.rowsSubmitted ?? 0), 0);
+    log(`  ${label}: ${read} rows in ${jobs.length} file${jobs.length > 1 ? 's' : ''}, ${created} created${submitted ? `, ${submitted} submitted and approved` : ''}`);
   };
   /** Writes rows as a file of the kind and imports it as the district. */
   const importRows = async (kind: KindSpec, name: string, sheetRows: Iterable<object>, style: SchoolFileOptions): Promise<DemoJob> => {
@@ -109,6 +110,12 @@ export async function loadDemoDistrict(target: DemoTarget | Post, today: string,
     }
     const rosters: DemoJob[] = [];
     for (const u of uploads) rosters.push(await importer.wait(u));
+    // the school's own roster waits for the bureau's review (报送 → 审核): the district approves it, as a bureau would
+    for (const s of rosters.flatMap((r) => r.submissions ?? [])) {
+      if (s.service !== 'personnel') throw new Error(`demo: a roster's rows went to a ${s.service} submission`);
+      const approved = await post<{ approvePersonnelSubmission: { status: string; pendingRows: number } }>('mutation($id: ID!) { approvePersonnelSubmission(id: $id, note: "示范数据：学校报送的花名册") { status pendingRows } }', { id: s.id });
+      if (approved.approvePersonnelSubmission.status !== 'APPROVED') throw new Error(`demo: the roster submission ${s.id} was not approved: ${JSON.stringify(approved)}`);
+    }
     summary(`teachers (a roster per school${t.token({ role: 'SCHOOL_ADMIN', schoolId: schoolIds.get(d.schools[0].code)! }) ? `, ${d.schools[0].name}'s by its SCHOOL_ADMIN` : ''})`, rosters);
 
     const nameOf = new Map(d.schools.map((s) => [s.code, s.name]));
