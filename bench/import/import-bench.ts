@@ -14,6 +14,7 @@
  * the three, the ratios of the full import to the bare read and to the bare write, the importer
  * process's peak RSS (VmHWM) and the CPU time each process spent.
  *
+ * Then (or, with BENCH_CASE=review, only) the submission-and-approval case: see reviewCase.
  * Settings: BENCH_ROWS (100000), BENCH_SCHOOLS (100), BENCH_MYSQL_URL (default TEST_MYSQL_URL or
  * mysql://root@127.0.0.1:3306), IMPORTER_BATCH_ROWS and IMPORTER_IN_FLIGHT (passed to the importer),
  * BENCH_KEEP_FILE=1 keeps the generated file, BENCH_IMPORTER_NODE_ARGS
@@ -104,7 +105,84 @@ function peakRssMb(pid: number): number | undefined {
 /** node options from a setting such as BENCH_IMPORTER_NODE_ARGS */
 const nodeArgs = (setting: string | undefined) => (setting ?? '').split(' ').filter(Boolean);
 
+/**
+ * The submission-and-approval case (issue 15; BENCH_CASE=review runs only it): a 1,000-row roster
+ * (BENCH_REVIEW_ROWS) imported directly by the bureau, against another school's roster of the same size
+ * imported by its SCHOOL_ADMIN (it ends as a pending submission) and then approved by the bureau in one
+ * approvePersonnelSubmission call. Target: approval ≤ 1.5 × the direct import.
+ */
+async function reviewCase(): Promise<void> {
+  const rows = Number(process.env.BENCH_REVIEW_ROWS ?? 1000);
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'tw-bench-review-'));
+  const suffix = randomBytes(3).toString('hex');
+  const dbs = { personnel: `tw_bench_personnel_${suffix}`, importer: `tw_bench_importer_${suffix}` };
+  let p: IsolatedPlatform | undefined;
+  try {
+    const schools = benchSchools(2);
+    const all = [...benchTeachers(rows * 2, schools.slice(0, 1))];
+    const direct = all.slice(0, rows);
+    const held = all.slice(rows).map((r) => ({ ...r, schoolCode: schools[1].code, schoolName: schools[1].name }));
+    const files = { direct: path.join(work, 'direct.xlsx'), held: path.join(work, 'held.xlsx') };
+    await writeKindXlsx(teachersKind, direct, files.direct, { title: '基准测试教职工基本信息表' });
+    await writeKindXlsx(teachersKind, held, files.held, { title: '基准测试教职工基本信息表' });
+    p = await launchIsolatedPlatform({
+      production: PRODUCTION,
+      logLevel: 'warn',
+      databaseUrls: { personnel: databaseUrl(dbs.personnel), importer: databaseUrl(dbs.importer) },
+      output: { lines: (name, line) => process.stderr.write(`[${name}] ${line}\n`) },
+    });
+    const origin = p.gateway.origin;
+    const bureau = p.token({ subject: 'bench', role: 'DISTRICT_ADMIN' });
+    const gql = async (token: string, query: string, variables?: unknown) => {
+      const res = await fetch(p!.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+      const body = (await res.json()) as { data?: any; errors?: unknown[] };
+      if (body.errors) throw new Error(JSON.stringify(body.errors));
+      return body.data;
+    };
+    await gql(bureau, 'mutation($rows: [SchoolInput!]!) { upsertSchools(rows: $rows) { created } }', { rows: schools });
+    const ids = (await gql(bureau, '{ schools { nodes { id code } } }')).schools.nodes as Array<{ id: string; code: string }>;
+    const clerk = p.token({ subject: 'bench-clerk', role: 'SCHOOL_ADMIN', schoolId: ids.find((x) => x.code === schools[1].code)!.id });
+    const importFile = async (file: string, token: string): Promise<{ ms: number; job: any }> => {
+      const t = Date.now();
+      const form = new FormData();
+      form.set('kind', 'teachers');
+      form.set('file', await fs.openAsBlob(file), path.basename(file));
+      const up = await fetch(`${origin}/imports`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+      const job = (await up.json()) as { id: string };
+      if (up.status !== 202) throw new Error(`upload refused: ${JSON.stringify(job)}`);
+      for (;;) {
+        await new Promise((r) => setTimeout(r, 100));
+        const done: any = await (await fetch(`${origin}/imports/${job.id}?errors=3`, { headers: { authorization: `Bearer ${token}` } })).json();
+        if (['succeeded', 'failed', 'partially_succeeded'].includes(done.status)) {
+          if (done.status !== 'succeeded') throw new Error(`the import ${done.status}: ${done.errorMessage}`);
+          return { ms: Date.now() - t, job: done };
+        }
+      }
+    };
+    const d = await importFile(files.direct, bureau);
+    say(`direct import by the bureau: ${d.job.rowsCreated} rows created in ${(d.ms / 1000).toFixed(2)} s`);
+    const h = await importFile(files.held, clerk);
+    const submission = h.job.submissions?.[0]?.id as string | undefined;
+    if (!submission || h.job.rowsSubmitted !== rows) throw new Error(`expected ${rows} rows in a submission, got ${JSON.stringify(h.job)}`);
+    say(`the school's import, ending as a submission: ${h.job.rowsSubmitted} rows submitted in ${(h.ms / 1000).toFixed(2)} s`);
+    const t = Date.now();
+    const approved = (await gql(bureau, `mutation { approvePersonnelSubmission(id: "${submission}") { status approvedRows pendingRows } }`)).approvePersonnelSubmission;
+    const approveMs = Date.now() - t;
+    if (approved.approvedRows !== rows) throw new Error(`approval wrote ${JSON.stringify(approved)}`);
+    const count = (await gql(bureau, '{ teachers(first: 1) { totalCount } }')).teachers.totalCount as number;
+    if (count !== rows * 2) throw new Error(`expected ${rows * 2} teachers stored, found ${count}`);
+    say(`approval of the ${rows}-row submission: ${(approveMs / 1000).toFixed(2)} s = ${(approveMs / d.ms).toFixed(2)} × the direct import (target ≤ 1.5)`);
+    say(`machine: ${os.cpus().length} cores, Node ${process.version}, ${PRODUCTION ? 'production' : 'development'} mode`);
+  } finally {
+    await p?.stop();
+    await admin(`DROP DATABASE IF EXISTS \`${dbs.personnel}\``).catch(() => undefined);
+    await admin(`DROP DATABASE IF EXISTS \`${dbs.importer}\``).catch(() => undefined);
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
+  if (process.env.BENCH_CASE === 'review') return reviewCase();
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'tw-bench-'));
   const suffix = randomBytes(3).toString('hex');
   const dbs = { personnel: `tw_bench_personnel_${suffix}`, importer: `tw_bench_importer_${suffix}`, bare: `tw_bench_bare_${suffix}` };
@@ -213,7 +291,9 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((e: unknown) => {
+main()
+  .then(() => (process.env.BENCH_CASE === 'review' ? undefined : reviewCase()))
+  .catch((e: unknown) => {
   process.stderr.write(`bench:import failed: ${(e as Error).stack ?? String(e)}\n`);
   process.exit(1);
 });

@@ -222,7 +222,13 @@ describe('the console in Chromium, against the platform’s processes', () => {
     await page.locator('input[type=file]').setInputFiles(fixedFile);
     await page.getByTestId('import').click();
     await page.getByTestId('import-status').filter({ hasText: '成功' }).waitFor({ timeout: 60_000 });
-    await expect(page.getByTestId('import-result').getByText('导入完成：所有行均已写入').isVisible()).resolves.toBe(true);
+    // a school's roster waits for the bureau (issue 15): the job names its submission, and the bureau approves it
+    await page.getByTestId('import-submitted').waitFor();
+    await expect(page.getByTestId('import-submitted').innerText()).resolves.toContain(`已报送区教育局审核：${rows.length} 行待审核`);
+    const sent = await gql<{ importJobs: { nodes: Array<{ submissions: Array<{ id: string }> }> } }>('{ importJobs(first: 100) { nodes { submissions { id } } } }');
+    const [submission] = sent.importJobs.nodes.flatMap((n) => n.submissions);
+    const approved = await gql<{ approvePersonnelSubmission: { status: string } }>(`mutation { approvePersonnelSubmission(id: "${submission.id}") { status } }`);
+    expect(approved.approvePersonnelSubmission.status).toBe('APPROVED');
     const names = await gql<{ teachers: { nodes: Array<{ name: string; idNumber: string }> } }>('query($s: ID!) { teachers(first: 100, filter: { schoolId: $s }) { nodes { name idNumber } } }', { s: school.id });
     for (const r of rows) expect(names.teachers.nodes.map((t) => t.idNumber)).toContain(r.idNumber);
     // the school's history lists both jobs, newest first

@@ -361,7 +361,9 @@ describe('tokens and scopes through the gateway (production processes, demo dist
       const r = await as(c.who)<{ r: BulkAnswer }>(UPSERT(mutation, inputType), { rows: [row] });
       const refusedByError = !!r.errors?.length && (r.errors ?? []).every((e) => e.extensions?.code === 'FORBIDDEN') && !r.data?.r;
       const refusedByRow = !r.errors?.length && r.data?.r.written === false && r.data.r.rejected === 1;
-      if (!refusedByError && !refusedByRow) problems.push(`${mutation}: not refused: ${r.text.slice(0, 300)}`);
+      // registering another school's teacher is a pending submission for the bureau (issue 15): answered as any new teacher's, it writes nothing
+      const heldForReview = !r.errors?.length && mutation === 'upsertTeachers' && c.who.role === 'SCHOOL_ADMIN' && r.data?.r.written === false && r.data.r.rows[0]?.status === 'SUBMITTED';
+      if (!refusedByError && !refusedByRow && !heldForReview) problems.push(`${mutation}: not refused: ${r.text.slice(0, 300)}`);
     }
     expect({ case: c.label, problems }).toEqual({ case: c.label, problems: [] });
     expect(await snapshot(watched, c.school.id)).toBe(before);

@@ -631,7 +631,7 @@ export type ImportJobProgressQueryVariables = Exact<{
 }>;
 
 
-export type ImportJobProgressQuery = { importJob: { id: string, kind: string, fileName: string, status: ImportJobStatus, dryRun: boolean, partial: boolean, rowsExpected: number | null, rowsRead: number, rowsCreated: number, rowsUpdated: number, rowsUnchanged: number, rowsRejected: number, rowsWarned: number, errorCode: string | null, errorMessage: string | null, errorReportUrl: string | null, createdAt: string, finishedAt: string | null, errors: Array<{ sheet: string, row: number, column: string | null, value: string | null, code: string, message: string }>, warnings: Array<{ sheet: string, row: number, column: string | null, value: string | null, code: string, message: string }> } | null };
+export type ImportJobProgressQuery = { importJob: { id: string, kind: string, fileName: string, status: ImportJobStatus, dryRun: boolean, partial: boolean, rowsExpected: number | null, rowsRead: number, rowsCreated: number, rowsUpdated: number, rowsUnchanged: number, rowsSubmitted: number, rowsRejected: number, rowsWarned: number, errorCode: string | null, errorMessage: string | null, errorReportUrl: string | null, createdAt: string, finishedAt: string | null, submissions: Array<{ service: string, kind: string, id: string }>, errors: Array<{ sheet: string, row: number, column: string | null, value: string | null, code: string, message: string }>, warnings: Array<{ sheet: string, row: number, column: string | null, value: string | null, code: string, message: string }> } | null };
 
 export type ImportHistoryQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -976,6 +976,12 @@ export const ImportJobProgressDocument = new TypedDocumentString(`
     rowsCreated
     rowsUpdated
     rowsUnchanged
+    rowsSubmitted
+    submissions {
+      service
+      kind
+      id
+    }
     rowsRejected
     rowsWarned
     errorCode

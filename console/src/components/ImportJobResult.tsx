@@ -37,6 +37,7 @@ export function ImportJobResult({ job, kindTitle }: { job: ImportJobView; kindTi
           [job.dryRun ? '将新增' : '新增', job.rowsCreated],
           [job.dryRun ? '将更新' : '更新', job.rowsUpdated],
           ['无变化', job.rowsUnchanged],
+          ...(job.rowsSubmitted ? [[job.dryRun ? '将报送审核' : '报送待审', job.rowsSubmitted]] : []),
           ['拒绝', job.rowsRejected],
           ['有警告', job.rowsWarned],
         ].map(([title, value]) => (
@@ -50,7 +51,16 @@ export function ImportJobResult({ job, kindTitle }: { job: ImportJobView; kindTi
         ))}
       </Row>
       {job.errorMessage ? <Alert type={job.status === 'FAILED' ? 'error' : 'warning'} showIcon title={job.errorMessage} description={job.errorCode ? `错误代码：${job.errorCode}` : undefined} /> : null}
-      {job.status === 'SUCCEEDED' && !job.dryRun ? <Alert type="success" showIcon title="导入完成：所有行均已写入" /> : null}
+      {job.status === 'SUCCEEDED' && !job.dryRun && !job.rowsSubmitted ? <Alert type="success" showIcon title="导入完成：所有行均已写入" /> : null}
+      {job.status === 'SUCCEEDED' && !job.dryRun && job.rowsSubmitted ? (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="import-submitted"
+          title={`已报送区教育局审核：${job.rowsSubmitted} 行待审核，审核通过后生效`}
+          description={job.submissions.map((s) => `报送单 ${s.id}`).join('；')}
+        />
+      ) : null}
       {job.status === 'SUCCEEDED' && job.dryRun ? <Alert type="success" showIcon title="校验通过：没有被拒绝的行，可以正式导入" /> : null}
       {job.errors.length ? (
         <>

@@ -36,6 +36,8 @@ interface Job {
   rowsCreated: number;
   rowsUpdated: number;
   rowsUnchanged: number;
+  rowsSubmitted?: number;
+  submissions?: ReadonlyArray<{ service: string; kind: string; id: string }>;
   rowsRejected: number;
   rowsWarned: number;
   errorCode: string | null;
@@ -212,7 +214,8 @@ export async function runImportCli(argv: readonly string[], io: CliIO): Promise<
   const written = job.dryRun ? '（试导入，未写入）' : '';
   say(
     `${job.status === 'succeeded' ? '导入完成' : job.status === 'partially_succeeded' ? '部分导入' : '导入失败'}${written}：${job.fileName}\n` +
-      `  读取 ${job.rowsRead} 行：新增 ${job.rowsCreated}，更新 ${job.rowsUpdated}，未变 ${job.rowsUnchanged}，拒绝 ${job.rowsRejected}，警告 ${job.rowsWarned} 行（用时 ${seconds} s）`,
+      `  读取 ${job.rowsRead} 行：新增 ${job.rowsCreated}，更新 ${job.rowsUpdated}，未变 ${job.rowsUnchanged}，报送待审 ${job.rowsSubmitted ?? 0}，拒绝 ${job.rowsRejected}，警告 ${job.rowsWarned} 行（用时 ${seconds} s）` +
+      (job.submissions ?? []).map((s) => `\n  已报送区教育局审核（待审核，审核通过后生效）：${s.kind} 报送单 ${s.id}（${s.service}）`).join(''),
   );
   const report = reportPath(file);
   if (job.errorReportUrl) {

@@ -34,6 +34,10 @@ export class ImportJob {
   @Column({ name: 'rows_created', type: 'int' }) rowsCreated!: number;
   @Column({ name: 'rows_updated', type: 'int' }) rowsUpdated!: number;
   @Column({ name: 'rows_unchanged', type: 'int' }) rowsUnchanged!: number;
+  /** rows the review policy held: sent to the bureau as submissions (issue 15), not written */
+  @Column({ name: 'rows_submitted', type: 'int', default: 0 }) rowsSubmitted!: number;
+  /** the submissions the job's held rows went to (JSON array of { service, id }) */
+  @Column({ type: 'text', nullable: true }) submissions!: string | null;
   @Column({ name: 'rows_rejected', type: 'int' }) rowsRejected!: number;
   /** rows written (or, on a check, to be written) with warnings: a word classified, a date form guessed, text cut */
   @Column({ name: 'rows_warned', type: 'int', default: 0 }) rowsWarned!: number;

@@ -34,6 +34,13 @@ registerEnumType(ImportIssueSeverity, {
   },
 });
 
+@ObjectType('ImportSubmissionRef', { description: 'A submission an import job\'s held rows went to' })
+export class ImportSubmissionRef {
+  @Field({ description: 'The service that keeps it (personnelSubmission, governanceSubmission, …)' }) service!: string;
+  @Field({ description: 'The kind (review policy)' }) kind!: string;
+  @Field(() => ID) id!: string;
+}
+
 @ObjectType('ImportRowIssue', { description: 'A problem with one row of an imported file: an error (the row is rejected) or a warning (the row is written)' })
 export class ImportRowIssue {
   @Field({ description: 'The sheet read (the file name for a CSV)' }) sheet!: string;
@@ -66,6 +73,8 @@ export class ImportJobView {
   @Field(() => Int) rowsCreated!: number;
   @Field(() => Int) rowsUpdated!: number;
   @Field(() => Int, { description: 'Rows identical to what is stored (a re-import)' }) rowsUnchanged!: number;
+  @Field(() => Int, { description: "Rows the review policy held (a school admin's held kinds): not written, sent to the bureau in `submissions` (待审核)" }) rowsSubmitted!: number;
+  @Field(() => [ImportSubmissionRef], { description: 'The submissions the held rows went to (one per service and kind): read them with <service>Submission(id)' }) submissions!: ImportSubmissionRef[];
   @Field(() => Int) rowsRejected!: number;
   @Field(() => Int, { description: 'Rows written (on a dry run: to be written) with warnings; they are not rejected' }) rowsWarned!: number;
   @Field(() => String, { nullable: true, description: 'Why the job failed, as a stable code (ROWS_REJECTED, LEGACY_XLS, ZIP_RATIO…)' }) errorCode!: string | null;

@@ -24,6 +24,8 @@ export function jobView(j: ImportJob): ImportJobView {
     rowsCreated: j.rowsCreated,
     rowsUpdated: j.rowsUpdated,
     rowsUnchanged: j.rowsUnchanged,
+    rowsSubmitted: j.rowsSubmitted ?? 0,
+    submissions: j.submissions ? (JSON.parse(j.submissions) as ImportJobView['submissions']) : [],
     rowsRejected: j.rowsRejected,
     rowsWarned: j.rowsWarned,
     errorCode: j.errorCode,

@@ -5,7 +5,7 @@ import { GatewayCallError, GraphQLCaller } from './gateway-caller';
 /** One input row's outcome, as the subgraph's bulk mutation answers it. */
 export interface BulkRow {
   readonly index: number;
-  readonly status: 'CREATED' | 'UPDATED' | 'UNCHANGED' | 'REJECTED';
+  readonly status: 'CREATED' | 'UPDATED' | 'UNCHANGED' | 'REJECTED' | 'SUBMITTED';
   readonly code: string | null;
   readonly message: string | null;
   readonly field: string | null;
@@ -16,6 +16,9 @@ export interface BulkAnswer {
   readonly updated: number;
   readonly unchanged: number;
   readonly rejected: number;
+  /** rows the review policy held (a school admin's): not written, sent to the bureau in `submission` */
+  readonly submitted: number;
+  readonly submission: { readonly id: string } | null;
   readonly written: boolean;
   /** what a `prepare` call kept, to write with `commit` (null: nothing would be written) */
   readonly prepared: string | null;
@@ -34,7 +37,7 @@ export interface BulkOptions {
 
 /** A bulk mutation a kind writes with, as one GraphQL document. */
 export function bulkMutation(spec: KindSpec, target: KindTarget): string {
-  return `mutation Import_${spec.kind.replace(/\W/g, '_')}($rows: [${target.inputType}!]!, $options: BulkOptions) { r: ${target.mutation}(rows: $rows, options: $options) { created updated unchanged rejected written prepared rows { index status code message field } } }`;
+  return `mutation Import_${spec.kind.replace(/\W/g, '_')}($rows: [${target.inputType}!]!, $options: BulkOptions) { r: ${target.mutation}(rows: $rows, options: $options) { created updated unchanged rejected submitted submission { id } written prepared rows { index status code message field } } }`;
 }
 
 /**

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { importRows, importRowsPerSecond, Logger, systemClock, withSpan } from '@tw/kernel';
+import { importRows, importRowsPerSecond, Logger, systemClock, withSpan, REVIEW_POLICY } from '@tw/kernel';
 import { ImportJob, JobStatus } from '../entities/import-job.entity';
 import { FileError } from '../file-error';
 import { FileLimits } from '../guard/limits';
@@ -116,7 +116,9 @@ export async function runImport(job: ImportJob, deps: RunDeps): Promise<void> {
 }
 
 class ImportRun {
-  private readonly counters: Counters = { rowsRead: 0, rowsCreated: 0, rowsUpdated: 0, rowsUnchanged: 0, rowsRejected: 0, rowsWarned: 0 };
+  private readonly counters: Counters = { rowsRead: 0, rowsCreated: 0, rowsUpdated: 0, rowsUnchanged: 0, rowsSubmitted: 0, rowsRejected: 0, rowsWarned: 0 };
+  /** the submissions (service → id) the subgraphs put the job's held rows in */
+  private readonly submissions = new Map<string, string>();
   /** warned rows kept for the report so far (see MAX_KEPT_WARNINGS) */
   private warnedKept = 0;
   /** the natural keys seen so far, per target: the row that had it (and its input, where repeats are allowed) */
@@ -158,6 +160,7 @@ class ImportRun {
     }
     const done = await this.d.store.update(this.job.id, this.d.owner, {
       ...this.counters,
+      submissions: this.submissions.size ? JSON.stringify([...this.submissions].map(([key, id]) => ({ service: JSON.parse(key)[0], kind: JSON.parse(key)[1], id }))) : null,
       status: outcome.status,
       errorCode: outcome.errorCode ?? null,
       errorMessage: outcome.errorMessage === undefined ? null : storedMessage(outcome.errorMessage),
@@ -176,6 +179,7 @@ class ImportRun {
     importRows.inc({ kind, outcome: 'created' }, c.rowsCreated);
     importRows.inc({ kind, outcome: 'updated' }, c.rowsUpdated);
     importRows.inc({ kind, outcome: 'unchanged' }, c.rowsUnchanged);
+    importRows.inc({ kind, outcome: 'submitted' }, c.rowsSubmitted);
     importRows.inc({ kind, outcome: 'rejected' }, c.rowsRejected);
     const ms = times.validation + (times.writing === times.validation ? 0 : times.writing);
     if (c.rowsRead > 0) importRowsPerSecond.set({ kind }, Math.round((c.rowsRead * 1000) / Math.max(1, ms)));
@@ -436,6 +440,7 @@ class ImportRun {
       });
       if (!batch.length) continue;
       const answer = await this.writers[t](batch, this.dated(options));
+      this.noteSubmission(t, answer);
       if (answer.prepared) prepared[t] = { id: answer.prepared, k: rows };
       this.merge(outcomes, answer, rows);
     }
@@ -454,7 +459,7 @@ class ImportRun {
       }
       if (r.code) o.notices.push(r);
       if (o.status === 'REJECTED') continue;
-      if (r.status === 'CREATED' || (r.status === 'UPDATED' && o.status === 'UNCHANGED')) o.status = r.status;
+      if (r.status === 'CREATED' || (r.status === 'UPDATED' && (o.status === 'UNCHANGED' || o.status === 'SUBMITTED')) || (r.status === 'SUBMITTED' && o.status === 'UNCHANGED')) o.status = r.status;
     }
   }
 
@@ -470,6 +475,7 @@ class ImportRun {
       if (o.status === 'REJECTED') for (const r of o.rejections) row.issues.push(mapRejection(this.spec, reader, row, r));
       else if (o.status === 'CREATED') into.rowsCreated++;
       else if (o.status === 'UPDATED') into.rowsUpdated++;
+      else if (o.status === 'SUBMITTED') into.rowsSubmitted++;
       // unchanged rows are final in every mode: they are not sent again
       else this.counters.rowsUnchanged++;
     });
@@ -534,10 +540,19 @@ class ImportRun {
     return this.job.asOf ? { ...options, asOf: this.job.asOf } : options;
   }
 
+  /** Keeps the submission a target's answer put held rows in (an import's batches join one per service and kind). */
+  private noteSubmission(t: number, answer: BulkAnswer): void {
+    if (!answer.submission) return;
+    const rule = REVIEW_POLICY.find((r) => r.mutation === this.spec.targets[t].mutation);
+    this.submissions.set(JSON.stringify([rule?.service ?? this.spec.targets[t].mutation, rule?.kind ?? this.spec.kind]), answer.submission.id);
+  }
+
   /** Writes what the subgraph kept of a batch for target `t`. */
   private async commit(t: number, prepared: string): Promise<BulkAnswer> {
     try {
-      return await this.writers[t]([], this.dated({ commit: prepared }));
+      const answer = await this.writers[t]([], this.dated({ commit: prepared }));
+      this.noteSubmission(t, answer);
+      return answer;
     } catch (e) {
       if (e instanceof GatewayCallError && e.code === 'NOT_FOUND') {
         throw new FileError(

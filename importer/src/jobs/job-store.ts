@@ -15,6 +15,8 @@ export interface Counters {
   rowsCreated: number;
   rowsUpdated: number;
   rowsUnchanged: number;
+  /** rows held for the bureau's review (a school admin's held kinds): in `submissions`, not written */
+  rowsSubmitted: number;
   rowsRejected: number;
   /** rows written (or, on a check, to be written) with warnings */
   rowsWarned: number;
@@ -79,6 +81,8 @@ export class JobStore {
       rowsCreated: 0,
       rowsUpdated: 0,
       rowsUnchanged: 0,
+      rowsSubmitted: 0,
+      submissions: null,
       rowsRejected: 0,
       rowsWarned: 0,
       sheet: null,
@@ -179,7 +183,7 @@ export class JobStore {
     const r = await this.jobs
       .createQueryBuilder()
       .update()
-      .set({ status: 'queued', owner: null, heartbeatAt: null, startedAt: null, rowsExpected: null, rowsRead: 0, rowsCreated: 0, rowsUpdated: 0, rowsUnchanged: 0, rowsRejected: 0, rowsWarned: 0 })
+      .set({ status: 'queued', owner: null, heartbeatAt: null, startedAt: null, rowsExpected: null, rowsRead: 0, rowsCreated: 0, rowsUpdated: 0, rowsUnchanged: 0, rowsSubmitted: 0, submissions: null, rowsRejected: 0, rowsWarned: 0 })
       .where('id = :id AND owner = :owner AND status IN (:...running)', { id, owner, running: [...RUNNING_STATUSES] })
       .execute();
     if (r.affected !== 1) return false;

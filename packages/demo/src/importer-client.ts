@@ -15,6 +15,9 @@ export interface DemoJob {
   readonly rowsUpdated: number;
   readonly rowsUnchanged: number;
   readonly rowsRejected: number;
+  /** rows the review policy held (a school admin's roster), and the submissions they went to (issue 15) */
+  readonly rowsSubmitted?: number;
+  readonly submissions?: ReadonlyArray<{ readonly service: string; readonly kind: string; readonly id: string }>;
   readonly errorCode: string | null;
   readonly errorMessage: string | null;
   readonly errors?: ReadonlyArray<{ readonly message: string }>;

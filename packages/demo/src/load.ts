@@ -121,8 +121,8 @@ function limiter(limit: number): <T>(task: () => Promise<T>) => Promise<T> {
  *
  * Independent files are imported at once (`concurrency`, default 4), in waves where one file's rows
  * are checked against another's: the schools; then a roster per school (no school column, the upload
- * names the school; the first school's uploaded by that school's own SCHOOL_ADMIN) and the staffing
- * quotas; then hires and rotations; then the other services' records (professional development,
+ * names the school; the first school's uploaded by that school's own SCHOOL_ADMIN, which waits for
+ * review and is approved by the district) and the staffing quotas; then hires and rotations; then the other services' records (professional development,
  * compensation, governance), each service's demo module producing rows that become sheet rows with
  * ID numbers and names instead of ids, each file waiting only for the files WAITS_FOR names. What is
  * loaded does not depend on the concurrency: the modules generate their rows in the same order from
@@ -164,7 +164,8 @@ export async function loadDemoDistrict(target: DemoTarget | Post, today: string,
   const summary = (label: string, jobs: readonly DemoJob[]) => {
     const read = jobs.reduce((s, j) => s + j.rowsRead, 0);
     const created = jobs.reduce((s, j) => s + j.rowsCreated, 0);
-    log(`  ${label}: ${read} rows in ${jobs.length} file${jobs.length > 1 ? 's' : ''}, ${created} created (${seconds()} s, ${imported} of ${queued} files so far)`);
+    const submitted = jobs.reduce((s, j) => s + (j.rowsSubmitted ?? 0), 0);
+    log(`  ${label}: ${read} rows in ${jobs.length} file${jobs.length > 1 ? 's' : ''}, ${created} created${submitted ? `, ${submitted} submitted and approved` : ''} (${seconds()} s, ${imported} of ${queued} files so far)`);
   };
   /** Writes a file, uploads it and waits for its job, when a slot is free. */
   const importFile = (write: (file: string) => Promise<unknown>, name: string, kind: string, as: DemoPrincipal, school?: string): Promise<DemoJob> => {
@@ -207,7 +208,14 @@ export async function loadDemoDistrict(target: DemoTarget | Post, today: string,
     });
     const nameOf = new Map(d.schools.map((s) => [s.code, s.name]));
     const quotas = track(importRows(quotasKind, 'quotas', d.quotas.map((q) => ({ ...q, schoolName: nameOf.get(q.schoolCode) })), fileStyle(quotasKind, year)));
-    summary(`teachers (a roster per school${ownRoster ? `, ${d.schools[0].name}'s by its SCHOOL_ADMIN` : ''})`, await Promise.all(rosters));
+    const rostered = await Promise.all(rosters);
+    // the school's own roster waits for the bureau's review (报送 → 审核): the district approves it, as a bureau would
+    for (const s of rostered.flatMap((r) => r.submissions ?? [])) {
+      if (s.service !== 'personnel') throw new Error(`demo: a roster's rows went to a ${s.service} submission`);
+      const approved = await post<{ approvePersonnelSubmission: { status: string; pendingRows: number } }>('mutation($id: ID!) { approvePersonnelSubmission(id: $id, note: "示范数据：学校报送的花名册") { status pendingRows } }', { id: s.id });
+      if (approved.approvePersonnelSubmission.status !== 'APPROVED') throw new Error(`demo: the roster submission ${s.id} was not approved: ${JSON.stringify(approved)}`);
+    }
+    summary(`teachers (a roster per school${ownRoster ? `, ${d.schools[0].name}'s by its SCHOOL_ADMIN` : ''})`, rostered);
 
     // hires and rotations name teachers by ID number
     const hires = track(importRows(hiresKind, 'hires', d.hires, fileStyle(hiresKind, year)));

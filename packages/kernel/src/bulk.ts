@@ -10,6 +10,10 @@ import { LocalDate } from './graphql/scalars';
 import { recordVersions, VersionedChange } from './history/versions';
 import { todayInChina } from './calendar';
 import { isRejection, Rejection } from './row-rules';
+import { currentRequestScope } from './request-scope';
+import { holdingRule, isHeld } from './review/policy';
+import { ApprovalOutcome, approvalRows, currentApproval, finishApproval, HeldRow, recordHash, storeSubmission, SubmissionRef } from './review/submit';
+import { SubmissionRowStatus, SubmissionStatus } from './review/submission.entity';
 
 /** The most rows one bulk call takes; the importer sends batches of this size. */
 export const MAX_BULK_ROWS = 1000;
@@ -19,10 +23,12 @@ export enum RowStatus {
   UPDATED = 'UPDATED',
   UNCHANGED = 'UNCHANGED',
   REJECTED = 'REJECTED',
+  SUBMITTED = 'SUBMITTED',
 }
 registerEnumType(RowStatus, {
   name: 'RowStatus',
-  description: 'What a bulk call did (or, on a dry run or a rejected call, would do) with one row',
+  description:
+    "What a bulk call did (or, on a dry run or a rejected call, would do) with one row. SUBMITTED: a school admin's row the review policy holds (reviewPolicy): not written, kept in the call's submission for the bureau's review (待审核)",
 });
 
 @InputType({ description: 'How a bulk call writes' })
@@ -56,6 +62,20 @@ export class BulkOptions {
 
   @Field(() => String, { nullable: true, description: 'Why the rows are written (kept with each version, at most 300 characters)' })
   reason?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: "A school admin's correction of an earlier submission of the same kind (its id): the rows held now form a new submission that names it, and the earlier one, if still pending, is withdrawn",
+  })
+  replaces?: string | null;
+}
+
+@ObjectType({ description: 'The submission a bulk call\'s held rows went to' })
+@Directive('@shareable')
+export class BulkSubmission {
+  @Field(() => ID) id!: string;
+  @Field(() => SubmissionStatus) status!: SubmissionStatus;
+  @Field(() => Int, { description: 'Rows in the submission (an import\'s batches join one submission)' }) rows!: number;
 }
 
 @ObjectType({ description: "One input row's outcome" })
@@ -90,10 +110,13 @@ export class BulkResult {
   @Field(() => Int) updated!: number;
   @Field(() => Int) unchanged!: number;
   @Field(() => Int) rejected!: number;
+  @Field(() => Int, { description: 'Rows held for review (SUBMITTED): not written, sent to the bureau in `submission`' }) submitted!: number;
   @Field() dryRun!: boolean;
   @Field({ description: 'Whether anything was written' }) written!: boolean;
   @Field(() => ID, { nullable: true, description: 'What a `prepare` call kept, to write with the `commit` option; null when nothing would be written' })
   prepared?: string | null;
+  @Field(() => BulkSubmission, { nullable: true, description: 'The submission (待审核) the held rows went to; null when none was held, and on a dry run' })
+  submission?: BulkSubmission | null;
   @Field(() => [RowResult], { description: 'One per row sent, in order (for a commit: one per row kept, `index` as in the prepare call)' })
   rows!: RowResult[];
 }
@@ -170,17 +193,23 @@ export async function runBulk<R, W>(ds: DataSource, sent: readonly R[], options:
   if (sent.length > MAX_BULK_ROWS) throw badInput(`A bulk call takes at most ${MAX_BULK_ROWS} rows; got ${sent.length}. Send them in batches.`);
   const commit = options.commit ?? undefined;
   if (commit !== undefined && (options.dryRun || options.prepare)) throw badInput('`commit` cannot be combined with `dryRun` or `prepare`');
+  // the bureau's approval of a submission of this kind (review/submit.ts): its rows, written for the approver
+  const approval = currentApproval(plan.name);
   // a commit's rows are the ones bulkRows handed out for it (or, for a plan that looks nothing up first, are read here)
-  const rows = commit !== undefined && !kept.has(sent) ? await bulkRows(ds, sent, options, plan.name, actor) : sent;
-  const keptFor = commit !== undefined ? kept.get(rows)! : undefined;
-  if (keptFor && (keptFor.id !== commit || keptFor.plan !== plan.name)) throw new Error(`runBulk: rows kept for ${keptFor.plan} ${keptFor.id} passed to ${plan.name} ${commit}`);
+  const rows = (commit !== undefined || approval) && !kept.has(sent) ? await bulkRows(ds, sent, options, plan.name, actor) : sent;
+  const keptFor = commit !== undefined || approval ? kept.get(rows)! : undefined;
+  if (keptFor && (keptFor.id !== (approval ? approval.submission.id : commit) || keptFor.plan !== plan.name)) throw new Error(`runBulk: rows kept for ${keptFor.plan} ${keptFor.id} passed to ${plan.name} ${commit}`);
   const writesNothing = options.dryRun || options.prepare;
+  // a school admin's rows of a kind the review policy holds wait for the bureau instead of being written
+  const holding = approval ? undefined : holdingRule(plan.name, actor);
+  if (approval && !options.partial) throw new Error('runBulk: an approval writes the rows that pass (partial)');
 
   const results: RowResult[] = new Array(rows.length);
   let written = false;
   let prepared: string | null = null;
+  let submission = null as SubmissionRef | null;
   await ds.transaction(async (manager) => {
-    if (keptFor) await dropPrepared(manager, keptFor.id);
+    if (keptFor && !approval) await dropPrepared(manager, keptFor.id);
     const input: readonly PreparedRow<R>[] = rows.map((row, at) => ({ index: keptFor ? keptFor.indexes[at] : at, row }));
     const firstIndexOfKey = new Map<string, number>();
     const items: BulkItem<R>[] = [];
@@ -215,19 +244,77 @@ export async function runBulk<R, W>(ds: DataSource, sent: readonly R[], options:
         }
       }
     });
+    // the stored record each write replaces (of the first audited table): what review compares and keeps
+    const primary = audits[0];
+    const recordOfWrite = (w: W) => (primary?.recordOf ? primary.recordOf(w) : (w as unknown as { id: string }));
+    const primaryBefore = (holding || approval) && primary && writes.length ? await storedRows(manager, primary.target, writes.map((w) => recordOfWrite(w)?.id).filter((id): id is string => !!id)) : new Map<string, ObjectLiteral>();
+    const beforeOf = (w: W) => {
+      const r = recordOfWrite(w);
+      return r ? (primaryBefore.get(r.id) ?? null) : null;
+    };
+    const held: HeldRow<R>[] = [];
+    const resultAt = new Map(results.map((r, at) => [r.index, at]));
+    const outcomes: ApprovalOutcome[] = [];
+    if (holding) {
+      // held rows leave the writes: the answer says SUBMITTED, the same for a new record and for one another school holds
+      for (let i = writes.length - 1; i >= 0; i--) {
+        const w = writes[i];
+        const record = recordOfWrite(w) as ObjectLiteral | undefined;
+        const before = beforeOf(w);
+        if (!record || !isHeld(holding, before, record)) continue;
+        const { index, row } = toKeep[i];
+        const r = resultAt.get(index)!;
+        results[r] = { index, key: results[r].key, status: RowStatus.SUBMITTED, code: 'SUBMITTED', message: `已报送，待区教育局审核（${holding.title}）` };
+        held.unshift({ index, key: results[r].key, row, recordId: record.id as string, teacherId: primary?.teacherIdOf?.(w) ?? (typeof record.teacherId === 'string' ? record.teacherId : null), before, after: record });
+        writes.splice(i, 1);
+      }
+    }
+    if (approval) {
+      // a row whose record changed since it was sent is a conflict: not written
+      const sentRow = new Map(approval.rows.map((r) => [r.position, r]));
+      planned.forEach((p, i) => {
+        const position = items[i].index;
+        if (isRejection(p)) outcomes.push({ position, status: SubmissionRowStatus.REFUSED, message: `${p.code}：${p.message}` });
+        else if (p.write === undefined || p.status === RowStatus.UNCHANGED) outcomes.push({ position, status: SubmissionRowStatus.APPROVED, message: null });
+      });
+      for (let i = writes.length - 1; i >= 0; i--) {
+        const w = writes[i];
+        const position = toKeep[i].index;
+        if (recordHash(beforeOf(w)) === sentRow.get(position)!.beforeHash) {
+          outcomes.push({ position, status: SubmissionRowStatus.APPROVED, message: null });
+          continue;
+        }
+        const r = resultAt.get(position)!;
+        const message = '该记录在报送之后已被修改，未写入：请退回学校核对后重新报送';
+        results[r] = { index: position, key: results[r].key, status: RowStatus.REJECTED, code: 'SUBMISSION_CONFLICT', message };
+        outcomes.push({ position, status: SubmissionRowStatus.CONFLICT, message });
+        writes.splice(i, 1);
+        toKeep.splice(i, 1);
+      }
+    }
     const anyRejected = results.some((r) => r.status === RowStatus.REJECTED);
     if (anyRejected && !options.partial) return;
-    if (options.prepare && toKeep.length) prepared = await keepPrepared(manager, plan.name, actor, toKeep);
-    if (writesNothing || writes.length === 0) return;
+    if (options.prepare && (toKeep.length || held.length)) prepared = await keepPrepared(manager, plan.name, actor, toKeep);
+    const at = systemClock.now();
+    if (approval && !writesNothing) await finishApproval(manager, approval, outcomes, at);
+    if (writesNothing) return;
+    if (holding && held.length) {
+      const scope = currentRequestScope();
+      submission = await storeSubmission(
+        manager,
+        { rule: holding, actor: actor!, asOf: options.asOf ?? todayInChina(at), reason: options.reason ?? null, replaces: options.replaces ?? null, importJobId: actor?.actingService ? (scope?.importJobId ?? null) : null, at },
+        held,
+      );
+    }
+    if (writes.length === 0) return;
     const records = audits.map((spec) => {
       const byWrite = writes.map((w) => [w, spec.recordOf ? spec.recordOf(w) : (w as { id: string })] as const).filter((x): x is readonly [W, { id: string }] => !!x[1]);
       return { spec, byWrite };
     });
-    const before = await Promise.all(records.map(({ spec, byWrite }) => storedRows(manager, spec.target, byWrite.map(([, r]) => r.id))));
+    const before = await Promise.all(records.map(({ spec, byWrite }, i) => (i === 0 && (holding || approval) ? Promise.resolve(primaryBefore) : storedRows(manager, spec.target, byWrite.map(([, r]) => r.id)))));
     await plan.write(writes, manager);
     if (actor && records.length) {
-      // the audit says when it really happened, whatever day the rules take as today
-      const at = systemClock.now();
+      // the audit says when it really happened, whatever day the rules take as today (`at`)
       const entries = records.flatMap(({ spec, byWrite }, i) =>
         spec.log === false ? [] : byWrite.map(([w, record]) =>
           auditEntry(actor, { entity: spec.entity, entityId: record.id, key: keyOfWrite.get(w) ?? record.id, teacherId: spec.teacherIdOf?.(w) ?? null, before: before[i].get(record.id) ?? null, after: record }, at),
@@ -250,9 +337,11 @@ export async function runBulk<R, W>(ds: DataSource, sent: readonly R[], options:
     updated: count(RowStatus.UPDATED),
     unchanged: count(RowStatus.UNCHANGED),
     rejected: count(RowStatus.REJECTED),
+    submitted: count(RowStatus.SUBMITTED),
     dryRun: writesNothing,
     written,
     prepared,
+    submission,
     rows: results,
   };
 }
@@ -267,6 +356,13 @@ const kept = new WeakMap<readonly unknown[], { readonly id: string; readonly pla
  * to runBulk.
  */
 export async function bulkRows<R>(ds: DataSource, sent: readonly R[], options: BulkOptions | null, plan: string, actor: Principal | undefined): Promise<readonly R[]> {
+  const approval = currentApproval(plan);
+  if (approval) {
+    if (sent.length || options?.commit) throw badInput('An approval writes the rows of its submission: send no rows with it');
+    const { rows, positions } = approvalRows<R>(approval);
+    kept.set(rows, { id: approval.submission.id, plan, indexes: positions });
+    return rows;
+  }
   const commit = options?.commit ?? undefined;
   if (commit === undefined) return sent;
   if (sent.length) throw badInput('A call with `commit` writes the rows its `prepare` call kept: send no rows with it');

@@ -46,3 +46,4 @@ export * from './spreadsheet-text';
 export * from './like';
 export * from './frozen-reports';
 export * from './run-service';
+export * from './review';

@@ -17,7 +17,9 @@ import { createLogger, Logger } from './logger';
 import { LookupWatch } from './lookup-watch';
 import { currentRequestScope, runInRequestScope } from './request-scope';
 import { GATEWAY_SECRET_HEADER, IMPORT_JOB_HEADER, REQUEST_ID_HEADER } from './services';
-import { collectProcessMetrics, scrapeMetrics } from './telemetry/metrics';
+import { collectProcessMetrics, onScrape, pendingSubmissions, scrapeMetrics } from './telemetry/metrics';
+import { REVIEW_POLICY } from './review/policy';
+import { Submission } from './review/submission.entity';
 import { telemetryPlugin } from './telemetry/plugin';
 import { startTracing, traceIncoming } from './telemetry/tracing';
 import { FreezePeers, installFrozenReports } from './frozen-reports/figures';
@@ -216,6 +218,8 @@ export async function startService<C extends BaseContext>(o: ServiceOptions<C>, 
   collectProcessMetrics();
   // a service that extends DistrictReport answers its frozen years from its frozen_report table
   installFrozenReports(o.schema, { service: o.name, dataSource: o.dataSource, context: o.context, clock: o.clock ?? systemClock, peers: o.freezePeers });
+  // tw_pending_submissions: this service's pending submissions by kind, read at each scrape
+  const offScrape = o.dataSource.hasMetadata(Submission) ? onScrape(() => feedPendingSubmissions(o.name, o.dataSource)) : () => undefined;
   const app = express();
   app.disable('x-powered-by');
   const server = keepAliveServer(app);
@@ -321,9 +325,17 @@ export async function startService<C extends BaseContext>(o: ServiceOptions<C>, 
       await gate.begin(o.shutdownDelayMs);
       // the drain plugin closes the listener, answers what is in flight, then closes idle connections
       await apollo.stop();
+      offScrape();
       if (o.dataSource.isInitialized) await o.dataSource.destroy();
     },
   };
+}
+
+/** Sets tw_pending_submissions{service, kind} for every kind the service keeps (0 when none waits). */
+async function feedPendingSubmissions(service: string, ds: DataSource): Promise<void> {
+  if (!ds.isInitialized) return;
+  const rows = (await ds.query("SELECT kind, COUNT(*) AS n FROM submission WHERE status = 'PENDING' GROUP BY kind")) as Array<{ kind: string; n: number | string }>;
+  for (const rule of REVIEW_POLICY.filter((r) => r.service === service)) pendingSubmissions.set({ service, kind: rule.kind }, Number(rows.find((r) => r.kind === rule.kind)?.n ?? 0));
 }
 
 /** Stops the handles cleanly on SIGTERM or SIGINT, then exits (forced after 10 s, or `graceMs`). */

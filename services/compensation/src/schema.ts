@@ -1,4 +1,4 @@
-import { auditLogResolver, buildFederatedSchema, coverageResolver, EXTENDED_REPORT_REFERENCE_RESOLVERS, teacherHistoryResolver } from '@tw/kernel';
+import { auditLogResolver, buildFederatedSchema, coverageResolver, EXTENDED_REPORT_REFERENCE_RESOLVERS, teacherHistoryResolver, submissionResolvers } from '@tw/kernel';
 import { undoImportResolver } from '@tw/kernel';
 import { VERSIONED } from './database';
 import { GraphQLSchema } from 'graphql';
@@ -20,7 +20,7 @@ import { REPORT_RESOLVERS, REPORT_TYPES } from './analytics';
 export function buildCompensationSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
     resolvers: [
-      auditLogResolver('compensationAuditLog', 'compensation'),
+      auditLogResolver('compensationAuditLog', 'compensation'), ...submissionResolvers('compensation'),
       undoImportResolver('compensationUndoImport', 'compensation', VERSIONED),
       teacherHistoryResolver('compensationTeacherHistory', 'compensation', [{ table: 'pay_record', teacherColumn: 'teacher_id' }, { table: 'talent_record', teacherColumn: 'teacher_id' }]),
       coverageResolver('compensationCoverage', 'compensation', COMPENSATION_COVERAGE),

@@ -1,4 +1,4 @@
-import { AuditEntry, CreateFrozenReport1765100000000, FrozenReport, CreatePreparedBulk1764800000000, DatabaseOptions, openDatabase } from '@tw/kernel';
+import { AuditEntry, CreateFrozenReport1765100000000, CreateSubmissions1765300000000, FrozenReport, Submission, SubmissionEvent, SubmissionRow, CreatePreparedBulk1764800000000, DatabaseOptions, openDatabase } from '@tw/kernel';
 import { DataSource } from 'typeorm';
 import { Appraisal } from './entities/appraisal.entity';
 import { Award } from './entities/award.entity';
@@ -18,8 +18,8 @@ import { History1765200000000 } from './migrations/1765200000000-history';
 
 /** The tables that keep versions (kernel history), in the order an undo goes through them. */
 export const VERSIONED = [Award, Appraisal, Violation, EthicsAssessment, PrincipalRank, SchoolReform, InspectionEvent, InspectionItem, NegativeListItem];
-export const ENTITIES = [NegativeListItem, EthicsAssessment, Violation, Appraisal, Award, PrincipalRank, SchoolReform, InspectionItem, InspectionEvent, AuditEntry, FrozenReport];
-export const MIGRATIONS = [Initial1764201600000, NegativeList1764201600001, AuditAppendOnly1764201600002, CreatePreparedBulk1764800000000, AuditLogOntoKernel1764900000000, ViolationReason1765000000000, CreateFrozenReport1765100000000, History1765200000000];
+export const ENTITIES = [NegativeListItem, EthicsAssessment, Violation, Appraisal, Award, PrincipalRank, SchoolReform, InspectionItem, InspectionEvent, AuditEntry, FrozenReport, Submission, SubmissionRow, SubmissionEvent];
+export const MIGRATIONS = [Initial1764201600000, NegativeList1764201600001, AuditAppendOnly1764201600002, CreatePreparedBulk1764800000000, AuditLogOntoKernel1764900000000, ViolationReason1765000000000, CreateFrozenReport1765100000000, History1765200000000, CreateSubmissions1765300000000];
 
 /** Opens the governance database and runs its migrations. */
 export function openGovernanceDatabase(o: Omit<DatabaseOptions, 'service' | 'entities' | 'migrations'>): Promise<DataSource> {

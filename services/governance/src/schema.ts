@@ -1,4 +1,4 @@
-import { auditLogResolver, buildFederatedSchema, coverageResolver, EXTENDED_REPORT_REFERENCE_RESOLVERS, teacherHistoryResolver } from '@tw/kernel';
+import { auditLogResolver, buildFederatedSchema, coverageResolver, EXTENDED_REPORT_REFERENCE_RESOLVERS, teacherHistoryResolver, submissionResolvers } from '@tw/kernel';
 import { undoImportResolver } from '@tw/kernel';
 import { VERSIONED } from './database';
 import { GOVERNANCE_COVERAGE } from './coverage';
@@ -37,7 +37,7 @@ export function buildGovernanceSchema(): Promise<GraphQLSchema> {
       SchoolReformResolver,
       InspectionResolver,
       GovernanceSummaryResolver,
-      auditLogResolver('governanceAuditLog', 'governance'),
+      auditLogResolver('governanceAuditLog', 'governance'), ...submissionResolvers('governance'),
       undoImportResolver('governanceUndoImport', 'governance', VERSIONED),
       teacherHistoryResolver('governanceTeacherHistory', 'governance', [{ table: 'ethics_assessment', teacherColumn: 'teacher_id' }, { table: 'violation', teacherColumn: 'teacher_id' }, { table: 'appraisal', teacherColumn: 'teacher_id' }, { table: 'award', teacherColumn: 'teacher_id' }, { table: 'principal_rank', teacherColumn: 'teacher_id' }]),
       coverageResolver('governanceCoverage', 'governance', GOVERNANCE_COVERAGE),

@@ -97,7 +97,7 @@ describe.each(testDatabaseKinds())('who reads and writes governance data on %s',
 
   it('lets a SCHOOL_ADMIN write only their school’s teachers, row by row, and not the district’s decisions', async () => {
     const r = await schoolAdminA()(UPSERT_ETHICS, { rows: [{ teacherId: a, year: 2023, result: 'EXCELLENT' }, { teacherId: b, year: 2023, result: 'EXCELLENT' }] });
-    expect(outcomes(r.data.r.rows)).toEqual(['CREATED', 'TEACHER_NOT_FOUND']);
+    expect(outcomes(r.data.r.rows)).toEqual(['SUBMITTED', 'TEACHER_NOT_FOUND']);
     // the id sent, not the name of another school's teacher
     expect(r.data.r.rows[1].message).toBe(`教师 id“${b}” 不在本账号可维护的教师名册中：该教师尚未登记，或不由本账号管理（调入他校教师须由区教育局办理）；请核对证件号，或先导入教师基本信息`);
     expect(r.data.r.written).toBe(false);

@@ -28,7 +28,12 @@ describe.each(testDatabaseKinds())('the governance audit log on %s', (kind) => {
 
   it('records every write of ethics, violation and award data with who, when, what, before and after — and nothing for unchanged, rejected or dry-run rows', async () => {
     const clerk = s.as({ subject: 'clerk-a', role: 'SCHOOL_ADMIN', schoolId: SCHOOL_A });
-    expect((await clerk(UPSERT_ETHICS, { rows: [{ teacherId: t, year: 2024, result: 'COMPETENT' }] })).data.r.created).toBe(1);
+    // a school admin's ethics result waits for the bureau (issue 15): the write is the approval's, recorded as the approver's
+    const sent = (await clerk(UPSERT_ETHICS, { rows: [{ teacherId: t, year: 2024, result: 'COMPETENT' }] })).data.r;
+    expect(sent).toMatchObject({ created: 0, submitted: 1, written: false });
+    expect((await log({ teacherId: t })).nodes).toHaveLength(0);
+    const approved = await s.admin('mutation($id: ID!) { approveGovernanceSubmission(id: $id) { status } }', { id: sent.submission.id });
+    expect(approved.data.approveGovernanceSubmission.status).toBe('APPROVED');
     await s.admin(UPSERT_ETHICS, { rows: [{ teacherId: t, year: 2024, result: 'EXCELLENT' }] });
     await s.admin(UPSERT_ETHICS, { rows: [{ teacherId: t, year: 2024, result: 'EXCELLENT' }] });
     await s.admin(UPSERT_ETHICS, { rows: [{ teacherId: t, year: 2023, result: 'EXCELLENT' }], options: { dryRun: true } });
@@ -37,7 +42,7 @@ describe.each(testDatabaseKinds())('the governance audit log on %s', (kind) => {
 
     const entries = (await log({ teacherId: t })).nodes;
     expect(entries).toHaveLength(2);
-    expect(entries[0]).toMatchObject({ actorSubject: 'clerk-a', actorRole: 'SCHOOL_ADMIN', actingService: null, entity: 'ethics_assessment', teacherId: t, key: JSON.stringify([t, 2024]), before: null });
+    expect(entries[0]).toMatchObject({ actorSubject: 'district-admin', actorRole: 'DISTRICT_ADMIN', actingService: null, entity: 'ethics_assessment', teacherId: t, key: JSON.stringify([t, 2024]), before: null });
     expect(JSON.parse(entries[0].after)).toEqual({ teacherId: t, schoolId: SCHOOL_A, year: 2024, result: 'COMPETENT' });
     expect(entries[1]).toMatchObject({ actorSubject: 'district-admin', actorRole: 'DISTRICT_ADMIN', entityId: entries[0].entityId });
     expect(JSON.parse(entries[1].before).result).toBe('COMPETENT');
@@ -125,13 +130,17 @@ describe.each(testDatabaseKinds())('the governance audit log on %s', (kind) => {
         'upsertPrincipalRanks',
         'upsertSchoolReforms',
         'upsertViolations',
+        // the kernel's review of school submissions (the rows it writes go through the upserts above)
+        'approveGovernanceSubmission',
+        'returnGovernanceSubmission',
+        'withdrawGovernanceSubmission',
       ].sort(),
     );
     await expect(s.ds.query("UPDATE audit_log SET actor_subject = 'someone-else'")).rejects.toThrow(/append-only/);
     await expect(s.ds.query('DELETE FROM audit_log')).rejects.toThrow(/append-only/);
     const after = await log();
     expect(after.totalCount).toBe(4);
-    expect(after.nodes.map((e: { actorSubject: string }) => e.actorSubject)).toEqual(['clerk-a', 'district-admin', 'clerk-b', 'clerk-b']);
+    expect(after.nodes.map((e: { actorSubject: string }) => e.actorSubject)).toEqual(['district-admin', 'district-admin', 'clerk-b', 'clerk-b']);
   });
 
   it('records the negative list’s edits, with their request, through the same log', async () => {

@@ -57,7 +57,7 @@ export async function startGovernanceForTest(kind: TestDatabaseKind) {
 
 export type GovernanceTestServer = Awaited<ReturnType<typeof startGovernanceForTest>>;
 
-const BULK_FIELDS = 'created updated unchanged rejected written dryRun rows { index key status id code message field }';
+const BULK_FIELDS = 'submitted submission { id } created updated unchanged rejected written dryRun rows { index key status id code message field }';
 export const upsert = (mutation: string, input: string) => `mutation($rows: [${input}!]!, $options: BulkOptions) { r: ${mutation}(rows: $rows, options: $options) { ${BULK_FIELDS} } }`;
 export const UPSERT_ETHICS = upsert('upsertEthicsAssessments', 'EthicsAssessmentInput');
 export const UPSERT_VIOLATIONS = upsert('upsertViolations', 'ViolationInput');

@@ -1,4 +1,4 @@
-import { auditLogResolver, buildFederatedSchema, coverageResolver, EXTENDED_REPORT_REFERENCE_RESOLVERS, teacherHistoryResolver } from '@tw/kernel';
+import { auditLogResolver, buildFederatedSchema, coverageResolver, EXTENDED_REPORT_REFERENCE_RESOLVERS, teacherHistoryResolver, submissionResolvers } from '@tw/kernel';
 import { undoImportResolver } from '@tw/kernel';
 import { VERSIONED } from './database';
 import { GraphQLSchema } from 'graphql';
@@ -21,7 +21,7 @@ import { REPORT_RESOLVERS, REPORT_TYPES } from './analytics';
 export function buildProfessionalDevelopmentSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
     resolvers: [
-      auditLogResolver('professionalDevelopmentAuditLog', 'professional-development'),
+      auditLogResolver('professionalDevelopmentAuditLog', 'professional-development'), ...submissionResolvers('professionalDevelopment'),
       undoImportResolver('developmentUndoImport', 'professional-development', VERSIONED),
       teacherHistoryResolver('developmentTeacherHistory', 'professional-development', [
         { table: 'training_participation', teacherColumn: 'teacher_id' }, { table: 'designation', teacherColumn: 'teacher_id' }, { table: 'studio', teacherColumn: 'host_teacher_id' }, { table: 'studio_member', teacherColumn: 'teacher_id' }, { table: 'lesson', teacherColumn: 'teacher_id' }, { table: 'mentoring_pair', teacherColumn: 'mentee_id' }, { table: 'mentoring_pair', teacherColumn: 'mentor_id' },

@@ -116,10 +116,13 @@ export function teacherPlan(principal: Principal, now: Date): BulkPlan<TeacherIn
         const fields = validate(row, month);
         if (isRejection(fields)) return fields;
         const existing = byKey.get(`${fields.idType}:${fields.idNumber}`);
-        if (existing && !canWriteSchool(principal, existing.schoolId)) {
+        if (existing && !canWriteSchool(principal, existing.schoolId) && principal.role !== 'SCHOOL_ADMIN') {
           // worded as for a number the caller may not use for any reason: nothing of the other school is confirmed
           return idNumberUnavailable(fields.idNumber);
         }
+        // a SCHOOL_ADMIN registering a number another school holds plans a move to its school: the review
+        // policy holds it (a new school), so the answer is the pending submission any new teacher gets,
+        // and the bureau sees it as a transfer
         const next: Teacher = {
           ...fields,
           id: existing?.id ?? newId(),
