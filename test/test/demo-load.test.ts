@@ -18,6 +18,8 @@ const DATA_SERVICES = SERVICES.map((s) => s.name).filter((n) => n !== 'importer'
 /** Tables of when and by whom rather than what: the audit log, prepared bulk calls, migrations. */
 const SKIPPED_TABLE = /^(migrations|typeorm_metadata|sqlite_sequence|audit_log|prepared_bulk.*|frozen_report)$/;
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+/** a clock time written into a value (a JSON copy of a record's updatedAt, say): a day alone is a business date and stays */
+const CLOCK_TIME = /\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(\.\d+)?Z?/g;
 
 type Row = Record<string, unknown>;
 interface Loaded {
@@ -57,16 +59,17 @@ async function readTables(p: IsolatedPlatform, db: TestDatabase | undefined, ser
 
 /**
  * A row as it reads whoever loaded it: a teacher's id as their ID number, a school's as its code,
- * any other id (made anew by every load) and any clock time left out.
+ * any other id (made anew by every load) and any clock time left out, also where a value carries
+ * them inside it (a JSON copy of a record, a serialised input).
  */
 function normalised(row: Row, natural: ReadonlyMap<string, string>): string {
   const out: Row = {};
   for (const [column, value] of Object.entries(row)) {
-    if (/_at$/.test(column)) continue;
+    if (/(^|_)at$/.test(column)) continue;
     let v: unknown = value;
-    if (Buffer.isBuffer(v)) v = v.toString('hex');
+    if (Buffer.isBuffer(v)) v = v.toString('latin1');
     if (typeof v === 'number' || typeof v === 'bigint') v = String(v);
-    if (typeof v === 'string') v = v.replace(UUID, (id) => natural.get(id.toLowerCase()) ?? '<id>');
+    if (typeof v === 'string') v = v.replace(UUID, (id) => natural.get(id.toLowerCase()) ?? '<id>').replace(CLOCK_TIME, '<time>');
     out[column] = v;
   }
   return JSON.stringify(out);
