@@ -102,7 +102,8 @@ describe.each(testDatabaseKinds())('a past year that never drifts, on %s', (kind
     const pd = p.service('professional-development').ds;
     const v = await pd.query("SELECT op, valid_from, reason, level FROM designation_version WHERE teacher_id = ? AND year = 2026", [d.teacher.t5]);
     expect(v.map((x: { op: string; valid_from: unknown; reason: string; level: string }) => [x.op, String(x.valid_from).slice(0, 10), x.reason, x.level])).toEqual([
-      ['create', '2026-09-01', '2026 年度数据', 'MUNICIPAL'],
+      // a record of its own year (a designation conferred in 2026) is valid from its year's first day
+      ['create', '2026-01-01', '2026 年度数据', 'MUNICIPAL'],
     ]);
     const co = p.service('compensation').ds;
     const [records, versions] = await Promise.all(['pay_record', 'pay_record_version'].map(async (t) => Number((await co.query(`SELECT COUNT(*) AS n FROM ${t}`))[0].n)));
