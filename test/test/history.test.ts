@@ -86,6 +86,17 @@ describe.each(testDatabaseKinds())('a past year that never drifts, on %s', (kind
       '2026-09-01',
     );
     await write('upsertDesignations', 'DesignationInput', [{ teacherId: d.teacher.t5, kind: 'BACKBONE_TEACHER', level: 'MUNICIPAL', year: 2026, validUntil: null }], '2026-09-01');
+    // 2026's files also carry records of 2025 again, written after the move (each service records the
+    // teacher's school now on them) and some restated: 2025's figures read them as they were on
+    // 2025's statistics day, so none of this changes 2025 (a correction of 2025 is dated in 2025)
+    const y2025 = [
+      write('upsertPayRecords', 'PayRecordInput', [{ teacherId: d.teacher.t1, year: 2025, annualIncome: '125000.00' }], '2026-09-01'),
+      write('upsertTalentRecords', 'TalentRecordInput', [{ teacherId: d.teacher.t1, year: 2025, category: 'B', result: 'PASSED', subsidy: '15000.00' }], '2026-09-01'),
+      write('upsertPrincipalRanks', 'PrincipalRankInput', [{ teacherId: d.teacher.t1, rank: 'SENIOR', year: 2025 }], '2026-09-01'),
+      write('upsertEthicsAssessments', 'EthicsAssessmentInput', [{ teacherId: d.teacher.t4, year: 2025, result: 'COMPETENT' }], '2026-09-01'),
+      write('upsertDesignations', 'DesignationInput', [{ teacherId: d.teacher.t3, kind: 'FAMOUS_TEACHER', level: 'MUNICIPAL', year: 2023, validUntil: '2024-12-31' }], '2026-09-01'),
+    ];
+    expect((await Promise.all(y2025)).map((r: { updated: number }) => r.updated)).toEqual([1, 1, 1, 1, 1]);
 
     const after = await snapshot(YEAR);
     expect(after).toEqual(before);
