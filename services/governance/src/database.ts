@@ -15,11 +15,12 @@ import { AuditAppendOnly1764201600002 } from './migrations/1764201600002-audit-a
 import { AuditLogOntoKernel1764900000000 } from './migrations/1764900000000-audit-log-onto-kernel';
 import { ViolationReason1765000000000 } from './migrations/1765000000000-violation-reason';
 import { History1765200000000 } from './migrations/1765200000000-history';
+import { HistoryOwnYear1765300000000 } from './migrations/1765300000000-history-own-year';
 
 /** The tables that keep versions (kernel history), in the order an undo goes through them. */
 export const VERSIONED = [Award, Appraisal, Violation, EthicsAssessment, PrincipalRank, SchoolReform, InspectionEvent, InspectionItem, NegativeListItem];
 export const ENTITIES = [NegativeListItem, EthicsAssessment, Violation, Appraisal, Award, PrincipalRank, SchoolReform, InspectionItem, InspectionEvent, AuditEntry, FrozenReport];
-export const MIGRATIONS = [Initial1764201600000, NegativeList1764201600001, AuditAppendOnly1764201600002, CreatePreparedBulk1764800000000, AuditLogOntoKernel1764900000000, ViolationReason1765000000000, CreateFrozenReport1765100000000, History1765200000000];
+export const MIGRATIONS = [Initial1764201600000, NegativeList1764201600001, AuditAppendOnly1764201600002, CreatePreparedBulk1764800000000, AuditLogOntoKernel1764900000000, ViolationReason1765000000000, CreateFrozenReport1765100000000, History1765200000000, HistoryOwnYear1765300000000];
 
 /** Opens the governance database and runs its migrations. */
 export function openGovernanceDatabase(o: Omit<DatabaseOptions, 'service' | 'entities' | 'migrations'>): Promise<DataSource> {

@@ -113,3 +113,22 @@ export async function seedVersions(q: QueryRunner, target: EntityTarget<ObjectLi
     );
   }
 }
+
+/**
+ * Moves the first versions seedVersions gave the rows of a table whose records carry their own year
+ * (a pay record of 2024, a studio founded in 2023) back to that year's first day, as fromItsYear dates
+ * the records written since: a year's figures read its records as of the year's statistics day, and
+ * rows that were there before the history began must count in their year.
+ * @example await seedVersionsFromTheirYear(q, PayRecord, 'year');
+ */
+export async function seedVersionsFromTheirYear(q: QueryRunner, target: EntityTarget<ObjectLiteral>, yearColumn: string): Promise<void> {
+  const meta = q.connection.getMetadata(target);
+  const esc = (n: string) => q.connection.driver.escape(n);
+  const mysql = q.connection.options.type === 'mysql' || q.connection.options.type === 'mariadb';
+  const year = esc(yearColumn);
+  const firstDay = mysql ? `CONCAT(LPAD(${year}, 4, '0'), '-01-01')` : `(substr('000' || ${year}, -4) || '-01-01')`;
+  await q.query(
+    `UPDATE ${esc(versionTableName(meta.tableName))} SET valid_from = ${firstDay}
+     WHERE actor_subject = 'migration' AND reason = 'history begins' AND op = 'create' AND ${year} IS NOT NULL AND ${firstDay} < valid_from`,
+  );
+}
