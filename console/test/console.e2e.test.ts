@@ -428,7 +428,8 @@ describe('the console in Chromium, against the platform’s processes', () => {
     await page.getByRole('link', { name: api.teachers.nodes[0].name }).first().click();
     const record = page.getByTestId('teacher-record');
     await record.getByText(api.teachers.nodes[0].idNumber, { exact: true }).waitFor();
-    for (const section of ['人事', '教师发展', '待遇保障', '教育治理']) await record.getByText(section, { exact: true }).waitFor();
+    // the four services' sections, each under its own heading (the timeline below names services too)
+    for (const section of ['人事', '教师发展', '待遇保障', '教育治理']) await record.getByTestId('record-section').getByText(section, { exact: true }).waitFor();
     // the timeline: as many entries as the API's first page holds, newest first
     const timeline = await gql<{ teacherTimeline: { entries: Array<{ date: string }> } }>('query($t: ID!) { teacherTimeline(teacherId: $t, first: 20) { entries { date } } }', { t: api.teachers.nodes[0].id });
     expect(timeline.teacherTimeline.entries.length).toBeGreaterThan(0);

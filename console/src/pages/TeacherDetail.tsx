@@ -24,6 +24,7 @@ function Section({ title, service, children }: { title: string; service: string;
   return (
     <Card
       size="small"
+      data-testid="record-section"
       title={
         <Space>
           {title}
