@@ -188,7 +188,7 @@ async function main(): Promise<void> {
     // the records every report figure reads as of a year's statistics day get their versions (the teachers' are generated, 1–3 each)
     const yearStart = (column: string) => `CONCAT(t.${column}, '-01-01')`;
     const versioned: Record<string, Array<[string, string]>> = {
-      'professional-development': [['designation', yearStart('year')]],
+      'professional-development': [['designation', yearStart('year')], ['studio', yearStart('founded_year')]],
       compensation: [['pay_record', yearStart('year')], ['talent_record', yearStart('year')]],
       governance: [['ethics_assessment', yearStart('year')], ['appraisal', yearStart('year')], ['principal_rank', yearStart('year')], ['violation', 't.occurred_on'], ['award', 't.awarded_on']],
     };

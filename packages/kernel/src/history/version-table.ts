@@ -1,4 +1,4 @@
-import { EntityTarget, ObjectLiteral, QueryRunner, Table, TableColumnOptions } from 'typeorm';
+import { EntityTarget, ObjectLiteral, QueryRunner, Table, TableColumnOptions, TableIndex } from 'typeorm';
 import { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { EntityMetadata } from 'typeorm/metadata/EntityMetadata';
 import { DateUtils } from 'typeorm/util/DateUtils';
@@ -131,4 +131,16 @@ export async function seedVersionsFromTheirYear(q: QueryRunner, target: EntityTa
     `UPDATE ${esc(versionTableName(meta.tableName))} SET valid_from = ${firstDay}
      WHERE actor_subject = 'migration' AND reason = 'history begins' AND op = 'create' AND ${year} IS NOT NULL AND ${firstDay} < valid_from`,
   );
+}
+
+/**
+ * An index of `<table>_version` for a figure read as of a day (versionsOn): the figure's columns
+ * first (its WHERE and GROUP BY, as the entity table's report index has them), then the version's
+ * valid time, superseded_at and op, so the as-of read is an index-only scan in group order, as the
+ * read of the entity table was.
+ * @example await indexVersionTable(q, PayRecord, 'ix_pay_record_v_parity', ['year', 'teacher_serving', 'school_id', 'school_public', 'annual_income']);
+ */
+export async function indexVersionTable(q: QueryRunner, target: EntityTarget<ObjectLiteral>, name: string, columns: readonly string[]): Promise<void> {
+  const table = versionTableName(q.connection.getMetadata(target).tableName);
+  await q.createIndex(table, new TableIndex({ name, columnNames: [...columns, 'valid_from', 'valid_to', 'superseded_at', 'op'] }));
 }
