@@ -68,12 +68,13 @@ export async function districtGovernance(ds: DataSource, years: readonly number[
   const last = Math.max(...years);
   const asOf = years.map((y) => [y, reformAsOf(y, today)] as const);
   const veto = vetoedSql(years, false, '');
+  const [rankVersions, awardVersions] = [ranksOn(years), awardsOn(years)];
   const [ranks, commended, events, items, reform, vetoed] = await Promise.all([
-    queryRows<{ k: unknown; n: unknown }>(ds, `SELECT r.year AS k, COUNT(*) AS n FROM ${ranksOn(years).sql} r GROUP BY r.year`, ranksOn(years).params),
+    queryRows<{ k: unknown; n: unknown }>(ds, `SELECT r.year AS k, COUNT(*) AS n FROM ${rankVersions.sql} r GROUP BY r.year`, rankVersions.params),
     queryRows<{ k: unknown; n: unknown }>(
       ds,
-      `SELECT w.as_of_year AS k, COUNT(DISTINCT w.teacher_id) AS n FROM ${awardsOn(years).sql} w WHERE w.awarded_on >= ? AND w.awarded_on <= ? GROUP BY w.as_of_year`,
-      [...awardsOn(years).params, `${first}-01-01`, `${last}-12-31`],
+      `SELECT w.as_of_year AS k, COUNT(DISTINCT w.teacher_id) AS n FROM ${awardVersions.sql} w WHERE w.awarded_on >= ? AND w.awarded_on <= ? GROUP BY w.as_of_year`,
+      [...awardVersions.params, `${first}-01-01`, `${last}-12-31`],
     ),
     queryRows<{ k: unknown; n: unknown }>(ds, `SELECT e.year AS k, COUNT(*) AS n FROM inspection_event e WHERE e.year IN (${sqlMarks(withPrevious.length)}) GROUP BY e.year`, withPrevious),
     queryRows<{ k: unknown; n: unknown }>(ds, `SELECT i.year AS k, COUNT(*) AS n FROM inspection_item i WHERE i.year IN (${sqlMarks(withPrevious.length)}) GROUP BY i.year`, withPrevious),
@@ -114,12 +115,13 @@ export async function schoolGovernance(ds: DataSource, year: number, schoolIds: 
   const only = (column: string) => (schoolIds ? ` AND ${column} IN (${sqlMarks(ids.length)})` : '');
   const veto = vetoedSql([year], true, schoolIds ? ` AND ?col IN (${sqlMarks(ids.length)})` : '');
   const asOf = reformAsOf(year, today);
+  const [rankVersions, awardVersions] = [ranksOn([year]), awardsOn([year])];
   const [ranks, commended, events, reform, vetoed] = await Promise.all([
-    queryRows<{ schoolId: string; n: unknown }>(ds, `SELECT r.school_id AS schoolId, COUNT(*) AS n FROM ${ranksOn([year]).sql} r WHERE 1 = 1${only('r.school_id')} GROUP BY r.school_id`, [...ranksOn([year]).params, ...ids]),
+    queryRows<{ schoolId: string; n: unknown }>(ds, `SELECT r.school_id AS schoolId, COUNT(*) AS n FROM ${rankVersions.sql} r WHERE 1 = 1${only('r.school_id')} GROUP BY r.school_id`, [...rankVersions.params, ...ids]),
     queryRows<{ schoolId: string; n: unknown }>(
       ds,
-      `SELECT w.school_id AS schoolId, COUNT(DISTINCT w.teacher_id) AS n FROM ${awardsOn([year]).sql} w WHERE w.awarded_on >= ? AND w.awarded_on <= ?${only('w.school_id')} GROUP BY w.school_id`,
-      [...awardsOn([year]).params, `${year}-01-01`, `${year}-12-31`, ...ids],
+      `SELECT w.school_id AS schoolId, COUNT(DISTINCT w.teacher_id) AS n FROM ${awardVersions.sql} w WHERE w.awarded_on >= ? AND w.awarded_on <= ?${only('w.school_id')} GROUP BY w.school_id`,
+      [...awardVersions.params, `${year}-01-01`, `${year}-12-31`, ...ids],
     ),
     queryRows<{ schoolId: string; yr: unknown; n: unknown }>(
       ds,
