@@ -235,12 +235,17 @@ async function main(): Promise<void> {
     await timed(`districtReports(${TRAINING_YEARS[0]}–${REPORT_YEAR}), all fields`, async () => void (await ask(`{ districtReports(fromYear: ${TRAINING_YEARS[0]}, toYear: ${REPORT_YEAR}) { ${ALL_DISTRICT_FIELDS} } }`)));
     const exportUrl = `${platform.gateway.origin}/reports/district/${REPORT_YEAR}.xlsx`;
     let bytes = 0;
-    await timed(`GET /reports/district/${REPORT_YEAR}.xlsx (report + ${p.schools.length} school rows)`, async () => {
-      const res = await fetch(exportUrl, { headers: { authorization: `Bearer ${token}` } });
-      if (res.status !== 200) throw new Error(`export answered ${res.status}: ${await res.text()}`);
-      bytes = (await res.arrayBuffer()).byteLength;
-    });
-    say(`  (the workbook is ${(bytes / 1024).toFixed(0)} KB)`);
+    try {
+      await timed(`GET /reports/district/${REPORT_YEAR}.xlsx (report + ${p.schools.length} school rows)`, async () => {
+        const res = await fetch(exportUrl, { headers: { authorization: `Bearer ${token}` } });
+        if (res.status !== 200) throw new Error(`export answered ${res.status}: ${await res.text()}`);
+        bytes = (await res.arrayBuffer()).byteLength;
+      });
+      say(`  (the workbook is ${(bytes / 1024).toFixed(0)} KB)`);
+    } catch (e) {
+      // said, and the bench goes on to where the time goes
+      say(`  GET /reports/district/${REPORT_YEAR}.xlsx failed: ${(e as Error).message}`);
+    }
     const r = report.districtReport as Record<string, unknown>;
     say(`\nThe province's ${REPORT_YEAR}: ${r.teacherCount} teachers (${r.publicTeacherCount} public, ${r.partyMemberTeacherCount} party members) in ${r.schoolCount} schools; ` +
       `${r.trainingPersonTimes} training person-times, ${r.designatedTeacherCount} designated public teachers (${r.designatedShareOfPublicTeachers}); ` +
