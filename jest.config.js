@@ -35,6 +35,7 @@ module.exports = {
     '^@tw/importer$': '<rootDir>/importer/src/index.ts',
     // the console bundles the kernel's code tables from their source; its tests read the same
     '^@tw/kernel/codes$': '<rootDir>/packages/kernel/src/codes/index.ts',
+    '^@tw/kernel/data-gaps$': '<rootDir>/packages/kernel/src/reports/data-gaps.ts',
   },
   setupFiles: ['reflect-metadata'],
   testTimeout: 120000,

@@ -37,6 +37,8 @@ export default defineConfig({
     alias: {
       // the national code tables' Chinese labels: plain TypeScript, bundled from the kernel's source
       '@tw/kernel/codes': path.resolve(root, '../packages/kernel/src/codes/index.ts'),
+      // the data-gap rule, shared with the workbook export
+      '@tw/kernel/data-gaps': path.resolve(root, '../packages/kernel/src/reports/data-gaps.ts'),
     },
   },
   esbuild: { jsx: 'automatic' },

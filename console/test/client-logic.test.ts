@@ -3,7 +3,8 @@ import { apiError, CODE_MESSAGES, toChinese } from '../src/api/errors';
 import { fileNameOf } from '../src/api/client';
 import { decodeToken } from '../src/api/session';
 import { metricOf } from '../src/api/figures';
-import { figureGaps, gapSummary, isGapCell } from '../src/lib/gaps';
+import { figureGaps, isGapValue } from '@tw/kernel/data-gaps';
+import { cardGap } from '../src/lib/gaps';
 import { changeText } from '../src/lib/timeline';
 import { currentChoice, IGNORE, mappingChange, mappingChoices, problemCounts, REASON_TEXT } from '../src/lib/mapping';
 
@@ -115,18 +116,18 @@ describe('data gaps on the dashboard', () => {
 
   it('names the schools that sent none of a figure’s kinds, each once, by code', () => {
     expect(figureGaps(['trainings', 'teachers'], gaps)).toEqual({ schools: [{ id: 's1', code: '1', name: '一小' }, { id: 's2', code: '2', name: '二中' }], kindTitles: ['国内培训', '教职工基本信息'] });
-    expect(gapSummary(['trainings'], gaps)).toBe('2 所学校未报送国内培训');
+    expect(cardGap(['trainings'], gaps)).toEqual({ summary: '2 所学校未报送国内培训', tooltip: '以下学校当年没有报送国内培训，其数字是缺口而不是 0：一小、二中' });
     // a kind every school sent, a figure of no yearly kind, or gaps not asked: nothing to say
-    expect([gapSummary(['pay'], gaps), gapSummary([], gaps), gapSummary(['trainings'], null)]).toEqual(['', '', '']);
+    expect([cardGap(['pay'], gaps), cardGap([], gaps), cardGap(['trainings'], null)]).toEqual([null, null, null]);
   });
 
   it('marks a school’s 0 as a gap only when the school sent none of the figure’s kinds', () => {
-    expect(isGapCell(['trainings'], ['trainings'], 0)).toBe(true);
-    expect(isGapCell(['trainings'], ['trainings'], null)).toBe(true);
+    expect(isGapValue(['trainings'], ['trainings'], 0)).toBe(true);
+    expect(isGapValue(['trainings'], ['trainings'], null)).toBe(true);
     // a value other than 0 stands (a veto from a sanction counts without an ethics assessment)
-    expect(isGapCell(['ethics'], ['ethics'], 1)).toBe(false);
-    expect(isGapCell(['trainings'], ['pay'], 0)).toBe(false);
-    expect(isGapCell(['trainings'], null, 0)).toBe(false);
+    expect(isGapValue(['ethics'], ['ethics'], 1)).toBe(false);
+    expect(isGapValue(['trainings'], ['pay'], 0)).toBe(false);
+    expect(isGapValue(['trainings'], null, 0)).toBe(false);
   });
 });
 

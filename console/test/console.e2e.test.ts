@@ -15,7 +15,7 @@ import { IsolatedPlatform, launchIsolatedPlatform } from '@tw/kernel/launcher';
 import { caller } from '@tw/test';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { formatCount, formatPercent, formatYuan } from '../src/lib/format';
-import { gapSummary } from '../src/lib/gaps';
+import { cardGap } from '../src/lib/gaps';
 import { BROWSER_CLOCK, REPORT_YEAR, seedDistrict, teacherRow, type SeededDistrict } from './e2e-district';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -348,7 +348,7 @@ describe('the console in Chromium, against the platform’s processes', () => {
       { y: REPORT_YEAR },
     );
     for (const [field, kinds] of [['trainingPersonTimes', ['trainings']], ['ethicsVetoedTeachers', ['ethics']], ['averageTeacherPay', ['pay']]] as const) {
-      const expected = gapSummary(kinds, gaps.districtReport.dataGaps);
+      const expected = cardGap(kinds, gaps.districtReport.dataGaps)?.summary;
       const tag = page.getByTestId(`gap-${field}`);
       if (expected) await expect(tag.innerText()).resolves.toBe(expected);
       else await expect(tag.count()).resolves.toBe(0);

@@ -4,6 +4,8 @@ import {
   FragmentDefinitionNode,
   getNamedType,
   getNullableType,
+  getVariableValues,
+  GraphQLError,
   GraphQLField,
   GraphQLInterfaceType,
   GraphQLObjectType,
@@ -12,6 +14,7 @@ import {
   isListType,
   isObjectType,
   Kind,
+  OperationDefinitionNode,
   parse,
   SelectionSetNode,
   valueFromASTUntyped,
@@ -35,6 +38,12 @@ export interface RequestLimits {
   readonly maxPageSize: number;
   /** what each item of these types costs on top of its fields: a district report is a full set of SQL aggregates per year */
   readonly typeWeights: Readonly<Record<string, number>>;
+  /**
+   * variable coercion errors at which a request is refused: @apollo/gateway coerces variables with no
+   * cap, one error (and its stack trace) per missing field per list item, so 100 KB of `{}` rows
+   * would hold the gateway's event loop for seconds and answer megabytes of errors
+   */
+  readonly maxVariableErrors: number;
 }
 
 export const DEFAULT_LIMITS: RequestLimits = {
@@ -46,6 +55,7 @@ export const DEFAULT_LIMITS: RequestLimits = {
   assumedListSize: 10,
   maxPageSize: 1_000,
   typeWeights: { DistrictReport: 1_000 },
+  maxVariableErrors: 50,
 };
 
 export interface DocumentMeasure {
@@ -152,6 +162,26 @@ export interface LimitRefusal {
   readonly message: string;
   readonly limit: number;
   readonly actual?: number;
+  /** the errors found before the refusal (the first variable coercion errors), answered ahead of it */
+  readonly errors?: readonly GraphQLError[];
+}
+
+/** The operation a request runs: the one named, else the document's only one (null when that is not clear: Apollo answers it). */
+function operationOf(document: DocumentNode, operationName: unknown): OperationDefinitionNode | null {
+  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  if (typeof operationName === 'string' && operationName) return operations.find((o) => o.name?.value === operationName) ?? null;
+  return operations.length === 1 ? operations[0] : null;
+}
+
+/**
+ * Coerces a request's variables against the schema, stopping at `maxErrors`: answers the errors when
+ * there are more than that, else null (fewer errors are Apollo's to answer, in its own words).
+ */
+function tooManyVariableErrors(schema: GraphQLSchema, operation: OperationDefinitionNode, variables: Record<string, unknown>, maxErrors: number): readonly GraphQLError[] | null {
+  const definitions = operation.variableDefinitions ?? [];
+  if (!definitions.length) return null;
+  const result = getVariableValues(schema, definitions, variables, { maxErrors });
+  return result.errors && result.errors.length > maxErrors ? result.errors : null;
 }
 
 /**
@@ -161,7 +191,7 @@ export interface LimitRefusal {
  * which answers its syntax error).
  * @example const r = checkRequest(schema, { query }, DEFAULT_LIMITS); if (r) answer400(r);
  */
-export function checkRequest(schema: GraphQLSchema, request: { query?: unknown; variables?: unknown }, limits: RequestLimits = DEFAULT_LIMITS): LimitRefusal | null {
+export function checkRequest(schema: GraphQLSchema, request: { query?: unknown; variables?: unknown; operationName?: unknown }, limits: RequestLimits = DEFAULT_LIMITS): LimitRefusal | null {
   if (typeof request.query !== 'string') return null;
   let document: DocumentNode;
   try {
@@ -189,6 +219,16 @@ export function checkRequest(schema: GraphQLSchema, request: { query?: unknown; 
       message: `The query's estimated cost is ${m.cost} (each field, __typename included, times the most items of the lists above it: first, the number of ids or years asked, or ${limits.maxPageSize} for a page without first); at most ${limits.maxCost} is allowed: ask for smaller pages or fewer fields`,
       limit: limits.maxCost,
       actual: m.cost,
+    };
+  }
+  const operation = operationOf(document, request.operationName);
+  const errors = operation ? tooManyVariableErrors(schema, operation, variables, limits.maxVariableErrors) : null;
+  if (errors) {
+    return {
+      code: 'TOO_MANY_VARIABLE_ERRORS',
+      message: `The variables hold more than ${limits.maxVariableErrors} errors (the first ${limits.maxVariableErrors} are listed above): correct them and send the request again`,
+      limit: limits.maxVariableErrors,
+      errors: errors.slice(0, limits.maxVariableErrors),
     };
   }
   return null;

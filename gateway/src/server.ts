@@ -24,6 +24,7 @@ import {
   telemetryPlugin,
   traceIncoming,
   TokenKeys,
+  keepAliveServer,
 } from '@tw/kernel';
 import express from 'express';
 import { GraphQLError, GraphQLSchema } from 'graphql';
@@ -159,13 +160,14 @@ function limitsGuard(schemaOf: () => GraphQLSchema | undefined, limits: RequestL
           variables = undefined;
         }
       }
-      const refusal = checkRequest(schema, { query, variables }, limits);
+      const refusal = checkRequest(schema, { query, variables, operationName: (one as { operationName?: unknown }).operationName }, limits);
       if (refusal) {
-        const { code, message, ...figures } = refusal;
+        const { code, message, errors, ...figures } = refusal;
         requestRefusals.inc({ service: 'gateway', code });
         // refused before Apollo sees it: counted here as the telemetry plugin counts a refused request
         graphqlRequests.inc({ service: 'gateway', operation: operationLabel(operationNameOf(one as { query?: unknown; operationName?: unknown })), outcome: 'refused' });
-        res.status(400).json({ errors: [{ message, extensions: { code, ...figures } }] });
+        const found = (errors ?? []).map((e) => ({ message: e.message, ...(e.locations ? { locations: e.locations } : {}), extensions: { code: 'BAD_USER_INPUT' } }));
+        res.status(400).json({ errors: [...found, { message, extensions: { code, ...figures } }] });
         return;
       }
     }
@@ -221,8 +223,7 @@ export async function startGateway(o: GatewayOptions): Promise<GatewayHandle> {
   });
   const app = express();
   app.disable('x-powered-by');
-  const server = http.createServer(app);
-  server.keepAliveTimeout = 65_000;
+  const server = keepAliveServer(app);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     plugins: [

@@ -6,6 +6,8 @@ const schema = buildSchema(`
     teachers(first: Int, after: String): TeacherConnection! teacher(id: ID!): Teacher schools: [School!]!
     teachersByIds(ids: [ID!]!): [Teacher]! districtReports(fromYear: Int!, toYear: Int!): [Report!]!
   }
+  type Mutation { upsertTeachers(rows: [TeacherInput!]!): Int! }
+  input TeacherInput { name: String! gender: String! schoolCode: String! hours: Int }
   type Report { year: Int! teacherCount: Int! }
   type TeacherConnection { nodes: [Teacher!]! edges: [TeacherEdge!]! totalCount: Int! }
   type TeacherEdge { cursor: String! node: Teacher! }
@@ -67,6 +69,22 @@ describe('checking a request before it is parsed by Apollo', () => {
     expect(checkRequest(schema, { query: one }, limits)).toBeNull();
     const thirty = `{ ${Array.from({ length: 30 }, (_, i) => `r${i}: districtReports(fromYear: 1996, toYear: 2025) { year teacherCount }`).join(' ')} }`;
     expect(checkRequest(schema, { query: thirty }, limits)?.code).toBe('QUERY_TOO_COSTLY');
+  });
+
+  it('refuses variables with more coercion errors than the cap, listing the first ones, and leaves fewer to Apollo', () => {
+    const q = 'mutation Up($rows: [TeacherInput!]!) { upsertTeachers(rows: $rows) }';
+    // 5,000 empty rows: 15,000 missing fields, each an error with a stack trace in an uncapped coercion
+    const r = checkRequest(schema, { query: q, variables: { rows: Array.from({ length: 5000 }, () => ({})) } });
+    expect(r).toEqual(expect.objectContaining({ code: 'TOO_MANY_VARIABLE_ERRORS', limit: DEFAULT_LIMITS.maxVariableErrors }));
+    expect(r?.errors).toHaveLength(DEFAULT_LIMITS.maxVariableErrors);
+    expect(r?.errors?.[0].message).toBe('Variable "$rows" got invalid value {} at "rows[0]"; Field "name" of required type "String!" was not provided.');
+    // a few bad rows are Apollo's to answer, in its own words
+    expect(checkRequest(schema, { query: q, variables: { rows: [{}, { name: 'a', gender: '1', schoolCode: 'x', hours: 'many' }] } })).toBeNull();
+    // the operation named, in a document of several; a name that is not there is left to Apollo
+    const two = `${q} query Other { teachers { totalCount } }`;
+    expect(checkRequest(schema, { query: two, operationName: 'Up', variables: { rows: Array.from({ length: 100 }, () => 1) } })?.code).toBe('TOO_MANY_VARIABLE_ERRORS');
+    expect(checkRequest(schema, { query: two, variables: { rows: Array.from({ length: 100 }, () => 1) } })).toBeNull();
+    expect(checkRequest(schema, { query: two, operationName: 'Nope', variables: { rows: Array.from({ length: 100 }, () => 1) } })).toBeNull();
   });
 
   it('lets an ordinary query through, and leaves a syntax error to Apollo', () => {

@@ -76,6 +76,19 @@ describe('request limits at the gateway', () => {
     expect(Array.isArray((ordinary.data as { teachers: { nodes: unknown[] } }).teachers.nodes)).toBe(true);
   });
 
+  it('refuses variables with thousands of coercion errors after the first 50, and answers a few bad rows in Apollo’s words', async () => {
+    const upsert = 'mutation($rows: [TeacherInput!]!) { upsertTeachers(rows: $rows) { created } }';
+    // 5,000 empty rows are 100 KB that @apollo/gateway, uncapped, turns into one error per missing field (megabytes, seconds)
+    const res = await post(upsert, { rows: Array.from({ length: 5000 }, () => ({})) });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { errors: Array<{ message: string; extensions: { code: string; limit?: number } }> };
+    expect(body.errors).toHaveLength(51);
+    expect(body.errors[0]).toMatchObject({ message: expect.stringMatching(/^Variable "\$rows" got invalid value \{\} at "rows\[0\]"; Field "\w+" of required type/), extensions: { code: 'BAD_USER_INPUT' } });
+    expect(body.errors[50].extensions).toEqual({ code: 'TOO_MANY_VARIABLE_ERRORS', limit: 50 });
+    const few = await post(upsert, { rows: [{}] });
+    expect(await refusal(few)).toEqual({ status: 400, code: 'BAD_USER_INPUT' });
+  });
+
   it('counts a list without first at its real maximum: 1,000 ids, 30 years (issue 16, finding 3)', async () => {
     const ids = Array.from({ length: 1000 }, (_, i) => `t${i}`);
     expect(await refusal(await post('query($ids: [ID!]!) { teachersByIds(ids: $ids) { school { teachers(first: 1000) { nodes { id name } } } } }', { ids }))).toEqual({

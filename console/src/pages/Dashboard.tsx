@@ -23,7 +23,8 @@ import {
 import { useCursorPages } from '../lib/cursor-pages';
 import { chartValue, formatChange, formatFigure } from '../lib/format';
 import { freezeText, revisionRows, type RevisionRow } from '../lib/frozen';
-import { figureGaps, gapSummary, isGapCell } from '../lib/gaps';
+import { isGapValue } from '@tw/kernel/data-gaps';
+import { cardGap } from '../lib/gaps';
 import { DataQualityCard } from '../components/DataQualityCard';
 import { CODES, currentYear, label } from '../lib/labels';
 
@@ -201,6 +202,7 @@ export default function Dashboard() {
               {figures.map((f) => {
                 const v = (report as Record<string, unknown>)[f.field];
                 const change = formatChange(v, previous?.[f.field], f.format);
+                const gap = cardGap(f.kinds ?? [], report.dataGaps);
                 return (
                   <Col xs={12} sm={8} lg={6} xl={4} key={f.field}>
                     <Card size="small" style={{ height: '100%' }} data-testid={`figure-${f.field}`}>
@@ -221,14 +223,10 @@ export default function Dashboard() {
                           比上年 {change}
                         </Typography.Text>
                       ) : null}
-                      {gapSummary(f.kinds ?? [], report.dataGaps) ? (
-                        <Tooltip
-                          title={`以下学校当年没有报送${figureGaps(f.kinds ?? [], report.dataGaps).kindTitles.join('、')}，其数字是缺口而不是 0：${figureGaps(f.kinds ?? [], report.dataGaps)
-                            .schools.map((x) => x.name)
-                            .join('、')}`}
-                        >
+                      {gap ? (
+                        <Tooltip title={gap.tooltip}>
                           <Tag color="orange" style={{ marginTop: 4 }} data-testid={`gap-${f.field}`}>
-                            {gapSummary(f.kinds ?? [], report.dataGaps)}
+                            {gap.summary}
                           </Tag>
                         </Tooltip>
                       ) : null}
@@ -305,7 +303,7 @@ export default function Dashboard() {
                   sorter: true,
                   sortOrder: orderBy === key ? (direction === 'ASC' ? ('ascend' as const) : ('descend' as const)) : null,
                   render: (v: unknown, r: SchoolRow) =>
-                    isGapCell(f.kinds ?? [], r.missingKinds, v) ? (
+                    isGapValue(f.kinds ?? [], r.missingKinds, v) ? (
                       <Tooltip title="该校当年没有报送此项所依据的数据：这是缺口，不是 0">
                         <Tag color="orange">未报送</Tag>
                       </Tooltip>

@@ -1,12 +1,5 @@
 import type { FigureCatalogue } from './figures';
 
-/** A yearly kind of record and the schools that sent none of it for the year (DistrictReport.dataGaps). */
-export interface DataGapData {
-  readonly kind: string;
-  readonly kindTitle: string;
-  readonly schools: ReadonlyArray<{ readonly code: string; readonly name: string }>;
-}
-
 /** What the workbook is made of: the district report and every school's row, as the caller may read them. */
 export interface ReportData {
   readonly year: number;

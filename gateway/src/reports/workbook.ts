@@ -1,8 +1,8 @@
 import type { Writable } from 'node:stream';
-import { neutraliseCell, SPONSOR, systemClock } from '@tw/kernel';
+import { DataGap, figureGaps, isGapValue, neutraliseCell, SPONSOR, systemClock } from '@tw/kernel';
 import ExcelJS from 'exceljs';
 import { breakdownRows, EnumLabels, FigureCatalogue, FigureFormat, labelOf, ReportFigure } from './figures';
-import type { DataGapData, ReportData } from './report-data';
+import type { ReportData } from './report-data';
 
 /** The sheets, by name. */
 export const SHEETS = { report: '报表', schools: '学校对比', notes: '说明' } as const;
@@ -54,19 +54,17 @@ export const NOT_SENT = '未报送';
 const GAP_NAMES = 10;
 
 /** A figure's data gaps as the 数据缺口 column writes them: how many schools sent none of which of its kinds, and the first few by name. */
-export function gapText(kinds: readonly string[], gaps: readonly DataGapData[] | null | undefined): string {
-  if (!kinds.length || !gaps) return '';
-  const of = gaps.filter((g) => kinds.includes(g.kind) && g.schools.length);
-  const schools = [...new Map(of.flatMap((g) => g.schools.map((s) => [s.code, s] as const))).values()].sort((a, b) => a.code.localeCompare(b.code));
+export function gapText(kinds: readonly string[], gaps: readonly DataGap[] | null | undefined): string {
+  const { schools, kindTitles } = figureGaps(kinds, gaps);
   if (!schools.length) return '';
   const names = schools.slice(0, GAP_NAMES).map((s) => s.name).join('、');
-  return `${schools.length} 所学校未报送${of.map((g) => g.kindTitle).join('、')}：${names}${schools.length > GAP_NAMES ? ' 等' : ''}`;
+  return `${schools.length} 所学校未报送${kindTitles.join('、')}：${names}${schools.length > GAP_NAMES ? ' 等' : ''}`;
 }
 
 /** The 报表 rows: the district's figures by group and order, a breakdown as one row per item (and per @figureRow field). */
 export function reportRows(figures: FigureCatalogue, report: Readonly<Record<string, unknown>>): ReportRow[] {
   const out: ReportRow[] = [];
-  const dataGaps = report.dataGaps as readonly DataGapData[] | null | undefined;
+  const dataGaps = report.dataGaps as readonly DataGap[] | null | undefined;
   for (const f of figures.district) {
     const gaps = gapText(f.kinds, dataGaps);
     if (f.breakdown) {
@@ -117,10 +115,8 @@ function writeReportSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, figures: Figur
  * (a veto from a sanction counts without an ethics assessment); the row's 当年未报送 says what is missing.
  */
 export function schoolCell(f: ReportFigure, school: Readonly<Record<string, unknown>>): string | number {
-  const missing = school.missingKinds as readonly string[] | null | undefined;
   const value = school[f.field];
-  const empty = value === null || value === undefined || Number(value) === 0;
-  if (empty && missing && f.kinds.some((k) => missing.includes(k))) return NOT_SENT;
+  if (isGapValue(f.kinds, school.missingKinds as readonly string[] | null | undefined, value)) return NOT_SENT;
   return cellValue(f.format, value, f.labels);
 }
 
@@ -134,7 +130,7 @@ function writeSchoolSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, figures: Figur
   const columns = figures.school;
   const ws = wb.addWorksheet(SHEETS.schools, { views: [{ state: 'frozen', xSplit: 2, ySplit: 1 }] });
   const gapColumn = figures.dataGaps;
-  const kindTitles = new Map(((data.report.dataGaps ?? []) as readonly DataGapData[]).map((g) => [g.kind, g.kindTitle]));
+  const kindTitles = new Map(((data.report.dataGaps ?? []) as readonly DataGap[]).map((g) => [g.kind, g.kindTitle]));
   ws.columns = [{ width: 14 }, { width: 28 }, { width: 10 }, ...columns.map(() => ({ width: 14 })), ...(gapColumn ? [{ width: 30 }] : [])];
   const h = addRow(ws, ['学校标识码', '学校名称', '举办者', ...columns.map(schoolHeader), ...(gapColumn ? ['当年未报送'] : [])]);
   header(h);

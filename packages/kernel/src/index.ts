@@ -24,6 +24,7 @@ export * from './graphql/context';
 export * from './graphql/pagination';
 export * from './graphql/federation';
 export * from './graphql/figure';
+export * from './reports/data-gaps';
 export * from './graphql/report-entities';
 export * from './loaders';
 export * from './bulk';

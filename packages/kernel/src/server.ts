@@ -70,6 +70,20 @@ export async function serviceReadiness(ds: DataSource): Promise<{ ready: boolean
 }
 
 /**
+ * An HTTP server whose idle connections outlive a load balancer's (65 s), and whose header timeout
+ * outlives the idle time: with Node's default 60 s header timeout under a 65 s keep-alive, the server
+ * drops an idle connection that it still advertises as open, and a client that reuses it in that
+ * window gets EPIPE or ECONNRESET on a request that was never read.
+ * @example const server = keepAliveServer(app); server.listen(port);
+ */
+export function keepAliveServer(app: http.RequestListener): http.Server {
+  const server = http.createServer(app);
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  return server;
+}
+
+/**
  * The first step of a graceful stop: from `begin()` on, `/ready` should answer 503 and every answer
  * carries `Connection: close`, so clients and load balancers drop their kept-alive connections;
  * `begin(delayMs)` then keeps serving for `delayMs` (the time a load balancer takes to see /ready
@@ -204,8 +218,7 @@ export async function startService<C extends BaseContext>(o: ServiceOptions<C>, 
   installFrozenReports(o.schema, { service: o.name, dataSource: o.dataSource, context: o.context, clock: o.clock ?? systemClock, peers: o.freezePeers });
   const app = express();
   app.disable('x-powered-by');
-  const server = http.createServer(app);
-  server.keepAliveTimeout = 65_000;
+  const server = keepAliveServer(app);
 
   const plugins: ApolloServerPlugin<C>[] = [
     ApolloServerPluginInlineTraceDisabled(),
