@@ -92,3 +92,20 @@ export async function loadTables(conn: Connection, tables: readonly TableRows[])
   for (const t of tables) await conn.query(`ANALYZE TABLE \`${t.table}\``);
   return counts;
 }
+
+/**
+ * Gives every row of `table` its one version in `<table>_version` (the other tables' records are
+ * written once in the province): valid from `validFrom` (SQL over the row `t`, e.g. its year's first
+ * day), as the platform's writes would have made it. One INSERT … SELECT; returns the versions written.
+ */
+export async function seedVersionsOf(conn: Connection, table: string, validFrom: string): Promise<number> {
+  const meta = ['version_id', 'record_id', 'valid_from', 'valid_to', 'recorded_at', 'superseded_at', 'op', 'actor_subject', 'actor_role', 'acting_service', 'request_id', 'import_job_id', 'reason'];
+  const [cols] = await conn.query('SELECT COLUMN_NAME AS c FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION', [`${table}_version`]);
+  const own = (cols as Array<{ c: string }>).map((r) => r.c).filter((c) => !meta.includes(c));
+  const [res] = await conn.query(
+    `INSERT INTO \`${table}_version\` (version_id, record_id, valid_from, recorded_at, op, actor_subject, actor_role, ${own.map((c) => `\`${c}\``).join(', ')})
+     SELECT UUID(), t.id, ${validFrom}, t.created_at, 'create', 'bench', 'DISTRICT_ADMIN', ${own.map((c) => `t.\`${c}\``).join(', ')} FROM \`${table}\` t`,
+  );
+  await conn.query(`ANALYZE TABLE \`${table}_version\``);
+  return (res as { affectedRows: number }).affectedRows;
+}

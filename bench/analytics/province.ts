@@ -36,10 +36,24 @@ interface School {
 }
 interface Teacher {
   id: string;
+  /** the school now (the latest version) */
   school: School;
   serving: boolean;
   party: boolean;
+  /** the teacher's versions, oldest first: valid from, the school then, the status then */
+  history: Array<{ from: string; school: School; status: string }>;
 }
+
+/** The teacher's school on a day (YYYY-MM-DD), from their versions. */
+export function schoolOn(t: Teacher, day: string): School {
+  let s = t.history[0].school;
+  for (const v of t.history) if (v.from <= day) s = v.school;
+  return s;
+}
+
+/** The teacher table's columns the province writes (teacher_version has them too). */
+const TEACHER_COLUMNS = ['id', 'school_id', 'name', 'gender', 'id_type', 'id_number', 'birth_date', 'ethnicity', 'political_status', 'work_start_month', 'school_start_month', 'in_quota', 'employment_form', 'professional_title', 'status', 'created_at', 'updated_at'];
+const VERSION_META = ['version_id', 'record_id', 'valid_from', 'valid_to', 'recorded_at', 'superseded_at', 'op', 'actor_subject', 'actor_role', 'acting_service', 'request_id', 'import_job_id', 'reason'];
 
 /** The province: its schools and teachers in memory (they are referenced by every other table), the rest generated on demand. */
 export function province(o: { negativeListItemId: string; size?: ProvinceSize; seed?: number }) {
@@ -58,19 +72,40 @@ export function province(o: { negativeListItemId: string; size?: ProvinceSize; s
     return x < 0.93 ? 'IN_SERVICE' : x < 0.95 ? 'NOT_AT_POST' : x < 0.98 ? 'RETIRED' : x < 0.99 ? 'TRANSFERRED_OUT' : 'RESIGNED';
   };
   const teacherRows: unknown[][] = [];
+  const versionRows: unknown[][] = [];
   const teachers: Teacher[] = [];
   for (let i = 0; i < size.teachers; i++) {
-    const school = schools[Math.floor(Math.pow(r.next(), 1.15) * size.schools)];
-    const status = statusOf();
+    const firstSchool = schools[Math.floor(Math.pow(r.next(), 1.15) * size.schools)];
+    const finalStatus = statusOf();
     const politicalStatus = r.chance(0.36) ? 'CPC_MEMBER' : r.chance(0.03) ? 'CPC_PROBATIONARY_MEMBER' : r.chance(0.1) ? 'CYL_MEMBER' : 'MASSES';
-    const inQuota = school.isPublic ? r.chance(0.9) : r.chance(0.1);
+    const inQuota = firstSchool.isPublic ? r.chance(0.9) : r.chance(0.1);
     const id = newId();
     const birthYear = r.int(1965, 2001);
-    teachers.push({ id, school, serving: status === 'IN_SERVICE' || status === 'NOT_AT_POST', party: politicalStatus.startsWith('CPC') });
-    teacherRows.push([
-      id, school.id, `教师${i}`, i % 3 ? 'FEMALE' : 'MALE', 'RESIDENT_ID', `B${String(i).padStart(17, '0')}`, `${birthYear}-${pad(r.int(1, 12))}-${pad(r.int(1, 28))}`,
-      'HAN', politicalStatus, `${birthYear + 22}-09`, `${birthYear + 23}-09`, inQuota ? 1 : 0, inQuota ? null : 'CONTRACT', 'FIRST_GRADE', status, STAMP, STAMP,
-    ]);
+    // 1–3 versions across the four years: a quarter move school (on 1 September of a year), and some
+    // of those who leave (retired, transferred out, resigned: 7%) did so during the four years
+    const history: Teacher['history'] = [{ from: `${Math.min(birthYear + 23, 2021)}-09-01`, school: firstSchool, status: 'IN_SERVICE' }];
+    const leavesIn = finalStatus !== 'IN_SERVICE' && finalStatus !== 'NOT_AT_POST' && r.chance(0.6) ? r.int(2022, 2025) : null;
+    if (leavesIn === null) history[0].status = finalStatus;
+    if (r.chance(0.25)) {
+      const year = r.int(2022, leavesIn ?? 2025);
+      const to = schools[r.int(0, size.schools - 1)];
+      if (to !== firstSchool && (leavesIn === null || year < leavesIn)) history.push({ from: `${year}-09-01`, school: to, status: history[0].status });
+    }
+    if (leavesIn !== null) history.push({ from: `${leavesIn}-0${r.int(1, 8)}-15`, school: history[history.length - 1].school, status: finalStatus });
+    const school = history[history.length - 1].school;
+    teachers.push({ id, school, serving: finalStatus === 'IN_SERVICE' || finalStatus === 'NOT_AT_POST', party: politicalStatus.startsWith('CPC'), history });
+    const rowOf = (v: Teacher['history'][number], startMonth: string) => [
+      id, v.school.id, `教师${i}`, i % 3 ? 'FEMALE' : 'MALE', 'RESIDENT_ID', `B${String(i).padStart(17, '0')}`, `${birthYear}-${pad((i % 12) + 1)}-${pad((i % 28) + 1)}`,
+      'HAN', politicalStatus, `${birthYear + 22}-09`, startMonth, inQuota ? 1 : 0, inQuota ? null : 'CONTRACT', 'FIRST_GRADE', v.status, STAMP, STAMP,
+    ];
+    let startMonth = history[0].from.slice(0, 7);
+    history.forEach((v, k) => {
+      if (v.school !== (history[k - 1]?.school ?? v.school)) startMonth = v.from.slice(0, 7);
+      const row = rowOf(v, startMonth);
+      // written the way the platform writes them: one version per change, valid from its day to the next one's
+      versionRows.push([newId(), id, v.from, history[k + 1]?.from ?? null, STAMP, null, k === 0 ? 'create' : 'update', 'bench', 'DISTRICT_ADMIN', null, null, null, null, ...row.slice(1)]);
+      if (k === history.length - 1) teacherRows.push(row);
+    });
   }
   const serving = teachers.filter((t) => t.serving);
   const publicSchools = schools.filter((s) => s.isPublic);
@@ -85,9 +120,10 @@ export function province(o: { negativeListItemId: string; size?: ProvinceSize; s
     ),
     table(
       'teacher',
-      ['id', 'school_id', 'name', 'gender', 'id_type', 'id_number', 'birth_date', 'ethnicity', 'political_status', 'work_start_month', 'school_start_month', 'in_quota', 'employment_form', 'professional_title', 'status', 'created_at', 'updated_at'],
+      TEACHER_COLUMNS,
       () => teacherRows,
     ),
+    table('teacher_version', [...VERSION_META, ...TEACHER_COLUMNS.slice(1)], () => versionRows),
     table('staffing_quota', ['id', 'school_id', 'year', 'approved', 'updated_at'], function* (r) {
       for (const s of publicSchools) for (const year of [2023, 2024, 2025]) yield [newId(), s.id, year, r.int(60, 140), STAMP];
     }),
@@ -205,8 +241,9 @@ export function province(o: { negativeListItemId: string; size?: ProvinceSize; s
         for (const year of [REPORT_YEAR, REPORT_YEAR - 1]) {
           for (const t of serving) {
             if (n++ >= size.payRecords) return;
-            const annual = fen(r.int(70_000, 150_000) * (t.school.isPublic ? 1 : 0.85));
-            yield [newId(), t.id, year, t.school.id, t.school.isPublic ? 1 : 0, 1, annual, Math.floor(annual / 36), Math.floor(annual / 30), null, null, null, STAMP, STAMP];
+            const s = schoolOn(t, `${year}-12-31`);
+            const annual = fen(r.int(70_000, 150_000) * (s.isPublic ? 1 : 0.85));
+            yield [newId(), t.id, year, s.id, s.isPublic ? 1 : 0, 1, annual, Math.floor(annual / 36), Math.floor(annual / 30), null, null, null, STAMP, STAMP];
           }
         }
       },

@@ -184,7 +184,7 @@ describe.each(testDatabaseKinds())('traces, metrics, readiness and graceful stop
     const up = await p.upload('teachers', file);
     expect(up.status).toBe(202);
     let job = await p.job(up.body.id);
-    const deadline = Date.now() + 60_000;
+    const deadline = Date.now() + 180_000;
     while (!(job.rowsRead > 0 && ['validating', 'writing'].includes(job.status)) && Date.now() < deadline) {
       await sleep(20);
       job = await p.job(up.body.id);
@@ -233,7 +233,9 @@ describe.each(testDatabaseKinds())('traces, metrics, readiness and graceful stop
     for (const id of inFlight) expect(answers.find((a) => a.id === id)).toMatchObject({ status: 200, ok: true });
     // no request got an error answer: each was answered whole or refused at the connection
     expect(answers.filter((a) => !a.ok && a.status !== 0)).toEqual([]);
-    for (const a of afterStop) expect(a).toMatchObject({ status: 0, cause: 'ECONNREFUSED' });
+    // after the stop nothing answers: a new connection is refused; a kept-alive one the stop closed can cross
+    // a request the client had already put on it (the client sees the socket close), which is no answer either
+    for (const a of afterStop) expect({ status: a.status, refused: ['ECONNREFUSED', 'UND_ERR_SOCKET', 'ECONNRESET'].includes(a.cause ?? '') ? 'at the connection' : a.cause }).toEqual({ status: 0, refused: 'at the connection' });
   });
 
   it('/ready fails while a subgraph is down or its migrations are not applied, and recovers', async () => {
@@ -255,15 +257,25 @@ describe.each(testDatabaseKinds())('traces, metrics, readiness and graceful stop
       const r = await fetch(gw.url.replace(/graphql$/, 'ready'));
       return { status: r.status, body: (await r.json()) as { status: string; subgraphs: Record<string, string> } };
     };
+    // each subgraph's /ready is asked with a 3 s limit: on a loaded machine a busy one can miss it once, so "ready" is awaited
+    const readyWithin = async (ms = 60_000) => {
+      const deadline = Date.now() + ms;
+      let r = await ready();
+      while (r.status !== 200 && Date.now() < deadline) {
+        await sleep(500);
+        r = await ready();
+      }
+      return r;
+    };
     try {
-      expect(await ready()).toMatchObject({ status: 200, body: { status: 'ready' } });
+      expect(await readyWithin()).toMatchObject({ status: 200, body: { status: 'ready' } });
       await new Promise<void>((r) => stand.close(() => r()));
       const down = await ready();
       expect(down.status).toBe(503);
       expect(down.body.subgraphs.importer).toMatch(/^unreachable/);
       expect(down.body.subgraphs.personnel).toBe('ready');
       await new Promise<void>((r) => stand.listen(port, '127.0.0.1', () => r()));
-      expect(await ready()).toMatchObject({ status: 200, body: { status: 'ready' } });
+      expect(await readyWithin()).toMatchObject({ status: 200, body: { status: 'ready' } });
 
       // the importer's own /ready: its migrations must all be applied
       await p.importerDs.undoLastMigration({ transaction: 'each' });
@@ -273,7 +285,7 @@ describe.each(testDatabaseKinds())('traces, metrics, readiness and graceful stop
       expect((await ready()).body.subgraphs.importer).toBe('not ready (503)');
       await p.importerDs.runMigrations({ transaction: 'each' });
       expect((await fetch(importerReady)).status).toBe(200);
-      expect((await ready()).status).toBe(200);
+      expect((await readyWithin()).status).toBe(200);
 
       // from the moment a stop begins, until the port closes
       const stopped = gw.stop();
@@ -284,5 +296,5 @@ describe.each(testDatabaseKinds())('traces, metrics, readiness and graceful stop
       stand.closeAllConnections();
       await new Promise<void>((r) => stand.close(() => r()));
     }
-  });
+  }, 300_000);
 });

@@ -2,7 +2,7 @@ import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } fr
 import { DataSource, EntityManager, EntityTarget, In, ObjectLiteral } from 'typeorm';
 import { auditEntry, recordAudit } from './audit/record';
 import { Principal } from './auth/principal';
-import { systemClock } from './clock';
+import { Clock, systemClock } from './clock';
 import { insertRows } from './database/insert-rows';
 import { dropPrepared, findPrepared, keepPrepared, PreparedRow, sweepPrepared } from './database/prepared-bulk';
 import { badInput } from './errors';
@@ -185,8 +185,12 @@ export interface BulkPlan<R, W> {
  * takes them back, in the transaction that writes them, and plans them again like rows just sent.
  * An importer checks a whole file with `prepare` and writes it with `commit`, so its rows cross the
  * network, and are coerced by GraphQL, once.
+ *
+ * `clock` is the request's (`ctx.clock`): a write with no date of its own and no `asOf` takes effect
+ * on its day in China, so a pinned day (BUSINESS_DATE, testClock) writes history valid from that day.
+ * The audit entries and the versions' `recorded_at` keep the real time.
  */
-export async function runBulk<R, W>(ds: DataSource, sent: readonly R[], options: BulkOptions, plan: BulkPlan<R, W>, actor?: Principal): Promise<BulkResult> {
+export async function runBulk<R, W>(ds: DataSource, sent: readonly R[], options: BulkOptions, plan: BulkPlan<R, W>, actor: Principal | undefined, clock: Clock): Promise<BulkResult> {
   const audits: readonly AuditSpec<W>[] = plan.audit ? (Array.isArray(plan.audit) ? plan.audit : [plan.audit as AuditSpec<W>]) : [];
   if (audits.length && !actor) throw new Error(`runBulk: auditing ${audits[0].entity} needs the principal who writes`);
   if (options.prepare && !actor) throw new Error('runBulk: prepared rows are kept for the principal who sends them: pass it');
@@ -321,7 +325,7 @@ export async function runBulk<R, W>(ds: DataSource, sent: readonly R[], options:
         ),
       );
       await recordAudit(manager, entries);
-      const day = options.asOf ?? todayInChina(at);
+      const day = options.asOf ?? todayInChina(clock);
       const changes = records.flatMap(({ spec, byWrite }, i) =>
           spec.history === false ? [] : byWrite.map(([w, record]): VersionedChange => ({ target: spec.target, id: record.id, before: before[i].get(record.id) ?? null, after: record, validFrom: spec.validFromOf?.(w, before[i].get(record.id) ?? null) || day })),
         );

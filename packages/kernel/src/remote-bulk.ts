@@ -71,7 +71,7 @@ export async function runRemoteBulk<R, W>(
   const personnel = await askPersonnel(principal, rows, call);
   const plan = planFor(principal, personnel);
   if (plan.name !== call.plan) throw new Error(`runRemoteBulk: the call names plan ${call.plan} but builds ${plan.name}`);
-  return runBulk(ctx.ds, rows, options ?? new BulkOptions(), plan, principal);
+  return runBulk(ctx.ds, rows, options ?? new BulkOptions(), plan, principal, ctx.clock);
 }
 
 /** The distinct ids the rows name through `refs`. */

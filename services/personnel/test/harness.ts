@@ -1,12 +1,13 @@
+import type { Clock } from '@tw/kernel';
 import { createTestDatabase, directClient, makeIdNumber, TestDatabaseKind, testClock, testKeys } from '@tw/kernel/testing';
 import { openPersonnelDatabase, startPersonnel } from '@tw/personnel';
 
-/** The personnel subgraph on a fresh database of `kind`, reached directly (with the gateway secret). */
-export async function startPersonnelForTest(kind: TestDatabaseKind) {
+/** The personnel subgraph on a fresh database of `kind`, reached directly (with the gateway secret); `clock` pins its day (default testClock). */
+export async function startPersonnelForTest(kind: TestDatabaseKind, o: { clock?: Clock } = {}) {
   const db = await createTestDatabase(kind, 'personnel');
   const ds = await openPersonnelDatabase({ url: db.url, dataDir: db.dataDir, sqliteFile: db.sqliteFile });
   const keys = testKeys();
-  const handle = await startPersonnel({ dataSource: ds, keys, production: false, clock: testClock });
+  const handle = await startPersonnel({ dataSource: ds, keys, production: false, clock: o.clock ?? testClock });
   const as = directClient(handle.url, keys);
   return {
     ds,

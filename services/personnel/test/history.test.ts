@@ -1,4 +1,5 @@
-import { testDatabaseKinds } from '@tw/kernel/testing';
+import { fixedClock } from '@tw/kernel';
+import { makeIdNumber, testDatabaseKinds } from '@tw/kernel/testing';
 import { PersonnelTestServer, schoolRow, startPersonnelForTest, teacherRow, UPSERT_SCHOOLS, UPSERT_TEACHERS } from './harness';
 
 const A = '4101020001';
@@ -162,5 +163,40 @@ describe.each(testDatabaseKinds())('history and as-of reports on %s', (kind) => 
     expect((await clerkB(TEACHER_AS_OF, { id: ids[0], asOf: '2025-12-31' })).data.teacher.school.code).toBe(B);
     expect((await clerkB(TEACHER_AS_OF, { id: ids[0], asOf: '2024-12-31' })).data.teacher).toBeNull();
     expect((await clerkA(TEACHER_AS_OF, { id: ids[0], asOf: '2024-12-31' })).data.teacher).toBeNull();
+  });
+});
+
+/**
+ * A write with no date of its own and no asOf takes effect on the request's day (ctx.clock), not the
+ * machine's: a server pinned to 2025-06-15 writes history valid from 2025-06-15, and refuses a birth
+ * date after that day.
+ */
+describe.each(testDatabaseKinds())("a write's default day on %s", (kind) => {
+  const PINNED = '2025-06-15';
+  let s: PersonnelTestServer;
+  beforeAll(async () => {
+    s = await startPersonnelForTest(kind, { clock: fixedClock(PINNED) });
+  });
+  afterAll(() => s.stop());
+
+  it('is the pinned day of the request clock', async () => {
+    const schools = await s.admin(UPSERT_SCHOOLS, { rows: [schoolRow(1)] });
+    expect(schools.data.upsertSchools.created).toBe(1);
+    const t = teacherRow(1, A, { schoolStartMonth: '2018-09' });
+    const created = await s.admin(UPSERT_TEACHERS, { rows: [t] });
+    const id = created.data.upsertTeachers.rows[0].id;
+    const retired = await s.admin(UPSERT_TEACHERS, { rows: [{ ...t, status: 'RETIRED' }] });
+    expect(retired.data.upsertTeachers.updated).toBe(1);
+    const day = (v: unknown) => (v === null ? null : String(v instanceof Date ? v.toISOString() : v).slice(0, 10));
+    const school: Array<{ valid_from: unknown }> = await s.ds.query('SELECT valid_from FROM school_version');
+    expect(school.map((v) => day(v.valid_from))).toEqual([PINNED]);
+    const teacher: Array<{ valid_from: unknown; valid_to: unknown; status: string }> = await s.ds.query('SELECT valid_from, valid_to, status FROM teacher_version WHERE record_id = ? ORDER BY valid_from', [id]);
+    expect(teacher.map((v) => [day(v.valid_from), day(v.valid_to), v.status])).toEqual([
+      ['2018-09-01', PINNED, 'IN_SERVICE'],
+      [PINNED, null, 'RETIRED'],
+    ]);
+    // a birth date after the pinned day is in the future for this request
+    const born = await s.admin(UPSERT_TEACHERS, { rows: [{ ...teacherRow(2, A), birthDate: '2025-10-01', idNumber: makeIdNumber({ birthDate: '2025-10-01', seq: 2, gender: 'FEMALE', area: '410101' }) }] });
+    expect(born.data.upsertTeachers.rows[0]).toMatchObject({ status: 'REJECTED', code: 'ID_NUMBER_BIRTH_DATE' });
   });
 });

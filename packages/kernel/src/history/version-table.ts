@@ -1,4 +1,4 @@
-import { EntityTarget, ObjectLiteral, QueryRunner, Table, TableColumnOptions } from 'typeorm';
+import { EntityTarget, ObjectLiteral, QueryRunner, Table, TableColumnOptions, TableIndex } from 'typeorm';
 import { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { EntityMetadata } from 'typeorm/metadata/EntityMetadata';
 import { DateUtils } from 'typeorm/util/DateUtils';
@@ -112,4 +112,35 @@ export async function seedVersions(q: QueryRunner, target: EntityTarget<ObjectLi
       [...pairs, fallbackDay, mysql ? new Date() : DateUtils.mixedDateToUtcDatetimeString(new Date()), ...chunk.map((r) => r.id)],
     );
   }
+}
+
+/**
+ * Moves the first versions seedVersions gave the rows of a table whose records carry their own year
+ * (a pay record of 2024, a studio founded in 2023) back to that year's first day, as fromItsYear dates
+ * the records written since: a year's figures read its records as of the year's statistics day, and
+ * rows that were there before the history began must count in their year.
+ * @example await seedVersionsFromTheirYear(q, PayRecord, 'year');
+ */
+export async function seedVersionsFromTheirYear(q: QueryRunner, target: EntityTarget<ObjectLiteral>, yearColumn: string): Promise<void> {
+  const meta = q.connection.getMetadata(target);
+  const esc = (n: string) => q.connection.driver.escape(n);
+  const mysql = q.connection.options.type === 'mysql' || q.connection.options.type === 'mariadb';
+  const year = esc(yearColumn);
+  const firstDay = mysql ? `CONCAT(LPAD(${year}, 4, '0'), '-01-01')` : `(substr('000' || ${year}, -4) || '-01-01')`;
+  await q.query(
+    `UPDATE ${esc(versionTableName(meta.tableName))} SET valid_from = ${firstDay}
+     WHERE actor_subject = 'migration' AND reason = 'history begins' AND op = 'create' AND ${year} IS NOT NULL AND ${firstDay} < valid_from`,
+  );
+}
+
+/**
+ * An index of `<table>_version` for a figure read as of a day (versionsOn): the figure's columns
+ * first (its WHERE and GROUP BY, as the entity table's report index has them), then the version's
+ * valid time, superseded_at and op, so the as-of read is an index-only scan in group order, as the
+ * read of the entity table was.
+ * @example await indexVersionTable(q, PayRecord, 'ix_pay_record_v_parity', ['year', 'teacher_serving', 'school_id', 'school_public', 'annual_income']);
+ */
+export async function indexVersionTable(q: QueryRunner, target: EntityTarget<ObjectLiteral>, name: string, columns: readonly string[]): Promise<void> {
+  const table = versionTableName(q.connection.getMetadata(target).tableName);
+  await q.createIndex(table, new TableIndex({ name, columnNames: [...columns, 'valid_from', 'valid_to', 'superseded_at', 'op'] }));
 }

@@ -1,8 +1,8 @@
 import { MigrationInterface, QueryRunner, Table } from 'typeorm';
 
 /** The submissions of the review flow (kernel), in every service whose kinds the review policy can hold. */
-export class CreateSubmissions1765300000000 implements MigrationInterface {
-  name = 'CreateSubmissions1765300000000';
+export class CreateSubmissions1765400000000 implements MigrationInterface {
+  name = 'CreateSubmissions1765400000000';
 
   async up(q: QueryRunner): Promise<void> {
     const id = (name: string, nullable = false) => ({ name, type: 'varchar', length: '36', isNullable: nullable });

@@ -1,6 +1,5 @@
-import { Principal } from '@tw/kernel';
+import { Principal, queryRows, statisticsDays, versionsOn } from '@tw/kernel';
 import { DataSource } from 'typeorm';
-import { TalentRecord } from '../entities/talent-record.entity';
 import { bigintFromSql, Fen } from '../money/fen';
 import { readsWholeDistrict, suppressSmallGroups } from '@tw/kernel';
 
@@ -16,23 +15,20 @@ export interface SchoolTalent {
 export const NO_TALENT: SchoolTalent = { assessed: 0, passed: 0, subsidyTotal: 0n, withheld: false };
 
 /**
- * Every school's talent figures of a year (by the school recorded on the record): one GROUP BY over
+ * Every school's talent figures of a year (by the school on the record on the year's statistics day, from talent_record_version): one GROUP BY over
  * ix_talent_year_school, then the small-group rule exactly as talentTotals applies it, with the
  * schools as the groups and the district total in view: pass counts are over the teachers assessed,
  * the subsidy total over those paid one, and a school whose counts are withheld has its subsidy withheld too.
  */
 export async function schoolTalent(ds: DataSource, year: number, reader: Principal | null): Promise<Map<string, SchoolTalent>> {
-  const rows = await ds
-    .getRepository(TalentRecord)
-    .createQueryBuilder('t')
-    .select('t.school_id', 'schoolId')
-    .addSelect('COUNT(*)', 'assessed')
-    .addSelect("SUM(CASE WHEN t.result = 'PASSED' THEN 1 ELSE 0 END)", 'passed')
-    .addSelect("SUM(CASE WHEN t.result = 'PASSED' AND t.subsidy > 0 THEN 1 ELSE 0 END)", 'paid')
-    .addSelect("SUM(CASE WHEN t.result = 'PASSED' THEN COALESCE(t.subsidy, 0) ELSE 0 END)", 'subsidyTotal')
-    .where('t.year = :year', { year })
-    .groupBy('t.school_id')
-    .getRawMany<{ schoolId: string; assessed: unknown; passed: unknown; paid: unknown; subsidyTotal: unknown }>();
+  const t = versionsOn('talent_record', statisticsDays([year]), { yearOf: 'year' });
+  const rows = await queryRows<{ schoolId: string; assessed: unknown; passed: unknown; paid: unknown; subsidyTotal: unknown }>(
+    ds,
+    `SELECT t.school_id AS schoolId, COUNT(*) AS assessed, SUM(CASE WHEN t.result = 'PASSED' THEN 1 ELSE 0 END) AS passed,
+       SUM(CASE WHEN t.result = 'PASSED' AND t.subsidy > 0 THEN 1 ELSE 0 END) AS paid, SUM(CASE WHEN t.result = 'PASSED' THEN COALESCE(t.subsidy, 0) ELSE 0 END) AS subsidyTotal
+     FROM ${t.sql} t GROUP BY t.school_id`,
+    t.params,
+  );
   const groups = rows.map((r) => ({
     schoolId: r.schoolId,
     assessed: Number(bigintFromSql(r.assessed)),

@@ -1,4 +1,4 @@
-import { BulkPlan, canWriteSchool, compositeKey, newId, PersonnelAnswer, Planned, Principal, RowStatus, upsertById } from '@tw/kernel';
+import { BulkPlan, canWriteSchool, compositeKey, fromItsYear, newId, PersonnelAnswer, Planned, Principal, RowStatus, upsertById } from '@tw/kernel';
 import { In } from 'typeorm';
 import { MONTHLY_COMPONENTS, monthlyTotal, PayRecord } from '../entities/pay-record.entity';
 import { PayRecordInput } from '../inputs/pay-record.input';
@@ -72,6 +72,6 @@ export function payRecordPlan(principal: Principal, personnel: PersonnelAnswer, 
       });
     },
     write: (rows, m) => upsertById(m, PayRecord, rows, COLUMNS),
-    audit: { entity: 'pay_record', target: PayRecord, teacherIdOf: (r) => r.teacherId },
+    audit: { entity: 'pay_record', target: PayRecord, teacherIdOf: (r) => r.teacherId, validFromOf: fromItsYear((r) => r.year) },
   };
 }

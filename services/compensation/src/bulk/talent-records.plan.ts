@@ -1,4 +1,4 @@
-import { BulkPlan, compositeKey, newId, PersonnelAnswer, Planned, RowStatus, upsertById } from '@tw/kernel';
+import { BulkPlan, compositeKey, fromItsYear, newId, PersonnelAnswer, Planned, RowStatus, upsertById } from '@tw/kernel';
 import { In } from 'typeorm';
 import { TalentRecord } from '../entities/talent-record.entity';
 import { TalentRecordInput } from '../inputs/talent-record.input';
@@ -50,6 +50,6 @@ export function talentRecordPlan(personnel: PersonnelAnswer, now: Date): BulkPla
       });
     },
     write: (rows, m) => upsertById(m, TalentRecord, rows, COLUMNS),
-    audit: { entity: 'talent_record', target: TalentRecord, teacherIdOf: (r) => r.teacherId },
+    audit: { entity: 'talent_record', target: TalentRecord, teacherIdOf: (r) => r.teacherId, validFromOf: fromItsYear((r) => r.year) },
   };
 }

@@ -1,6 +1,5 @@
-import { Principal } from '@tw/kernel';
+import { Principal, queryRows, statisticsDays, versionsOn } from '@tw/kernel';
 import { DataSource } from 'typeorm';
-import { PayRecord } from '../entities/pay-record.entity';
 import { bigintFromSql, Fen } from '../money/fen';
 import { MIN_GROUP_SIZE, suppressSmallGroups, withheldReason, readsWholeDistrict } from '@tw/kernel';
 import { against, averageOf, compareAverages } from './figure-math';
@@ -16,24 +15,18 @@ export interface PayGroup {
 }
 
 /**
- * SUM and COUNT of serving teachers' annual income per year, school and public/private, as recorded:
- * one statement for any number of years, answered from the index ix_pay_parity.
+ * SUM and COUNT of serving teachers' annual income per year, school and public/private: each year's
+ * records as they were on its statistics day (the teacher's school and status then, from
+ * pay_record_version), one statement for any number of years.
  */
 export async function payGroups(ds: DataSource, years: readonly number[]): Promise<PayGroup[]> {
-  const rows = await ds
-    .getRepository(PayRecord)
-    .createQueryBuilder('p')
-    .select('p.year', 'year')
-    .addSelect('p.school_id', 'schoolId')
-    .addSelect('p.school_public', 'schoolPublic')
-    .addSelect('COUNT(*)', 'count')
-    .addSelect('SUM(p.annual_income)', 'total')
-    .where('p.year IN (:...years)', { years: [...years] })
-    .andWhere('p.teacher_serving = :serving', { serving: true })
-    .groupBy('p.year')
-    .addGroupBy('p.school_id')
-    .addGroupBy('p.school_public')
-    .getRawMany<{ year: number | string; schoolId: string; schoolPublic: number | boolean | string; count: number | string; total: unknown }>();
+  const p = versionsOn('pay_record', statisticsDays(years), { yearOf: 'year' });
+  const rows = await queryRows<{ year: number | string; schoolId: string; schoolPublic: number | boolean | string; count: number | string; total: unknown }>(
+    ds,
+    `SELECT p.year AS year, p.school_id AS schoolId, p.school_public AS schoolPublic, COUNT(*) AS count, SUM(p.annual_income) AS total
+     FROM ${p.sql} p WHERE p.teacher_serving = 1 GROUP BY p.year, p.school_id, p.school_public`,
+    p.params,
+  );
   return rows.map((r) => ({
     year: Number(r.year),
     schoolId: r.schoolId,

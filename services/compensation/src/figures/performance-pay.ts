@@ -1,6 +1,5 @@
-import { Principal } from '@tw/kernel';
+import { Principal, queryRows, statisticsDays, versionsOn } from '@tw/kernel';
 import { DataSource, In } from 'typeorm';
-import { PayRecord } from '../entities/pay-record.entity';
 import { PerformancePayAllocation } from '../entities/performance-pay-allocation.entity';
 import { bigintFromSql, Fen } from '../money/fen';
 import { MIN_GROUP_SIZE, suppressSmallGroups, withheldReason, readsWholeDistrict } from '@tw/kernel';
@@ -17,21 +16,16 @@ export interface PerformanceGroup {
   readonly monthlyTotal: Fen;
 }
 
-/** SUM of monthly performance pay per year and school (as recorded): one statement, from the index ix_pay_school_year. */
+/** SUM of monthly performance pay per year and school, each year's records as they were on its statistics day (pay_record_version): one statement. */
 export async function performanceGroups(ds: DataSource, years: readonly number[]): Promise<PerformanceGroup[]> {
-  const rows = await ds
-    .getRepository(PayRecord)
-    .createQueryBuilder('p')
-    .select('p.year', 'year')
-    .addSelect('p.school_id', 'schoolId')
-    .addSelect('MAX(p.school_public)', 'schoolPublic')
-    .addSelect('COUNT(*)', 'records')
-    .addSelect('SUM(CASE WHEN p.performance_monthly > 0 THEN 1 ELSE 0 END)', 'paidTeachers')
-    .addSelect('SUM(COALESCE(p.performance_monthly, 0))', 'monthlyTotal')
-    .where('p.year IN (:...years)', { years: [...years] })
-    .groupBy('p.year')
-    .addGroupBy('p.school_id')
-    .getRawMany<{ year: number | string; schoolId: string; schoolPublic: unknown; records: unknown; paidTeachers: unknown; monthlyTotal: unknown }>();
+  const p = versionsOn('pay_record', statisticsDays(years), { yearOf: 'year' });
+  const rows = await queryRows<{ year: number | string; schoolId: string; schoolPublic: unknown; records: unknown; paidTeachers: unknown; monthlyTotal: unknown }>(
+    ds,
+    `SELECT p.year AS year, p.school_id AS schoolId, MAX(p.school_public) AS schoolPublic, COUNT(*) AS records,
+       SUM(CASE WHEN p.performance_monthly > 0 THEN 1 ELSE 0 END) AS paidTeachers, SUM(COALESCE(p.performance_monthly, 0)) AS monthlyTotal
+     FROM ${p.sql} p GROUP BY p.year, p.school_id`,
+    p.params,
+  );
   return rows.map((r) => ({
     year: Number(r.year),
     schoolId: r.schoolId,

@@ -1,6 +1,6 @@
-import { Principal, TALENT_CATEGORY } from '@tw/kernel';
+import { Principal, queryRows, statisticsDays, TALENT_CATEGORY, versionsOn } from '@tw/kernel';
 import { DataSource } from 'typeorm';
-import { TalentCategory, TalentRecord } from '../entities/talent-record.entity';
+import { TalentCategory } from '../entities/talent-record.entity';
 import { bigintFromSql, Fen } from '../money/fen';
 import { MIN_GROUP_SIZE, suppressSmallGroups, withheldReason, readsWholeDistrict } from '@tw/kernel';
 import { TalentCategoryTotal, TalentTotals } from './talent-totals.type';
@@ -15,21 +15,16 @@ export interface TalentGroup {
   readonly subsidyTotal: Fen;
 }
 
-/** Counts and subsidy sums per year and category: one statement, from the index ix_talent_year_category. */
+/** Counts and subsidy sums per year and category, each year's records as they were on its statistics day (talent_record_version): one statement. */
 export async function talentGroups(ds: DataSource, years: readonly number[]): Promise<TalentGroup[]> {
-  const rows = await ds
-    .getRepository(TalentRecord)
-    .createQueryBuilder('t')
-    .select('t.year', 'year')
-    .addSelect('t.category', 'category')
-    .addSelect('COUNT(*)', 'assessed')
-    .addSelect("SUM(CASE WHEN t.result = 'PASSED' THEN 1 ELSE 0 END)", 'passed')
-    .addSelect("SUM(CASE WHEN t.result = 'PASSED' AND t.subsidy > 0 THEN 1 ELSE 0 END)", 'paid')
-    .addSelect("SUM(CASE WHEN t.result = 'PASSED' THEN COALESCE(t.subsidy, 0) ELSE 0 END)", 'subsidyTotal')
-    .where('t.year IN (:...years)', { years: [...years] })
-    .groupBy('t.year')
-    .addGroupBy('t.category')
-    .getRawMany<{ year: unknown; category: TalentCategory; assessed: unknown; passed: unknown; paid: unknown; subsidyTotal: unknown }>();
+  const t = versionsOn('talent_record', statisticsDays(years), { yearOf: 'year' });
+  const rows = await queryRows<{ year: unknown; category: TalentCategory; assessed: unknown; passed: unknown; paid: unknown; subsidyTotal: unknown }>(
+    ds,
+    `SELECT t.year AS year, t.category AS category, COUNT(*) AS assessed, SUM(CASE WHEN t.result = 'PASSED' THEN 1 ELSE 0 END) AS passed,
+       SUM(CASE WHEN t.result = 'PASSED' AND t.subsidy > 0 THEN 1 ELSE 0 END) AS paid, SUM(CASE WHEN t.result = 'PASSED' THEN COALESCE(t.subsidy, 0) ELSE 0 END) AS subsidyTotal
+     FROM ${t.sql} t GROUP BY t.year, t.category`,
+    t.params,
+  );
   return rows.map((r) => ({
     year: Number(r.year),
     category: r.category,

@@ -23,7 +23,7 @@ export class CivilServantBenchmarkResolver {
     @Ctx() ctx: CompensationContext,
   ): Promise<BulkResult> {
     const p = requireRole(ctx, 'DISTRICT_ADMIN');
-    return runBulk(ctx.ds, rows, options ?? new BulkOptions(), benchmarkPlan(p, ctx.clock.now()), p);
+    return runBulk(ctx.ds, rows, options ?? new BulkOptions(), benchmarkPlan(p, ctx.clock.now()), p, ctx.clock);
   }
 
   @Mutation(() => CivilServantBenchmark, { description: "Sets the civil servants' average annual pay of one finished year (DISTRICT_ADMIN)" })
@@ -33,7 +33,7 @@ export class CivilServantBenchmarkResolver {
     @Ctx() ctx: CompensationContext,
   ): Promise<CivilServantBenchmark> {
     const p = requireRole(ctx, 'DISTRICT_ADMIN');
-    const r = await runBulk(ctx.ds, [{ year, averageAnnualPay }], new BulkOptions(), benchmarkPlan(p, ctx.clock.now()), p);
+    const r = await runBulk(ctx.ds, [{ year, averageAnnualPay }], new BulkOptions(), benchmarkPlan(p, ctx.clock.now()), p, ctx.clock);
     const row = r.rows[0];
     if (row.status === RowStatus.REJECTED) throw badInput(row.message ?? 'refused', { reason: row.code, field: row.field });
     return (await ctx.ds.getRepository(CivilServantBenchmark).findOneBy({ year }))!;

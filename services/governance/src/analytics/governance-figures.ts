@@ -1,4 +1,4 @@
-import { queryRows, sqlMarks, sqlNumber, yearEnd, yearsTable } from '@tw/kernel';
+import { queryRows, sqlMarks, sqlNumber, statisticsDays, versionsOn, yearEnd, yearsTable } from '@tw/kernel';
 import { DataSource } from 'typeorm';
 import type { ReformStatus } from '../entities/school-reform.entity';
 import { VIOLATION_OVERLAPS_YEAR } from './veto-sql';
@@ -35,22 +35,31 @@ const counts = (found: ReadonlyArray<{ k: unknown; n: unknown }>) => new Map(fou
 
 /**
  * The vetoed teachers of each year (ethics 不合格 in the year, or a sanction whose period overlaps it),
- * each counted once however many reasons, per `by` (the year, or the school and year).
+ * each counted once however many reasons, per `by` (the year, or the school and year): the
+ * assessments and violations as they were on the year's statistics day (their versions), at the
+ * school recorded then.
  */
 function vetoedSql(years: readonly number[], bySchool: boolean, schoolFilter: string) {
   const y = yearsTable(years);
+  const e = versionsOn('ethics_assessment', statisticsDays(years), { yearOf: 'year' });
+  const v = versionsOn('violation', statisticsDays(years));
   const school = bySchool ? ', x.schoolId' : '';
   return {
     sql: `SELECT x.yr AS yr${bySchool ? ', x.schoolId AS schoolId' : ''}, COUNT(DISTINCT x.teacherId) AS n FROM (
-        SELECT e.year AS yr, e.school_id AS schoolId, e.teacher_id AS teacherId FROM ethics_assessment e
-        WHERE e.result = 'INCOMPETENT' AND e.year IN (${sqlMarks(years.length)})${schoolFilter.replace(/\?col/g, 'e.school_id')}
+        SELECT e.year AS yr, e.school_id AS schoolId, e.teacher_id AS teacherId FROM ${e.sql} e
+        WHERE e.result = 'INCOMPETENT'${schoolFilter.replace(/\?col/g, 'e.school_id')}
         UNION
-        SELECT y.yr AS yr, v.school_id AS schoolId, v.teacher_id AS teacherId FROM violation v JOIN (${y.sql}) y ON ${VIOLATION_OVERLAPS_YEAR}
+        SELECT y.yr AS yr, v.school_id AS schoolId, v.teacher_id AS teacherId FROM ${v.sql} v JOIN (${y.sql}) y ON y.yr = v.as_of_year AND ${VIOLATION_OVERLAPS_YEAR}
         WHERE 1 = 1${schoolFilter.replace(/\?col/g, 'v.school_id')}
       ) x GROUP BY x.yr${school}`,
-    params: (ids: readonly string[]) => [...years, ...ids, ...y.params, ...ids],
+    params: (ids: readonly string[]) => [...e.params, ...ids, ...v.params, ...y.params, ...ids],
   };
 }
+
+/** Principal ranks certified in each year, as they were on its statistics day. */
+const ranksOn = (years: readonly number[]) => versionsOn('principal_rank', statisticsDays(years), { yearOf: 'year' });
+/** Awards conferred in each year, as they were on its statistics day. */
+const awardsOn = (years: readonly number[]) => versionsOn('award', statisticsDays(years), { yearOf: 'SUBSTR(v.awarded_on, 1, 4) + 0' });
 
 /** The district's governance figures of each year: one statement per figure, however many years. */
 export async function districtGovernance(ds: DataSource, years: readonly number[], today: string): Promise<Map<number, DistrictGovernance>> {
@@ -59,12 +68,13 @@ export async function districtGovernance(ds: DataSource, years: readonly number[
   const last = Math.max(...years);
   const asOf = years.map((y) => [y, reformAsOf(y, today)] as const);
   const veto = vetoedSql(years, false, '');
+  const [rankVersions, awardVersions] = [ranksOn(years), awardsOn(years)];
   const [ranks, commended, events, items, reform, vetoed] = await Promise.all([
-    queryRows<{ k: unknown; n: unknown }>(ds, `SELECT r.year AS k, COUNT(*) AS n FROM principal_rank r WHERE r.year IN (${sqlMarks(years.length)}) GROUP BY r.year`, years),
+    queryRows<{ k: unknown; n: unknown }>(ds, `SELECT r.year AS k, COUNT(*) AS n FROM ${rankVersions.sql} r GROUP BY r.year`, rankVersions.params),
     queryRows<{ k: unknown; n: unknown }>(
       ds,
-      'SELECT SUBSTR(w.awarded_on, 1, 4) AS k, COUNT(DISTINCT w.teacher_id) AS n FROM award w WHERE w.awarded_on >= ? AND w.awarded_on <= ? GROUP BY SUBSTR(w.awarded_on, 1, 4)',
-      [`${first}-01-01`, `${last}-12-31`],
+      `SELECT w.as_of_year AS k, COUNT(DISTINCT w.teacher_id) AS n FROM ${awardVersions.sql} w WHERE w.awarded_on >= ? AND w.awarded_on <= ? GROUP BY w.as_of_year`,
+      [...awardVersions.params, `${first}-01-01`, `${last}-12-31`],
     ),
     queryRows<{ k: unknown; n: unknown }>(ds, `SELECT e.year AS k, COUNT(*) AS n FROM inspection_event e WHERE e.year IN (${sqlMarks(withPrevious.length)}) GROUP BY e.year`, withPrevious),
     queryRows<{ k: unknown; n: unknown }>(ds, `SELECT i.year AS k, COUNT(*) AS n FROM inspection_item i WHERE i.year IN (${sqlMarks(withPrevious.length)}) GROUP BY i.year`, withPrevious),
@@ -99,18 +109,19 @@ export async function districtGovernance(ds: DataSource, years: readonly number[
   );
 }
 
-/** Each school's governance figures of a year (every school when `schoolIds` is null), by the school recorded on each record. */
+/** Each school's governance figures of a year (every school when `schoolIds` is null), by the school recorded on each record on the year's statistics day (its versions); inspections and reform by their school's own records. */
 export async function schoolGovernance(ds: DataSource, year: number, schoolIds: readonly string[] | null, today: string): Promise<Map<string, SchoolGovernance>> {
   const ids = schoolIds ?? [];
   const only = (column: string) => (schoolIds ? ` AND ${column} IN (${sqlMarks(ids.length)})` : '');
   const veto = vetoedSql([year], true, schoolIds ? ` AND ?col IN (${sqlMarks(ids.length)})` : '');
   const asOf = reformAsOf(year, today);
+  const [rankVersions, awardVersions] = [ranksOn([year]), awardsOn([year])];
   const [ranks, commended, events, reform, vetoed] = await Promise.all([
-    queryRows<{ schoolId: string; n: unknown }>(ds, `SELECT r.school_id AS schoolId, COUNT(*) AS n FROM principal_rank r WHERE r.year = ?${only('r.school_id')} GROUP BY r.school_id`, [year, ...ids]),
+    queryRows<{ schoolId: string; n: unknown }>(ds, `SELECT r.school_id AS schoolId, COUNT(*) AS n FROM ${rankVersions.sql} r WHERE 1 = 1${only('r.school_id')} GROUP BY r.school_id`, [...rankVersions.params, ...ids]),
     queryRows<{ schoolId: string; n: unknown }>(
       ds,
-      `SELECT w.school_id AS schoolId, COUNT(DISTINCT w.teacher_id) AS n FROM award w WHERE w.awarded_on >= ? AND w.awarded_on <= ?${only('w.school_id')} GROUP BY w.school_id`,
-      [`${year}-01-01`, `${year}-12-31`, ...ids],
+      `SELECT w.school_id AS schoolId, COUNT(DISTINCT w.teacher_id) AS n FROM ${awardVersions.sql} w WHERE w.awarded_on >= ? AND w.awarded_on <= ?${only('w.school_id')} GROUP BY w.school_id`,
+      [...awardVersions.params, `${year}-01-01`, `${year}-12-31`, ...ids],
     ),
     queryRows<{ schoolId: string; yr: unknown; n: unknown }>(
       ds,

@@ -1,4 +1,4 @@
-import { APPRAISAL_RESULT, AuditEntry, auditEntry, BulkPlan, compositeKey, isRejection, newId, optionalText, PersonnelAnswer, Planned, Principal, recordAudit, reject, Rejection, RowStatus, upsertById } from '@tw/kernel';
+import { APPRAISAL_RESULT, auditEntry, AuditEntry, BulkPlan, compositeKey, fromItsYear, isRejection, newId, optionalText, PersonnelAnswer, Planned, Principal, recordAudit, reject, Rejection, RowStatus, upsertById } from '@tw/kernel';
 import { In } from 'typeorm';
 import { Appraisal } from '../entities/appraisal.entity';
 import { AppraisalInput } from '../inputs/appraisal.input';
@@ -69,6 +69,6 @@ export function appraisalPlan(principal: Principal, personnel: PersonnelAnswer, 
       await upsertById(m, Appraisal, writes.map((w) => w.appraisal), ['school_id', 'result', 'requested_result', 'appraiser', 'updated_at']);
       await recordAudit(m, writes.map((w) => w.audit));
     },
-    audit: { entity: 'appraisal', target: Appraisal, recordOf: (w) => w.appraisal, log: false },
+    audit: { entity: 'appraisal', target: Appraisal, recordOf: (w) => w.appraisal, log: false, validFromOf: fromItsYear((w) => w.appraisal.year) },
   };
 }

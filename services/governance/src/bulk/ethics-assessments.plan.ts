@@ -1,4 +1,4 @@
-import { APPRAISAL_RESULT, AuditEntry, auditEntry, BulkPlan, compositeKey, isRejection, newId, PersonnelAnswer, Planned, Principal, recordAudit, reject, Rejection, RowStatus, upsertById } from '@tw/kernel';
+import { APPRAISAL_RESULT, auditEntry, AuditEntry, BulkPlan, compositeKey, fromItsYear, isRejection, newId, PersonnelAnswer, Planned, Principal, recordAudit, reject, Rejection, RowStatus, upsertById } from '@tw/kernel';
 import { In } from 'typeorm';
 import { Appraisal } from '../entities/appraisal.entity';
 import { EthicsAssessment } from '../entities/ethics-assessment.entity';
@@ -82,8 +82,8 @@ export function ethicsAssessmentPlan(principal: Principal, personnel: PersonnelA
       await recordAudit(m, [...writes.map((w) => w.audit), ...forced.map((f) => f.audit)]);
     },
     audit: [
-      { entity: 'ethics_assessment', target: EthicsAssessment, recordOf: (w) => w.assessment, log: false },
-      { entity: 'appraisal', target: Appraisal, recordOf: (w) => w.forcedAppraisal?.appraisal, log: false },
+      { entity: 'ethics_assessment', target: EthicsAssessment, recordOf: (w) => w.assessment, log: false, validFromOf: fromItsYear((w) => w.assessment.year) },
+      { entity: 'appraisal', target: Appraisal, recordOf: (w) => w.forcedAppraisal?.appraisal, log: false, validFromOf: fromItsYear((w) => w.forcedAppraisal?.appraisal.year) },
     ],
   };
 }

@@ -1,4 +1,4 @@
-import { BulkPlan, compositeKey, isRejection, newId, PersonnelAnswer, Planned, RowStatus, upsertById } from '@tw/kernel';
+import { BulkPlan, compositeKey, fromItsYear, isRejection, newId, PersonnelAnswer, Planned, RowStatus, upsertById } from '@tw/kernel';
 import { In } from 'typeorm';
 import { PrincipalRank } from '../entities/principal-rank.entity';
 import { PrincipalRankInput } from '../inputs/principal-rank.input';
@@ -30,6 +30,6 @@ export function principalRankPlan(personnel: PersonnelAnswer, now: Date): BulkPl
       });
     },
     write: (rows, m) => upsertById(m, PrincipalRank, rows, ['school_id', 'rank_level', 'updated_at']),
-    audit: { entity: 'principal_rank', target: PrincipalRank, log: false },
+    audit: { entity: 'principal_rank', target: PrincipalRank, log: false, validFromOf: fromItsYear((r) => r.year) },
   };
 }

@@ -74,7 +74,7 @@ export class InspectionResolver {
     @Ctx() ctx: GovernanceContext,
   ): Promise<BulkResult> {
     const principal = requireRole(ctx, 'DISTRICT_ADMIN');
-    return runBulk(ctx.ds, rows, options ?? new BulkOptions(), inspectionItemPlan(ctx.clock.now()), principal);
+    return runBulk(ctx.ds, rows, options ?? new BulkOptions(), inspectionItemPlan(ctx.clock.now()), principal, ctx.clock);
   }
 
   @Mutation(() => BulkResult, {

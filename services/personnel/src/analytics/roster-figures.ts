@@ -1,4 +1,4 @@
-import { databaseKind, PARTY_MEMBER_STATUSES, queryRows, SERVING_STATUSES, sqlMarks, sqlNumber } from '@tw/kernel';
+import { databaseKind, PARTY_MEMBER_STATUSES, queryRows, SERVING_STATUSES, sqlMarks, sqlNumber, versionsOn } from '@tw/kernel';
 import { DataSource } from 'typeorm';
 
 /**
@@ -33,19 +33,18 @@ export interface SchoolRoster {
 /**
  * Serving teachers per school on each day asked (YYYY-MM-DD; a year's statistics day), with party
  * members and established posts: one GROUP BY day, school over the teacher versions true on each
- * day (read by ix_teacher_v_valid); and the schools' sponsors. Two statements for any number of
+ * day (the kernel's versionsOn, read by ix_teacher_v_valid); and the schools' sponsors. Two statements for any number of
  * days, joined here over 2,000 schools.
  */
 export async function schoolRostersOn(ds: DataSource, days: readonly string[], schoolIds: readonly string[] | null): Promise<Map<string, Map<string, SchoolRoster>>> {
   const only = (column: string) => (schoolIds ? ` AND ${column} IN (${sqlMarks(schoolIds.length)})` : '');
-  const dayTable = days.map(() => 'SELECT ? AS d').join(' UNION ALL ');
+  const teachers = versionsOn('teacher', days.map((day) => ({ year: Number(day.slice(0, 4)), day })));
   const [counts, schools] = await Promise.all([
     queryRows<{ d: unknown; schoolId: string; n: unknown; party: unknown; quota: unknown }>(
       ds,
-      `SELECT y.d AS d, t.school_id AS schoolId, COUNT(*) AS n, SUM(${PARTY_SQL}) AS party, SUM(CASE WHEN t.in_quota = 1 THEN 1 ELSE 0 END) AS quota
-       FROM (${dayTable}) y JOIN teacher_version t ON t.valid_from <= y.d AND (t.valid_to IS NULL OR t.valid_to > y.d)
-       WHERE t.superseded_at IS NULL AND t.op <> 'delete' AND ${SERVING_SQL}${only('t.school_id')} GROUP BY y.d, t.school_id`,
-      [...days, ...(schoolIds ?? [])],
+      `SELECT t.as_of_day AS d, t.school_id AS schoolId, COUNT(*) AS n, SUM(${PARTY_SQL}) AS party, SUM(CASE WHEN t.in_quota = 1 THEN 1 ELSE 0 END) AS quota
+       FROM ${teachers.sql} t WHERE ${SERVING_SQL}${only('t.school_id')} GROUP BY t.as_of_day, t.school_id`,
+      [...teachers.params, ...(schoolIds ?? [])],
     ),
     queryRows<{ id: string; sponsor: string }>(ds, `SELECT s.id AS id, s.sponsor AS sponsor FROM school s WHERE 1 = 1${only('s.id')}`, schoolIds ?? []),
   ]);

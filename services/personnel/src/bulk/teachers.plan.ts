@@ -22,9 +22,9 @@ export function teacherKey(r: Pick<TeacherInput, 'idType' | 'idNumber'>): string
   return `${r.idType ?? 'RESIDENT_ID'}:${normalizeIdNumber(r.idNumber ?? '')}`;
 }
 
-function normalizedIdNumber(r: TeacherInput): string | ReturnType<typeof reject> {
+function normalizedIdNumber(r: TeacherInput, today: Date): string | ReturnType<typeof reject> {
   if (r.idType === 'RESIDENT_ID') {
-    const checked = checkIdNumber(r.idNumber, { birthDate: r.birthDate, gender: r.gender });
+    const checked = checkIdNumber(r.idNumber, { birthDate: r.birthDate, gender: r.gender, today });
     return checked.ok ? checked.value : reject(checked.code, checked.message, checked.code.includes('BIRTH_DATE_MISMATCH') ? 'birthDate' : checked.code.includes('GENDER') ? 'gender' : 'idNumber');
   }
   const v = normalizeIdNumber(r.idNumber ?? '');
@@ -33,11 +33,11 @@ function normalizedIdNumber(r: TeacherInput): string | ReturnType<typeof reject>
   return v;
 }
 
-/** Validates a teacher row apart from its school and the stored record; `month` is the current one (YYYY-MM, UTC+8). */
-function validate(r: TeacherInput, month: string): Omit<Teacher, 'id' | 'schoolId' | 'createdAt' | 'updatedAt'> | ReturnType<typeof reject> {
+/** Validates a teacher row apart from its school and the stored record; `now` is the request's clock, `month` its month (YYYY-MM, UTC+8). */
+function validate(r: TeacherInput, month: string, now: Date): Omit<Teacher, 'id' | 'schoolId' | 'createdAt' | 'updatedAt'> | ReturnType<typeof reject> {
   const name = requiredText(r.name, 'name', '姓名', 50);
   if (isRejection(name)) return name;
-  const idNumber = normalizedIdNumber(r);
+  const idNumber = normalizedIdNumber(r, now);
   if (isRejection(idNumber)) return idNumber;
   if (r.workStartMonth > month) return reject('MONTH_IN_FUTURE', `参加工作年月 ${r.workStartMonth} 晚于本月`, 'workStartMonth');
   if (r.schoolStartMonth > month) return reject('MONTH_IN_FUTURE', `进本校年月 ${r.schoolStartMonth} 晚于本月`, 'schoolStartMonth');
@@ -113,7 +113,7 @@ export function teacherPlan(principal: Principal, now: Date): BulkPlan<TeacherIn
         if (!canWriteSchool(principal, school.id)) {
           return reject('SCHOOL_FORBIDDEN', `无权写入学校“${school.name}”的教师：本账号只能维护本校（${principal.schoolId ?? '无'}）的数据`, 'schoolCode');
         }
-        const fields = validate(row, month);
+        const fields = validate(row, month, now);
         if (isRejection(fields)) return fields;
         const existing = byKey.get(`${fields.idType}:${fields.idNumber}`);
         if (existing && !canWriteSchool(principal, existing.schoolId) && principal.role !== 'SCHOOL_ADMIN') {

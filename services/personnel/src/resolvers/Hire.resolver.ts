@@ -34,6 +34,6 @@ export class HireResolver {
     @Ctx() ctx: PersonnelContext,
   ): Promise<BulkResult> {
     const p = requireRole(ctx, 'DISTRICT_ADMIN', 'SCHOOL_ADMIN');
-    return watchBulk(ctx, runBulk(ctx.ds, rows, options ?? new BulkOptions(), hirePlan(p, ctx.clock.now()), p), 'upsertHires');
+    return watchBulk(ctx, runBulk(ctx.ds, rows, options ?? new BulkOptions(), hirePlan(p, ctx.clock.now()), p, ctx.clock), 'upsertHires');
   }
 }

@@ -51,7 +51,7 @@ export class QuotaResolver {
     @Ctx() ctx: PersonnelContext,
   ): Promise<BulkResult> {
     const p = requireRole(ctx, 'DISTRICT_ADMIN');
-    return runBulk(ctx.ds, rows, options ?? new BulkOptions(), quotaPlan(ctx.clock.now()), p);
+    return runBulk(ctx.ds, rows, options ?? new BulkOptions(), quotaPlan(ctx.clock.now()), p, ctx.clock);
   }
 
   @Mutation(() => QuotaAdjustmentResult, {

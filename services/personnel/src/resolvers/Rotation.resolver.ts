@@ -39,6 +39,6 @@ export class RotationResolver {
     @Ctx() ctx: PersonnelContext,
   ): Promise<BulkResult> {
     const p = requireRole(ctx, 'DISTRICT_ADMIN', 'SCHOOL_ADMIN');
-    return watchBulk(ctx, runBulk(ctx.ds, rows, options ?? new BulkOptions(), rotationPlan(p, ctx.clock.now()), p), 'upsertRotations');
+    return watchBulk(ctx, runBulk(ctx.ds, rows, options ?? new BulkOptions(), rotationPlan(p, ctx.clock.now()), p, ctx.clock), 'upsertRotations');
   }
 }

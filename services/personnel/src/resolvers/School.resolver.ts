@@ -64,7 +64,7 @@ export class SchoolResolver {
     @Ctx() ctx: PersonnelContext,
   ): Promise<BulkResult> {
     const p = requireRole(ctx, 'DISTRICT_ADMIN');
-    return runBulk(ctx.ds, rows, options ?? new BulkOptions(), schoolPlan(ctx.clock.now()), p);
+    return runBulk(ctx.ds, rows, options ?? new BulkOptions(), schoolPlan(ctx.clock.now()), p, ctx.clock);
   }
 }
 

@@ -136,6 +136,6 @@ export class TeacherResolver {
     @Ctx() ctx: PersonnelContext,
   ): Promise<BulkResult> {
     const p = requireRole(ctx, 'DISTRICT_ADMIN', 'SCHOOL_ADMIN');
-    return watchBulk(ctx, runBulk(ctx.ds, rows, options ?? new BulkOptions(), teacherPlan(p, ctx.clock.now()), p), 'upsertTeachers');
+    return watchBulk(ctx, runBulk(ctx.ds, rows, options ?? new BulkOptions(), teacherPlan(p, ctx.clock.now()), p, ctx.clock), 'upsertTeachers');
   }
 }

@@ -1,4 +1,4 @@
-import { appendTo, DESIGNATION_LEVEL, queryRows, sqlMarks, sqlNumber, STUDIO_KIND, yearsTable } from '@tw/kernel';
+import { appendTo, DESIGNATION_LEVEL, queryRows, sqlMarks, sqlNumber, statisticsDays, STUDIO_KIND, versionsOn } from '@tw/kernel';
 import { DataSource } from 'typeorm';
 import type { DesignationLevel } from '../rules/designation-rank';
 import type { StudioKind } from '../rules/studio-host';
@@ -13,24 +13,25 @@ function studioCounts(found: ReadonlyArray<{ kind: string; level: string; n: unk
 
 export const NO_STUDIOS: StudioCounts = studioCounts([]);
 
-/** The district's studios of each year: one statement. */
+/** The district's studios of each year, as they were on its statistics day (their versions): one statement. */
 export async function districtStudios(ds: DataSource, years: readonly number[]): Promise<Map<number, StudioCounts>> {
-  const y = yearsTable(years);
+  const s = versionsOn('studio', statisticsDays(years));
   const found = await queryRows<{ yr: unknown; kind: string; level: string; n: unknown }>(
     ds,
-    `SELECT y.yr AS yr, s.kind AS kind, s.level AS level, COUNT(*) AS n FROM studio s JOIN (${y.sql}) y ON s.founded_year <= y.yr GROUP BY y.yr, s.kind, s.level`,
-    y.params,
+    `SELECT s.as_of_year AS yr, s.kind AS kind, s.level AS level, COUNT(*) AS n FROM ${s.sql} s WHERE s.founded_year <= s.as_of_year GROUP BY s.as_of_year, s.kind, s.level`,
+    s.params,
   );
   return new Map(years.map((year) => [year, studioCounts(found.filter((r) => sqlNumber(r.yr) === year))]));
 }
 
-/** Each school's studios of a year, by the host's school recorded on the studio. */
+/** Each school's studios of a year, by the host's school recorded on the studio on the year's statistics day (its versions). */
 export async function schoolStudios(ds: DataSource, year: number, schoolIds: readonly string[] | null): Promise<Map<string, StudioCounts>> {
   const only = schoolIds ? ` AND s.host_school_id IN (${sqlMarks(schoolIds.length)})` : '';
+  const v = versionsOn('studio', statisticsDays([year]));
   const found = await queryRows<{ schoolId: string; kind: string; level: string; n: unknown }>(
     ds,
-    `SELECT s.host_school_id AS schoolId, s.kind AS kind, s.level AS level, COUNT(*) AS n FROM studio s WHERE s.founded_year <= ?${only} GROUP BY s.host_school_id, s.kind, s.level`,
-    [year, ...(schoolIds ?? [])],
+    `SELECT s.host_school_id AS schoolId, s.kind AS kind, s.level AS level, COUNT(*) AS n FROM ${v.sql} s WHERE s.founded_year <= ?${only} GROUP BY s.host_school_id, s.kind, s.level`,
+    [...v.params, year, ...(schoolIds ?? [])],
   );
   const bySchool = new Map<string, typeof found>();
   for (const r of found) appendTo(bySchool, r.schoolId, r);

@@ -1,20 +1,4 @@
-import {
-  appendTo,
-  BulkPlan,
-  compositeKey,
-  currentYearInChina,
-  DESIGNATION_KIND,
-  DESIGNATION_LEVEL,
-  isRejection,
-  newId,
-  optionalText,
-  PersonnelAnswer,
-  Planned,
-  reject,
-  Rejection,
-  RowStatus,
-  upsertById,
-} from '@tw/kernel';
+import { appendTo, BulkPlan, compositeKey, currentYearInChina, DESIGNATION_KIND, DESIGNATION_LEVEL, fromItsYear, isRejection, newId, optionalText, PersonnelAnswer, Planned, reject, Rejection, RowStatus, upsertById } from '@tw/kernel';
 import { In } from 'typeorm';
 import { designationRefusal, EligibilityChecker, eligibilityUnavailable, EligibilityUnavailable } from '../eligibility';
 import { Designation } from '../entities/designation.entity';
@@ -94,6 +78,6 @@ export function designationPlan(personnel: PersonnelAnswer, eligibility: Eligibi
       });
     },
     write: (rows, m) => upsertById(m, Designation, rows, COLUMNS),
-    audit: { entity: 'designation', target: Designation, teacherIdOf: (d) => d.teacherId },
+    audit: { entity: 'designation', target: Designation, teacherIdOf: (d) => d.teacherId, validFromOf: fromItsYear((d) => d.year) },
   };
 }

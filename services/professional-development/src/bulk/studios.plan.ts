@@ -1,24 +1,4 @@
-import {
-  BulkPlan,
-  canWriteSchool,
-  cleanText,
-  compositeKey,
-  currentYearInChina,
-  DESIGNATION_KIND,
-  DESIGNATION_LEVEL,
-  isRejection,
-  newId,
-  PersonnelAnswer,
-  Planned,
-  Principal,
-  reject,
-  Rejection,
-  requiredText,
-  RowStatus,
-  STUDIO_KIND,
-  TeacherDirectoryEntry,
-  upsertById,
-} from '@tw/kernel';
+import { BulkPlan, canWriteSchool, cleanText, compositeKey, currentYearInChina, DESIGNATION_KIND, DESIGNATION_LEVEL, fromItsYear, isRejection, newId, PersonnelAnswer, Planned, Principal, reject, Rejection, requiredText, RowStatus, STUDIO_KIND, TeacherDirectoryEntry, upsertById } from '@tw/kernel';
 import { In } from 'typeorm';
 import { Designation } from '../entities/designation.entity';
 import { Studio } from '../entities/studio.entity';
@@ -158,7 +138,7 @@ export function studioPlan(principal: Principal, personnel: PersonnelAnswer, now
       await upsertById(m, StudioMember, members, ['school_id']);
     },
     audit: [
-      { entity: 'studio', target: Studio, recordOf: (w) => w.studio, teacherIdOf: (w) => w.studio?.hostTeacherId ?? null },
+      { entity: 'studio', target: Studio, recordOf: (w) => w.studio, teacherIdOf: (w) => w.studio?.hostTeacherId ?? null, validFromOf: fromItsYear((w) => w.studio?.foundedYear) },
       { entity: 'studio_member', target: StudioMember, recordOf: (w) => w.member, teacherIdOf: (w) => w.member?.teacherId ?? null },
     ],
   };
