@@ -1,4 +1,8 @@
+import type { CodeTable } from '@tw/kernel/codes';
+import { CODES } from '../src/lib/labels';
 import {
+  codeLabel,
+  fieldTitle,
   flagsFor,
   FROM_START,
   isOpenRow,
@@ -124,5 +128,26 @@ describe('what people read of submissions', () => {
     expect(showValue('null')).toBe('—');
     expect(showValue(null)).toBe('—');
     expect(showValue('not json')).toBe('not json');
+  });
+});
+
+describe('a submitted row’s fields in Chinese', () => {
+  it('names a national code by its table’s label, and leaves a value no table (or no single label) knows as it is', () => {
+    expect(showValue('"FEMALE"')).toBe('女');
+    expect(showValue('"IN_SERVICE"')).toBe(CODES.STAFF_STATUS.label('IN_SERVICE'));
+    expect(codeLabel('王芳')).toBeUndefined();
+    // two tables that name one value differently: no guess
+    const a = { has: (v: string) => v === 'X', label: () => '甲' } as unknown as CodeTable<string>;
+    const b = { has: (v: string) => v === 'X', label: () => '乙' } as unknown as CodeTable<string>;
+    expect(codeLabel('X', [a, b])).toBeUndefined();
+    expect(codeLabel('X', [a])).toBe('甲');
+    expect(showValue('"X"', [a, b])).toBe('X');
+  });
+
+  it('titles a field by the import template’s header of its kind', () => {
+    const headers = new Map([['staffNo', '教职工号']]);
+    expect(fieldTitle('staffNo', headers)).toBe('教职工号');
+    expect(fieldTitle('somethingNew', headers)).toBe('somethingNew');
+    expect(fieldTitle('staffNo', undefined)).toBe('staffNo');
   });
 });

@@ -3,9 +3,9 @@ import { Alert, App, Button, Descriptions, Input, Modal, Popconfirm, Space, Spin
 import { useCallback, useEffect, useState } from 'react';
 import { request } from '../api/client';
 import type { ApiError } from '../api/errors';
-import { ApproveSubmissionDocument, ReturnSubmissionDocument, SubmissionDetailDocument, WithdrawSubmissionDocument, type SubmissionDetailQuery } from '../__generated__/graphql';
+import { ApproveSubmissionDocument, ImportKindColumnsDocument, ReturnSubmissionDocument, SubmissionDetailDocument, WithdrawSubmissionDocument, type SubmissionDetailQuery } from '../__generated__/graphql';
 import { formatDateTime } from '../lib/labels';
-import { EVENT_TEXT, flagsFor, isOpenRow, ROW_OP, ROW_STATUS, returnReasonProblem, RETURN_REASON_MAX, SERVICE_KEY_OF, showValue, SUBMISSION_STATUS } from '../lib/submissions';
+import { EVENT_TEXT, fieldTitle, flagsFor, isOpenRow, ROW_OP, ROW_STATUS, returnReasonProblem, RETURN_REASON_MAX, SERVICE_KEY_OF, showValue, SUBMISSION_STATUS } from '../lib/submissions';
 import { SERVICE_TEXT } from '../lib/timeline';
 import { ErrorAlert } from './ErrorAlert';
 
@@ -13,13 +13,39 @@ type Detail = NonNullable<SubmissionDetailQuery['personnel']>;
 type RowView = Detail['rows']['nodes'][number];
 const ROWS_PAGE = 100;
 
+/** Each import kind's column headers by key (the Chinese names of a row's fields), asked once. */
+let columnHeaders: Promise<Map<string, Map<string, string>>> | undefined;
+function kindHeaders(): Promise<Map<string, Map<string, string>>> {
+  columnHeaders ??= request(ImportKindColumnsDocument, {})
+    .then((d) => new Map(d.importKinds.map((k) => [k.kind, new Map(k.columns.map((c) => [c.key, c.header]))])))
+    .catch((e: unknown) => {
+      columnHeaders = undefined;
+      throw e;
+    });
+  return columnHeaders;
+}
+
 /**
  * One submission: what was sent, its rows with before and after (the bureau also sees conflicts and
  * transfers), the return reason, its history; for the bureau approve all or the chosen rows, or return
  * with a reason; for the school withdraw a pending one. `onChanged` follows every decision.
  */
-export function SubmissionDetail({ service, id, as, schoolName, onChanged }: { service: string; id: string; as: 'school' | 'bureau'; schoolName?: string; onChanged(): void }) {
+export function SubmissionDetail(props: {
+  service: string;
+  id: string;
+  as: 'school' | 'bureau';
+  /** the bureau's names of schools: the school it came from, and a row's school (a transfer's before and after) */
+  schoolNameOf?: (id: string) => string;
+  onChanged(): void;
+}) {
+  const { service, id, as, schoolNameOf, onChanged } = props;
   const { message } = App.useApp();
+  const [headers, setHeaders] = useState<Map<string, Map<string, string>>>();
+  useEffect(() => {
+    kindHeaders()
+      .then(setHeaders)
+      .catch(() => setHeaders(undefined));
+  }, []);
   const [detail, setDetail] = useState<Detail | null>();
   const [rows, setRows] = useState<RowView[]>([]);
   const [endCursor, setEndCursor] = useState<string | null>(null);
@@ -87,6 +113,10 @@ export function SubmissionDetail({ service, id, as, schoolName, onChanged }: { s
   const pending = detail.status === 'PENDING';
   const approvable = rows.filter((r) => r.status === 'PENDING').map((r) => r.position);
   const problem = reasonTouched ? returnReasonProblem(reason) : undefined;
+  const shown = (field: string, json: string | null) => {
+    const text = showValue(json);
+    return field === 'schoolId' && schoolNameOf && text !== '—' ? schoolNameOf(text) : text;
+  };
 
   return (
     <div data-testid="submission-detail">
@@ -102,7 +132,7 @@ export function SubmissionDetail({ service, id, as, schoolName, onChanged }: { s
           </Tag>
         </Descriptions.Item>
         <Descriptions.Item label="业务">{SERVICE_TEXT[detail.service] ?? detail.service}</Descriptions.Item>
-        {schoolName ? <Descriptions.Item label="学校">{schoolName}</Descriptions.Item> : null}
+        {schoolNameOf ? <Descriptions.Item label="学校">{schoolNameOf(detail.schoolId)}</Descriptions.Item> : null}
         <Descriptions.Item label="报送时间">{formatDateTime(detail.submittedAt)}</Descriptions.Item>
         <Descriptions.Item label="生效日期">{detail.asOf}</Descriptions.Item>
         <Descriptions.Item label="行数">
@@ -176,15 +206,16 @@ export function SubmissionDetail({ service, id, as, schoolName, onChanged }: { s
             render: (_: unknown, r) =>
               r.changes.length ? (
                 <div data-testid="row-changes">
-                  {r.changes.map((c) => (
+                  {/* a school's own rows are all of its school: the field says nothing to it */}
+                  {r.changes.filter((c) => c.field !== 'schoolId' || schoolNameOf).map((c) => (
                     <div key={c.field}>
-                      <Typography.Text type="secondary">{c.field}：</Typography.Text>
+                      <Typography.Text type="secondary">{fieldTitle(c.field, headers?.get(detail.kind))}：</Typography.Text>
                       {r.op === 'CREATE' ? null : (
                         <>
-                          <Typography.Text delete>{showValue(c.before)}</Typography.Text> →{' '}
+                          <Typography.Text delete>{shown(c.field, c.before)}</Typography.Text> →{' '}
                         </>
                       )}
-                      <Typography.Text strong>{showValue(c.after)}</Typography.Text>
+                      <Typography.Text strong>{shown(c.field, c.after)}</Typography.Text>
                     </div>
                   ))}
                 </div>

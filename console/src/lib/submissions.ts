@@ -1,3 +1,6 @@
+import type { CodeTable } from '@tw/kernel/codes';
+import { CODES } from './labels';
+
 // Submissions (报送) and review (审核) as people read them: the four services' lists merged into one,
 // oldest first, a page at a time through each service's own cursor; the counts per school and kind;
 // the labels of statuses and row operations; and the check of a return reason.
@@ -188,7 +191,7 @@ export function returnReasonProblem(reason: string | undefined): string | undefi
  * A submitted value (JSON) as people read it: text without quotes, true/false as 是/否, null as —.
  * @example showValue('"王芳"') // '王芳'
  */
-export function showValue(json: string | null | undefined): string {
+export function showValue(json: string | null | undefined, tables: readonly CodeTable<string>[] = ALL_TABLES): string {
   if (json === null || json === undefined || json === '') return '—';
   let v: unknown;
   try {
@@ -199,6 +202,23 @@ export function showValue(json: string | null | undefined): string {
   if (v === null || v === '') return '—';
   if (v === true) return '是';
   if (v === false) return '否';
-  if (typeof v === 'string' || typeof v === 'number') return String(v);
+  if (typeof v === 'string') return codeLabel(v, tables) ?? v;
+  if (typeof v === 'number') return String(v);
   return JSON.stringify(v);
+}
+
+const ALL_TABLES: readonly CodeTable<string>[] = Object.values(CODES) as CodeTable<string>[];
+
+/**
+ * The Chinese label of a national code (FEMALE → 女) when the code tables agree on it; undefined when no
+ * table knows the value or two tables name it differently (the value is then shown as it is).
+ */
+export function codeLabel(value: string, tables: readonly CodeTable<string>[] = ALL_TABLES): string | undefined {
+  const labels = new Set(tables.filter((t) => t.has(value)).map((t) => t.label(value)));
+  return labels.size === 1 ? [...labels][0] : undefined;
+}
+
+/** A changed field's Chinese name: the import template's header for the kind's column, else the field. */
+export function fieldTitle(field: string, headers: ReadonlyMap<string, string> | undefined): string {
+  return headers?.get(field) ?? field;
 }

@@ -132,7 +132,7 @@ export default function Review() {
         <CursorPager pages={pages} />
       </Card>
       <Drawer open={!!open} onClose={() => setOpen(undefined)} size={screens.md ? 900 : '100%'} title={open ? `审核：${open.kindTitle} · ${schoolName(open.schoolId)}` : ''}>
-        {open ? <SubmissionDetail service={open.service} id={open.id} as="bureau" schoolName={schoolName(open.schoolId)} onChanged={refresh} /> : null}
+        {open ? <SubmissionDetail service={open.service} id={open.id} as="bureau" schoolNameOf={schoolName} onChanged={refresh} /> : null}
       </Drawer>
       <Typography.Text type="secondary">通过的数据按报送时的生效日期写入，并记入历史与审计；报送后记录已被修改的行显示为“冲突”，不会写入，请退回学校核实。</Typography.Text>
     </Space>
