@@ -34,6 +34,7 @@ export * from './calendar';
 export * from './random';
 export * from './audit';
 export * from './coverage';
+export * from './completeness';
 export * from './reports';
 export * from './server';
 export * from './gateway-client';

@@ -1,8 +1,8 @@
-import { auditLogResolver, buildFederatedSchema, coverageResolver, EXTENDED_REPORT_REFERENCE_RESOLVERS, teacherHistoryResolver, submissionResolvers } from '@tw/kernel';
+import { auditLogResolver, buildFederatedSchema, coverageResolver, missingYearlyRecordsResolver, EXTENDED_REPORT_REFERENCE_RESOLVERS, teacherHistoryResolver, submissionResolvers } from '@tw/kernel';
 import { undoImportResolver } from '@tw/kernel';
 import { VERSIONED } from './database';
 import { GraphQLSchema } from 'graphql';
-import { COMPENSATION_COVERAGE } from './coverage';
+import { COMPENSATION_COVERAGE, COMPENSATION_YEARLY_RECORDS } from './coverage';
 import { SchoolRef } from './entities/school-ref';
 import { TeacherRef } from './entities/teacher-ref';
 import { CivilServantBenchmarkResolver } from './resolvers/CivilServantBenchmark.resolver';
@@ -25,6 +25,7 @@ export function buildCompensationSchema(): Promise<GraphQLSchema> {
       teacherHistoryResolver('compensationTeacherHistory', 'compensation', [{ table: 'pay_record', teacherColumn: 'teacher_id' }, { table: 'talent_record', teacherColumn: 'teacher_id' }]),
       coverageResolver('compensationCoverage', 'compensation', COMPENSATION_COVERAGE),
       TeacherResolver,
+      missingYearlyRecordsResolver('compensationMissingRecords', TeacherRef, COMPENSATION_YEARLY_RECORDS),
       SchoolResolver,
       PayRecordResolver,
       TalentRecordResolver,

@@ -60,6 +60,25 @@ describe.each(testDatabaseKinds())('the federation contract of compensation on %
     console.log(`compensation SQL statements on ${kind}: 5 teachers ${five}, 500 teachers ${fiveHundred}`);
   });
 
+  it('answers the completeness check (compensationMissingRecords) for 500 teachers in one statement, scoped to a school admin\'s own school', async () => {
+    const q = (year: number) => TEACHER_ENTITIES(`compensationMissingRecords(year: ${year}) { kind kindTitle year }`);
+    const count = async (n: number, year: number) => {
+      const r = await s.admin(q(year), { r: teachers.slice(0, n).map((t) => teacherRep(t.id, t.school.id)) });
+      expect(r.errors).toBeUndefined();
+      return r;
+    };
+    const recorded = await count(N, LAST_YEAR);
+    expect(recorded.data._entities.every((e: { compensationMissingRecords: unknown[] }) => e.compensationMissingRecords.length === 0)).toBe(true);
+    const five = await count(5, LAST_YEAR - 2);
+    const all = await count(N, LAST_YEAR - 2);
+    expect(all.data._entities[7]).toEqual({ id: 't-007', compensationMissingRecords: [{ kind: 'pay', kindTitle: '工资记录', year: LAST_YEAR - 2 }] });
+    expect(all.extensions?.sqlStatements).toBe(1);
+    expect(five.extensions?.sqlStatements).toBe(1);
+    const clerk = await s.schoolAdmin(schoolOf(0))(q(LAST_YEAR - 2), { r: [teacherRep('t-000', schoolOf(0)), teacherRep('t-001', schoolOf(1))] });
+    expect(clerk.data._entities.map((e: { compensationMissingRecords: unknown }) => e.compensationMissingRecords)).toEqual([[{ kind: 'pay', kindTitle: '工资记录', year: LAST_YEAR - 2 }], null]);
+    expect((await s.analyst(q(LAST_YEAR), { r: [teacherRep('t-000', schoolOf(0))] })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
   it('makes the same number of SQL statements for every school as for one', async () => {
     const q = `query($r: [_Any!]!) { _entities(representations: $r) { ... on School { id pay(year: ${LAST_YEAR}) { teachers averageAnnualIncome } performancePay(year: ${LAST_YEAR}) { paidTotal } } } }`;
     const one = await s.admin(q, { r: [{ __typename: 'School', id: schoolOf(0) }] });

@@ -1,4 +1,4 @@
-import { CoverageSource } from '@tw/kernel';
+import { CoverageSource, yearlyRecordSource, YearlyRecordSource } from '@tw/kernel';
 
 /**
  * What governance counts per school and year for the data-quality view; a sanction whose reason
@@ -15,4 +15,10 @@ export const GOVERNANCE_COVERAGE: readonly CoverageSource[] = [
   { kind: 'appraisals', table: 'appraisal', year: { column: 'year', form: 'year' } },
   { kind: 'awards', table: 'award', year: { column: 'awarded_on', form: 'date' } },
   { kind: 'principal-ranks', table: 'principal_rank', year: { column: 'year', form: 'year' } },
+];
+
+/** 完整性检测 per year: the ethics assessment and the annual appraisal the bureau requires of every serving teacher each year. */
+export const GOVERNANCE_YEARLY_RECORDS: readonly YearlyRecordSource[] = [
+  yearlyRecordSource('ethics', 'ethics-assessments', 'ethics_assessment'),
+  yearlyRecordSource('appraisals', 'appraisals', 'appraisal'),
 ];

@@ -1,7 +1,7 @@
-import { auditLogResolver, buildFederatedSchema, coverageResolver, EXTENDED_REPORT_REFERENCE_RESOLVERS, teacherHistoryResolver, submissionResolvers } from '@tw/kernel';
+import { auditLogResolver, buildFederatedSchema, coverageResolver, missingYearlyRecordsResolver, EXTENDED_REPORT_REFERENCE_RESOLVERS, teacherHistoryResolver, submissionResolvers } from '@tw/kernel';
 import { undoImportResolver } from '@tw/kernel';
 import { VERSIONED } from './database';
-import { GOVERNANCE_COVERAGE } from './coverage';
+import { GOVERNANCE_COVERAGE, GOVERNANCE_YEARLY_RECORDS } from './coverage';
 import { GraphQLSchema } from 'graphql';
 import './codes';
 import { SchoolRef } from './entities/school-ref';
@@ -26,6 +26,7 @@ export function buildGovernanceSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
     resolvers: [
       TeacherResolver,
+      missingYearlyRecordsResolver('governanceMissingRecords', TeacherRef, GOVERNANCE_YEARLY_RECORDS),
       SchoolResolver,
       EligibilityResolver,
       EthicsAssessmentResolver,
