@@ -149,5 +149,8 @@ describe('a submitted row’s fields in Chinese', () => {
     expect(fieldTitle('staffNo', headers)).toBe('教职工号');
     expect(fieldTitle('somethingNew', headers)).toBe('somethingNew');
     expect(fieldTitle('staffNo', undefined)).toBe('staffNo');
+    // fields no template column names
+    expect(fieldTitle('schoolId', headers)).toBe('学校');
+    expect(fieldTitle('statusCode', headers)).toBe('人员状态代码');
   });
 });

@@ -218,7 +218,10 @@ export function codeLabel(value: string, tables: readonly CodeTable<string>[] = 
   return labels.size === 1 ? [...labels][0] : undefined;
 }
 
+/** Fields a row carries that are no column of the import template (the school by id, the status code as the file gave it). */
+const FIELD_TEXT: Readonly<Record<string, string>> = { schoolId: '学校', teacherId: '教师', statusCode: '人员状态代码' };
+
 /** A changed field's Chinese name: the import template's header for the kind's column, else the field. */
 export function fieldTitle(field: string, headers: ReadonlyMap<string, string> | undefined): string {
-  return headers?.get(field) ?? field;
+  return headers?.get(field) ?? FIELD_TEXT[field] ?? field;
 }
