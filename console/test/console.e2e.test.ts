@@ -100,6 +100,12 @@ async function expectNoSideways(page: Page): Promise<void> {
   expect(scroll).toBeLessThanOrEqual(inner + 1);
 }
 
+/** A table of the page is there and the page has loaded what it shows (no spinner left on it). */
+async function loaded(page: Page, testId: string): Promise<void> {
+  await page.getByTestId(testId).waitFor();
+  await page.locator('.ant-spin-spinning').first().waitFor({ state: 'detached' });
+}
+
 /** Signs in through the development role picker, as a person would. */
 async function signInWithPicker(page: Page, role: keyof typeof ROLE_LABEL, schoolName?: string): Promise<void> {
   await page.goto(`${origin}/console/signin`);
@@ -541,8 +547,8 @@ describe('the console in Chromium, against the platform’s processes', () => {
       { name: 'signin', as: { role: 'DISTRICT_ADMIN' }, path: '/console/signin', ready: (pg) => pg.getByText('开发环境登录').waitFor() },
       { name: 'dashboard', as: { role: 'DISTRICT_ADMIN' }, path: '/console/dashboard', ready: (pg) => pg.locator('[aria-label="教师与培训趋势图"] canvas').waitFor() },
       { name: 'import-centre', as: { role: 'SCHOOL_ADMIN', school: school.id }, path: '/console/imports', ready: (pg) => pg.getByTestId('kind-select').getByText('教职工基本信息').waitFor() },
-      { name: 'review', as: { role: 'DISTRICT_ADMIN' }, path: '/console/review', ready: (pg) => pg.getByTestId('pending-counts').waitFor() },
-      { name: 'my-submissions', as: { role: 'SCHOOL_ADMIN', school: school.id }, path: '/console/submissions', ready: (pg) => pg.getByTestId('submissions-table').waitFor() },
+      { name: 'review', as: { role: 'DISTRICT_ADMIN' }, path: '/console/review', ready: (pg) => loaded(pg, 'review-table') },
+      { name: 'my-submissions', as: { role: 'SCHOOL_ADMIN', school: school.id }, path: '/console/submissions', ready: (pg) => loaded(pg, 'submissions-table') },
       { name: 'teachers', as: { role: 'DISTRICT_ADMIN' }, path: '/console/teachers', ready: (pg) => pg.getByTestId('teachers-table').locator('tbody tr.ant-table-row').first().waitFor() },
       { name: 'teacher-record', as: { role: 'DISTRICT_ADMIN' }, path: `/console/teachers/${teacher.id}`, ready: (pg) => pg.getByTestId('teacher-record').waitFor() },
       { name: 'analyst-forbidden', as: { role: 'ANALYST' }, path: `/console/teachers/${teacher.id}`, ready: (pg) => pg.getByText('无权访问').waitFor() },
