@@ -39,9 +39,12 @@ export interface DemoContext {
   /** seeded: the same district every time */
   readonly random: Random;
   /**
-   * Writes rows shaped like a bulk mutation's input (teachers and schools by id) and fails on any
-   * rejected row. loadDemoDistrict writes them as a spreadsheet of the import kind that writes with
-   * the mutation (ID numbers and names instead of ids) and imports it through /imports.
+   * Writes rows shaped like a bulk mutation's input (teachers and schools by id), failing the load on
+   * any rejected row; resolves with the number of rows handed over. loadDemoDistrict writes them as a
+   * spreadsheet of the import kind that writes with the mutation (ID numbers and names instead of ids)
+   * and queues its import through /imports: it resolves once the file is queued, so a module goes on
+   * generating while earlier files are imported; a file whose rows are checked against an earlier
+   * file's waits for that one (WAITS_FOR in load.ts), and the load waits for every file.
    * @example await ctx.bulk('upsertTrainings', 'TrainingInput', rows, 'trainings')
    */
   bulk(mutation: string, inputType: string, rows: readonly unknown[], label: string): Promise<number>;

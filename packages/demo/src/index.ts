@@ -1,7 +1,7 @@
 export { DEMO_SEED, generateDistrict } from './district';
 export type { DemoDistrict, DemoSchool, DemoTeacher } from './district';
-export { loadDemoDistrict, districtIsEmpty } from './load';
-export type { DemoLoadResult, DemoTarget } from './load';
+export { DEMO_CONCURRENCY, loadDemoDistrict, districtIsEmpty, WAITS_FOR } from './load';
+export type { DemoLoadOptions, DemoLoadProgress, DemoLoadResult, DemoTarget } from './load';
 export { gatewayPoster } from './post';
 export type { Post } from './post';
 export type { DemoPrincipal } from './importer-client';

@@ -35,7 +35,7 @@ export interface LaunchOptions {
 
 /**
  * The platform as processes, as `npm start` runs it and it is deployed: every subgraph SERVICES
- * lists, then the gateway once they are ready, each `node <folder>/dist/main.js` with `env`.
+ * lists and the gateway, each `node <folder>/dist/main.js` with `env`.
  * Constructing it starts nothing; `start()` starts all and waits until each answers /ready;
  * `stop()` ends all (also during `start()`). One process is stopped, killed, frozen or restarted
  * through `process(name)`.
@@ -87,12 +87,15 @@ export class Platform {
     return p;
   }
 
-  /** Starts the subgraphs together, then the gateway, each waited for until ready; on a failure kills what started and throws. */
+  /**
+   * Starts every process at once, the gateway with the subgraphs (it reads the supergraph composed at
+   * build time, and its /ready answers once every subgraph's does), and waits until each is ready; on
+   * a failure kills what started and throws.
+   */
   async start(): Promise<void> {
     this.stopAsked = false;
     try {
-      await Promise.all(this.services.map((s) => s.start({}, this.readyTimeoutMs)));
-      await this.gateway.start({}, this.readyTimeoutMs);
+      await Promise.all(this.all.map((p) => p.start({}, this.readyTimeoutMs)));
     } catch (e) {
       // a failed start leaves nothing behind; one ended by stop() is left to stop() to end gently
       if (!this.stopAsked) await Promise.all(this.all.map((p) => p.stop('SIGKILL')));
