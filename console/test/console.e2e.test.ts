@@ -100,6 +100,12 @@ async function expectNoSideways(page: Page): Promise<void> {
   expect(scroll).toBeLessThanOrEqual(inner + 1);
 }
 
+/** A table of the page is there and the page has loaded what it shows (no spinner left on it). */
+async function loaded(page: Page, testId: string): Promise<void> {
+  await page.getByTestId(testId).waitFor();
+  await page.locator('.ant-spin-spinning').first().waitFor({ state: 'detached' });
+}
+
 /** Signs in through the development role picker, as a person would. */
 async function signInWithPicker(page: Page, role: keyof typeof ROLE_LABEL, schoolName?: string): Promise<void> {
   await page.goto(`${origin}/console/signin`);
@@ -461,6 +467,79 @@ describe('the console in Chromium, against the platform’s processes', () => {
     await closeBrowser(t);
   }, 3 * 60_000);
 
+  it('holds a clerk’s new teacher for review, shows it as 待审核 to the school, and the bureau approves it in 审核: the record and the figure show it', async () => {
+    const school = district.schools.find((s) => s.code === '4101020002')!;
+    const clerk = { subject: 'e2e-clerk-2', role: 'SCHOOL_ADMIN' as const, schoolId: school.id };
+    const row = teacherRow(90, school.code);
+    const count = () => gql<{ districtReport: { teacherCount: number } }>('{ districtReport(year: 2026) { teacherCount } }').then((d) => d.districtReport.teacherCount);
+    const findByName = () => gql<{ teachers: { totalCount: number; nodes: Array<{ id: string }> } }>('query($n: String!) { teachers(first: 5, filter: { namePrefix: $n }) { totalCount nodes { id } } }', { n: row.name });
+    const before = await count();
+    // the clerk's write: a new teacher is held (issue 15), nothing written
+    const sent = await gql<{ upsertTeachers: { created: number; submitted: number; submission: { id: string; status: string } } }>(
+      'mutation($rows: [TeacherInput!]!) { upsertTeachers(rows: $rows) { created submitted submission { id status } } }',
+      { rows: [row] },
+      clerk,
+    );
+    expect(sent.upsertTeachers).toMatchObject({ created: 0, submitted: 1, submission: { status: 'PENDING' } });
+    await expect(findByName().then((d) => d.teachers.totalCount)).resolves.toBe(0);
+    await expect(count()).resolves.toBe(before);
+
+    // the school sees it pending in 我的报送, with the row it sent
+    const s = await browser(DESKTOP);
+    await signInWithToken(s.page, { role: 'SCHOOL_ADMIN', school: school.id });
+    await s.page.goto(`${origin}/console/`);
+    await s.page.getByRole('menuitem', { name: '我的报送' }).click();
+    const mine = s.page.getByTestId('submissions-table').locator('tbody tr.ant-table-row');
+    await mine.first().waitFor();
+    await expect(mine.count()).resolves.toBe(1);
+    await expect(mine.first().innerText()).resolves.toContain('待审核');
+    await mine.first().getByRole('button', { name: '教师基本信息' }).click();
+    await s.page.getByTestId('submission-rows').getByText(String(row.name)).first().waitFor();
+    await s.page.getByTestId('withdraw').waitFor();
+    await shot(s.page, 'my-submissions-desktop');
+    await closeBrowser(s);
+
+    // the bureau: 审核 in its menu, the school's count, the row's before/after, approve all
+    const b = await browser(DESKTOP);
+    const { page } = b;
+    await signInWithToken(page, { role: 'DISTRICT_ADMIN' });
+    await page.goto(`${origin}/console/`);
+    await page.getByRole('menuitem', { name: '审核' }).click();
+    await page.getByTestId('pending-counts').getByText(school.name).waitFor();
+    const queue = page.getByTestId('review-table').locator('tbody tr.ant-table-row');
+    await queue.filter({ hasText: school.name }).first().waitFor();
+    await expect(queue.count()).resolves.toBe(1);
+    await shot(page, 'review-desktop');
+    await queue.first().getByTestId('open-submission').click();
+    const detail = page.getByTestId('submission-detail');
+    await detail.getByTestId('submission-status').filter({ hasText: '待审核' }).waitFor();
+    await detail.getByTestId('row-changes').getByText(String(row.name)).first().waitFor();
+    await shot(page, 'review-submission-desktop');
+    // a return needs a reason: the button alone sends nothing
+    await detail.getByTestId('return').click();
+    await page.getByTestId('return-confirm').click();
+    await page.getByText('请填写退回原因').waitFor();
+    await page.getByRole('button', { name: /^取\s?消$/ }).click();
+    await detail.getByTestId('approve-all').click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: /^通\s?过$/ }).click();
+    await detail.getByTestId('submission-status').filter({ hasText: '已通过' }).waitFor();
+    // the queue refreshes: nothing waits
+    await page.getByTestId('review-table').getByText('没有待审核的报送').waitFor();
+    await shot(page, 'review-approved-desktop');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('pending-counts').getByText('没有待审核的报送').waitFor();
+
+    // what counts now has the teacher: the record through the console, the figure through the API
+    await page.getByRole('menuitem', { name: '教师查询' }).click();
+    await page.getByTestId('name-filter').fill(String(row.name));
+    await page.getByTestId('search').click();
+    await page.getByRole('link', { name: String(row.name), exact: true }).click();
+    await page.getByTestId('teacher-record').getByText(String(row.idNumber), { exact: true }).waitFor();
+    await expect(findByName().then((d) => d.teachers.totalCount)).resolves.toBe(1);
+    await expect(count()).resolves.toBe(before + 1);
+    await closeBrowser(b);
+  }, 4 * 60_000);
+
   it('fits every page on a 390-px-wide phone', async () => {
     const teacher = district.teachers[0];
     const school = district.schools[0];
@@ -468,6 +547,8 @@ describe('the console in Chromium, against the platform’s processes', () => {
       { name: 'signin', as: { role: 'DISTRICT_ADMIN' }, path: '/console/signin', ready: (pg) => pg.getByText('开发环境登录').waitFor() },
       { name: 'dashboard', as: { role: 'DISTRICT_ADMIN' }, path: '/console/dashboard', ready: (pg) => pg.locator('[aria-label="教师与培训趋势图"] canvas').waitFor() },
       { name: 'import-centre', as: { role: 'SCHOOL_ADMIN', school: school.id }, path: '/console/imports', ready: (pg) => pg.getByTestId('kind-select').getByText('教职工基本信息').waitFor() },
+      { name: 'review', as: { role: 'DISTRICT_ADMIN' }, path: '/console/review', ready: (pg) => loaded(pg, 'review-table') },
+      { name: 'my-submissions', as: { role: 'SCHOOL_ADMIN', school: school.id }, path: '/console/submissions', ready: (pg) => loaded(pg, 'submissions-table') },
       { name: 'teachers', as: { role: 'DISTRICT_ADMIN' }, path: '/console/teachers', ready: (pg) => pg.getByTestId('teachers-table').locator('tbody tr.ant-table-row').first().waitFor() },
       { name: 'teacher-record', as: { role: 'DISTRICT_ADMIN' }, path: `/console/teachers/${teacher.id}`, ready: (pg) => pg.getByTestId('teacher-record').waitFor() },
       { name: 'analyst-forbidden', as: { role: 'ANALYST' }, path: `/console/teachers/${teacher.id}`, ready: (pg) => pg.getByText('无权访问').waitFor() },

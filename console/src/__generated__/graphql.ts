@@ -363,6 +363,13 @@ export type ReformStatus =
   /** 试点 */
   | 'PILOT';
 
+/** What becomes of a school admin's write of a kind: HELD (waits for the bureau's review), FIELDS (a new record and a change of the held fields wait, other changes go live), LIVE (written at once), BUREAU (only the bureau writes it) */
+export type ReviewMode =
+  | 'BUREAU'
+  | 'FIELDS'
+  | 'HELD'
+  | 'LIVE';
+
 /** 处分类别 */
 export type Sanction =
   /** 记过 */
@@ -510,6 +517,43 @@ export type StudioKind =
   | 'FAMOUS_HOMEROOM_TEACHER'
   /** 名师工作室 */
   | 'FAMOUS_TEACHER';
+
+/** Filters of a submission list (the same for every service) */
+export type SubmissionFilter = {
+  /** The import job whose rows it holds */
+  importJobId?: string | null | undefined;
+  /** The kind (review policy: teachers, violations, …) */
+  kind?: string | null | undefined;
+  /** Sent at least this many days ago (its age) */
+  olderThanDays?: number | null | undefined;
+  /** The school that sent it (a school admin reads only its own) */
+  schoolId?: string | null | undefined;
+  status?: SubmissionStatus | null | undefined;
+  /** Submissions with a row about this teacher */
+  teacherId?: string | null | undefined;
+};
+
+/** CREATE 新增; UPDATE 修改; TRANSFER 调入 (the record is held by another school now: the bureau sees it as a transfer, the school as a new record) */
+export type SubmissionRowOp =
+  | 'CREATE'
+  | 'TRANSFER'
+  | 'UPDATE';
+
+/** PENDING 待审核; APPROVED 已通过 (written); CONFLICT 冲突 (the record changed between submission and approval: not written, the bureau returns it); REFUSED 未通过校验 (the rules refuse it now); RETURNED 已退回; WITHDRAWN 已撤回 */
+export type SubmissionRowStatus =
+  | 'APPROVED'
+  | 'CONFLICT'
+  | 'PENDING'
+  | 'REFUSED'
+  | 'RETURNED'
+  | 'WITHDRAWN';
+
+/** PENDING 待审核 (rows wait for the bureau), APPROVED 已通过 (no row waits; approved rows written), RETURNED 已退回 (with a reason), WITHDRAWN 已撤回 (by the school) */
+export type SubmissionStatus =
+  | 'APPROVED'
+  | 'PENDING'
+  | 'RETURNED'
+  | 'WITHDRAWN';
 
 /** 人才类别 */
 export type TalentCategory =
@@ -680,6 +724,90 @@ export type UndoImportJobMutationVariables = Exact<{
 
 export type UndoImportJobMutation = { undoImportJob: { jobId: string, dryRun: boolean, refused: boolean, services: Array<{ service: string, undone: number, conflicts: number }> } };
 
+export type SubmissionSummaryFragment = { id: string, service: string, kind: string, kindTitle: string, schoolId: string, status: SubmissionStatus, statusLabel: string, submittedAt: string, submittedBy: string, asOf: string, reason: string | null, rowCount: number, pendingRows: number, approvedRows: number, decidedAt: string | null, decidedBy: string | null, returnReason: string | null, ageDays: number, transfers: number | null, importJobId: string | null, replacesId: string | null };
+
+export type SubmissionListPageFragment = { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, service: string, kind: string, kindTitle: string, schoolId: string, status: SubmissionStatus, statusLabel: string, submittedAt: string, submittedBy: string, asOf: string, reason: string | null, rowCount: number, pendingRows: number, approvedRows: number, decidedAt: string | null, decidedBy: string | null, returnReason: string | null, ageDays: number, transfers: number | null, importJobId: string | null, replacesId: string | null } }> };
+
+export type SubmissionDetailFieldsFragment = { id: string, service: string, kind: string, kindTitle: string, schoolId: string, status: SubmissionStatus, statusLabel: string, submittedAt: string, submittedBy: string, asOf: string, reason: string | null, rowCount: number, pendingRows: number, approvedRows: number, decidedAt: string | null, decidedBy: string | null, returnReason: string | null, ageDays: number, transfers: number | null, importJobId: string | null, replacesId: string | null, rows: { endCursor: string | null, nodes: Array<{ position: number, key: string, op: SubmissionRowOp, status: SubmissionRowStatus, message: string | null, recordId: string | null, teacherId: string | null, before: string | null, after: string, changes: Array<{ field: string, before: string | null, after: string | null }> }> }, history: Array<{ at: string, actorSubject: string, actorRole: string, action: string, rows: number, note: string | null }> };
+
+export type PendingCountFieldsFragment = { schoolId: string, kind: string, kindTitle: string, submissions: number, rows: number, oldestSubmittedAt: string, oldestAgeDays: number };
+
+export type ReviewPolicyQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ReviewPolicyQuery = { reviewPolicy: Array<{ kind: string, service: string, title: string, mode: ReviewMode }> };
+
+export type SubmissionListQueryVariables = Exact<{
+  first?: number | null | undefined;
+  filter?: SubmissionFilter | null | undefined;
+  personnel: boolean;
+  development: boolean;
+  compensation: boolean;
+  governance: boolean;
+  personnelAfter?: string | null | undefined;
+  developmentAfter?: string | null | undefined;
+  compensationAfter?: string | null | undefined;
+  governanceAfter?: string | null | undefined;
+}>;
+
+
+export type SubmissionListQuery = { personnel?: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, service: string, kind: string, kindTitle: string, schoolId: string, status: SubmissionStatus, statusLabel: string, submittedAt: string, submittedBy: string, asOf: string, reason: string | null, rowCount: number, pendingRows: number, approvedRows: number, decidedAt: string | null, decidedBy: string | null, returnReason: string | null, ageDays: number, transfers: number | null, importJobId: string | null, replacesId: string | null } }> }, development?: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, service: string, kind: string, kindTitle: string, schoolId: string, status: SubmissionStatus, statusLabel: string, submittedAt: string, submittedBy: string, asOf: string, reason: string | null, rowCount: number, pendingRows: number, approvedRows: number, decidedAt: string | null, decidedBy: string | null, returnReason: string | null, ageDays: number, transfers: number | null, importJobId: string | null, replacesId: string | null } }> }, compensation?: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, service: string, kind: string, kindTitle: string, schoolId: string, status: SubmissionStatus, statusLabel: string, submittedAt: string, submittedBy: string, asOf: string, reason: string | null, rowCount: number, pendingRows: number, approvedRows: number, decidedAt: string | null, decidedBy: string | null, returnReason: string | null, ageDays: number, transfers: number | null, importJobId: string | null, replacesId: string | null } }> }, governance?: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, service: string, kind: string, kindTitle: string, schoolId: string, status: SubmissionStatus, statusLabel: string, submittedAt: string, submittedBy: string, asOf: string, reason: string | null, rowCount: number, pendingRows: number, approvedRows: number, decidedAt: string | null, decidedBy: string | null, returnReason: string | null, ageDays: number, transfers: number | null, importJobId: string | null, replacesId: string | null } }> } };
+
+export type PendingSubmissionCountsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PendingSubmissionCountsQuery = { personnel: Array<{ schoolId: string, kind: string, kindTitle: string, submissions: number, rows: number, oldestSubmittedAt: string, oldestAgeDays: number }>, development: Array<{ schoolId: string, kind: string, kindTitle: string, submissions: number, rows: number, oldestSubmittedAt: string, oldestAgeDays: number }>, compensation: Array<{ schoolId: string, kind: string, kindTitle: string, submissions: number, rows: number, oldestSubmittedAt: string, oldestAgeDays: number }>, governance: Array<{ schoolId: string, kind: string, kindTitle: string, submissions: number, rows: number, oldestSubmittedAt: string, oldestAgeDays: number }> };
+
+export type SubmissionDetailQueryVariables = Exact<{
+  id: string;
+  rowsFirst?: number | null | undefined;
+  rowsAfter?: string | null | undefined;
+  personnel: boolean;
+  development: boolean;
+  compensation: boolean;
+  governance: boolean;
+}>;
+
+
+export type SubmissionDetailQuery = { personnel?: { id: string, service: string, kind: string, kindTitle: string, schoolId: string, status: SubmissionStatus, statusLabel: string, submittedAt: string, submittedBy: string, asOf: string, reason: string | null, rowCount: number, pendingRows: number, approvedRows: number, decidedAt: string | null, decidedBy: string | null, returnReason: string | null, ageDays: number, transfers: number | null, importJobId: string | null, replacesId: string | null, rows: { endCursor: string | null, nodes: Array<{ position: number, key: string, op: SubmissionRowOp, status: SubmissionRowStatus, message: string | null, recordId: string | null, teacherId: string | null, before: string | null, after: string, changes: Array<{ field: string, before: string | null, after: string | null }> }> }, history: Array<{ at: string, actorSubject: string, actorRole: string, action: string, rows: number, note: string | null }> } | null, development?: { id: string, service: string, kind: string, kindTitle: string, schoolId: string, status: SubmissionStatus, statusLabel: string, submittedAt: string, submittedBy: string, asOf: string, reason: string | null, rowCount: number, pendingRows: number, approvedRows: number, decidedAt: string | null, decidedBy: string | null, returnReason: string | null, ageDays: number, transfers: number | null, importJobId: string | null, replacesId: string | null, rows: { endCursor: string | null, nodes: Array<{ position: number, key: string, op: SubmissionRowOp, status: SubmissionRowStatus, message: string | null, recordId: string | null, teacherId: string | null, before: string | null, after: string, changes: Array<{ field: string, before: string | null, after: string | null }> }> }, history: Array<{ at: string, actorSubject: string, actorRole: string, action: string, rows: number, note: string | null }> } | null, compensation?: { id: string, service: string, kind: string, kindTitle: string, schoolId: string, status: SubmissionStatus, statusLabel: string, submittedAt: string, submittedBy: string, asOf: string, reason: string | null, rowCount: number, pendingRows: number, approvedRows: number, decidedAt: string | null, decidedBy: string | null, returnReason: string | null, ageDays: number, transfers: number | null, importJobId: string | null, replacesId: string | null, rows: { endCursor: string | null, nodes: Array<{ position: number, key: string, op: SubmissionRowOp, status: SubmissionRowStatus, message: string | null, recordId: string | null, teacherId: string | null, before: string | null, after: string, changes: Array<{ field: string, before: string | null, after: string | null }> }> }, history: Array<{ at: string, actorSubject: string, actorRole: string, action: string, rows: number, note: string | null }> } | null, governance?: { id: string, service: string, kind: string, kindTitle: string, schoolId: string, status: SubmissionStatus, statusLabel: string, submittedAt: string, submittedBy: string, asOf: string, reason: string | null, rowCount: number, pendingRows: number, approvedRows: number, decidedAt: string | null, decidedBy: string | null, returnReason: string | null, ageDays: number, transfers: number | null, importJobId: string | null, replacesId: string | null, rows: { endCursor: string | null, nodes: Array<{ position: number, key: string, op: SubmissionRowOp, status: SubmissionRowStatus, message: string | null, recordId: string | null, teacherId: string | null, before: string | null, after: string, changes: Array<{ field: string, before: string | null, after: string | null }> }> }, history: Array<{ at: string, actorSubject: string, actorRole: string, action: string, rows: number, note: string | null }> } | null };
+
+export type ApproveSubmissionMutationVariables = Exact<{
+  id: string;
+  rows?: Array<number> | number | null | undefined;
+  note?: string | null | undefined;
+  personnel: boolean;
+  development: boolean;
+  compensation: boolean;
+  governance: boolean;
+}>;
+
+
+export type ApproveSubmissionMutation = { personnel?: { id: string, service: string, kind: string, kindTitle: string, schoolId: string, status: SubmissionStatus, statusLabel: string, submittedAt: string, submittedBy: string, asOf: string, reason: string | null, rowCount: number, pendingRows: number, approvedRows: number, decidedAt: string | null, decidedBy: string | null, returnReason: string | null, ageDays: number, transfers: number | null, importJobId: string | null, replacesId: string | null }, development?: { id: string, service: string, kind: string, kindTitle: string, schoolId: string, status: SubmissionStatus, statusLabel: string, submittedAt: string, submittedBy: string, asOf: string, reason: string | null, rowCount: number, pendingRows: number, approvedRows: number, decidedAt: string | null, decidedBy: string | null, returnReason: string | null, ageDays: number, transfers: number | null, importJobId: string | null, replacesId: string | null }, compensation?: { id: string, service: string, kind: string, kindTitle: string, schoolId: string, status: SubmissionStatus, statusLabel: string, submittedAt: string, submittedBy: string, asOf: string, reason: string | null, rowCount: number, pendingRows: number, approvedRows: number, decidedAt: string | null, decidedBy: string | null, returnReason: string | null, ageDays: number, transfers: number | null, importJobId: string | null, replacesId: string | null }, governance?: { id: string, service: string, kind: string, kindTitle: string, schoolId: string, status: SubmissionStatus, statusLabel: string, submittedAt: string, submittedBy: string, asOf: string, reason: string | null, rowCount: number, pendingRows: number, approvedRows: number, decidedAt: string | null, decidedBy: string | null, returnReason: string | null, ageDays: number, transfers: number | null, importJobId: string | null, replacesId: string | null } };
+
+export type ReturnSubmissionMutationVariables = Exact<{
+  id: string;
+  rows?: Array<number> | number | null | undefined;
+  reason: string;
+  personnel: boolean;
+  development: boolean;
+  compensation: boolean;
+  governance: boolean;
+}>;
+
+
+export type ReturnSubmissionMutation = { personnel?: { id: string, service: string, kind: string, kindTitle: string, schoolId: string, status: SubmissionStatus, statusLabel: string, submittedAt: string, submittedBy: string, asOf: string, reason: string | null, rowCount: number, pendingRows: number, approvedRows: number, decidedAt: string | null, decidedBy: string | null, returnReason: string | null, ageDays: number, transfers: number | null, importJobId: string | null, replacesId: string | null }, development?: { id: string, service: string, kind: string, kindTitle: string, schoolId: string, status: SubmissionStatus, statusLabel: string, submittedAt: string, submittedBy: string, asOf: string, reason: string | null, rowCount: number, pendingRows: number, approvedRows: number, decidedAt: string | null, decidedBy: string | null, returnReason: string | null, ageDays: number, transfers: number | null, importJobId: string | null, replacesId: string | null }, compensation?: { id: string, service: string, kind: string, kindTitle: string, schoolId: string, status: SubmissionStatus, statusLabel: string, submittedAt: string, submittedBy: string, asOf: string, reason: string | null, rowCount: number, pendingRows: number, approvedRows: number, decidedAt: string | null, decidedBy: string | null, returnReason: string | null, ageDays: number, transfers: number | null, importJobId: string | null, replacesId: string | null }, governance?: { id: string, service: string, kind: string, kindTitle: string, schoolId: string, status: SubmissionStatus, statusLabel: string, submittedAt: string, submittedBy: string, asOf: string, reason: string | null, rowCount: number, pendingRows: number, approvedRows: number, decidedAt: string | null, decidedBy: string | null, returnReason: string | null, ageDays: number, transfers: number | null, importJobId: string | null, replacesId: string | null } };
+
+export type WithdrawSubmissionMutationVariables = Exact<{
+  id: string;
+  personnel: boolean;
+  development: boolean;
+  compensation: boolean;
+  governance: boolean;
+}>;
+
+
+export type WithdrawSubmissionMutation = { personnel?: { id: string, service: string, kind: string, kindTitle: string, schoolId: string, status: SubmissionStatus, statusLabel: string, submittedAt: string, submittedBy: string, asOf: string, reason: string | null, rowCount: number, pendingRows: number, approvedRows: number, decidedAt: string | null, decidedBy: string | null, returnReason: string | null, ageDays: number, transfers: number | null, importJobId: string | null, replacesId: string | null }, development?: { id: string, service: string, kind: string, kindTitle: string, schoolId: string, status: SubmissionStatus, statusLabel: string, submittedAt: string, submittedBy: string, asOf: string, reason: string | null, rowCount: number, pendingRows: number, approvedRows: number, decidedAt: string | null, decidedBy: string | null, returnReason: string | null, ageDays: number, transfers: number | null, importJobId: string | null, replacesId: string | null }, compensation?: { id: string, service: string, kind: string, kindTitle: string, schoolId: string, status: SubmissionStatus, statusLabel: string, submittedAt: string, submittedBy: string, asOf: string, reason: string | null, rowCount: number, pendingRows: number, approvedRows: number, decidedAt: string | null, decidedBy: string | null, returnReason: string | null, ageDays: number, transfers: number | null, importJobId: string | null, replacesId: string | null }, governance?: { id: string, service: string, kind: string, kindTitle: string, schoolId: string, status: SubmissionStatus, statusLabel: string, submittedAt: string, submittedBy: string, asOf: string, reason: string | null, rowCount: number, pendingRows: number, approvedRows: number, decidedAt: string | null, decidedBy: string | null, returnReason: string | null, ageDays: number, transfers: number | null, importJobId: string | null, replacesId: string | null } };
+
 export type SchoolOptionsQueryVariables = Exact<{
   first?: number | null | undefined;
   after?: string | null | undefined;
@@ -766,6 +894,133 @@ export const FigureRevisionFieldsFragmentDoc = new TypedDocumentString(`
   liveValue
 }
     `, {"fragmentName":"FigureRevisionFields"}) as unknown as TypedDocumentString<FigureRevisionFieldsFragment, unknown>;
+export const SubmissionSummaryFragmentDoc = new TypedDocumentString(`
+    fragment SubmissionSummary on Submission {
+  id
+  service
+  kind
+  kindTitle
+  schoolId
+  status
+  statusLabel
+  submittedAt
+  submittedBy
+  asOf
+  reason
+  rowCount
+  pendingRows
+  approvedRows
+  decidedAt
+  decidedBy
+  returnReason
+  ageDays
+  transfers
+  importJobId
+  replacesId
+}
+    `, {"fragmentName":"SubmissionSummary"}) as unknown as TypedDocumentString<SubmissionSummaryFragment, unknown>;
+export const SubmissionListPageFragmentDoc = new TypedDocumentString(`
+    fragment SubmissionListPage on SubmissionConnection {
+  totalCount
+  pageInfo {
+    hasNextPage
+    endCursor
+  }
+  edges {
+    cursor
+    node {
+      ...SubmissionSummary
+    }
+  }
+}
+    fragment SubmissionSummary on Submission {
+  id
+  service
+  kind
+  kindTitle
+  schoolId
+  status
+  statusLabel
+  submittedAt
+  submittedBy
+  asOf
+  reason
+  rowCount
+  pendingRows
+  approvedRows
+  decidedAt
+  decidedBy
+  returnReason
+  ageDays
+  transfers
+  importJobId
+  replacesId
+}`, {"fragmentName":"SubmissionListPage"}) as unknown as TypedDocumentString<SubmissionListPageFragment, unknown>;
+export const SubmissionDetailFieldsFragmentDoc = new TypedDocumentString(`
+    fragment SubmissionDetailFields on Submission {
+  ...SubmissionSummary
+  rows(first: $rowsFirst, after: $rowsAfter) {
+    endCursor
+    nodes {
+      position
+      key
+      op
+      status
+      message
+      recordId
+      teacherId
+      before
+      after
+      changes {
+        field
+        before
+        after
+      }
+    }
+  }
+  history {
+    at
+    actorSubject
+    actorRole
+    action
+    rows
+    note
+  }
+}
+    fragment SubmissionSummary on Submission {
+  id
+  service
+  kind
+  kindTitle
+  schoolId
+  status
+  statusLabel
+  submittedAt
+  submittedBy
+  asOf
+  reason
+  rowCount
+  pendingRows
+  approvedRows
+  decidedAt
+  decidedBy
+  returnReason
+  ageDays
+  transfers
+  importJobId
+  replacesId
+}`, {"fragmentName":"SubmissionDetailFields"}) as unknown as TypedDocumentString<SubmissionDetailFieldsFragment, unknown>;
+export const PendingCountFieldsFragmentDoc = new TypedDocumentString(`
+    fragment PendingCountFields on PendingSubmissionCount {
+  schoolId
+  kind
+  kindTitle
+  submissions
+  rows
+  oldestSubmittedAt
+  oldestAgeDays
+}
+    `, {"fragmentName":"PendingCountFields"}) as unknown as TypedDocumentString<PendingCountFieldsFragment, unknown>;
 export const DistrictFiguresDocument = new TypedDocumentString(`
     query DistrictFigures($year: Int!) {
   districtReport(year: $year) {
@@ -1092,6 +1347,301 @@ export const UndoImportJobDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<UndoImportJobMutation, UndoImportJobMutationVariables>;
+export const ReviewPolicyDocument = new TypedDocumentString(`
+    query ReviewPolicy {
+  reviewPolicy {
+    kind
+    service
+    title
+    mode
+  }
+}
+    `) as unknown as TypedDocumentString<ReviewPolicyQuery, ReviewPolicyQueryVariables>;
+export const SubmissionListDocument = new TypedDocumentString(`
+    query SubmissionList($first: Int, $filter: SubmissionFilter, $personnel: Boolean!, $development: Boolean!, $compensation: Boolean!, $governance: Boolean!, $personnelAfter: String, $developmentAfter: String, $compensationAfter: String, $governanceAfter: String) {
+  personnel: personnelSubmissions(
+    first: $first
+    after: $personnelAfter
+    filter: $filter
+  ) @include(if: $personnel) {
+    ...SubmissionListPage
+  }
+  development: professionalDevelopmentSubmissions(
+    first: $first
+    after: $developmentAfter
+    filter: $filter
+  ) @include(if: $development) {
+    ...SubmissionListPage
+  }
+  compensation: compensationSubmissions(
+    first: $first
+    after: $compensationAfter
+    filter: $filter
+  ) @include(if: $compensation) {
+    ...SubmissionListPage
+  }
+  governance: governanceSubmissions(
+    first: $first
+    after: $governanceAfter
+    filter: $filter
+  ) @include(if: $governance) {
+    ...SubmissionListPage
+  }
+}
+    fragment SubmissionSummary on Submission {
+  id
+  service
+  kind
+  kindTitle
+  schoolId
+  status
+  statusLabel
+  submittedAt
+  submittedBy
+  asOf
+  reason
+  rowCount
+  pendingRows
+  approvedRows
+  decidedAt
+  decidedBy
+  returnReason
+  ageDays
+  transfers
+  importJobId
+  replacesId
+}
+fragment SubmissionListPage on SubmissionConnection {
+  totalCount
+  pageInfo {
+    hasNextPage
+    endCursor
+  }
+  edges {
+    cursor
+    node {
+      ...SubmissionSummary
+    }
+  }
+}`) as unknown as TypedDocumentString<SubmissionListQuery, SubmissionListQueryVariables>;
+export const PendingSubmissionCountsDocument = new TypedDocumentString(`
+    query PendingSubmissionCounts {
+  personnel: personnelPendingSubmissions {
+    ...PendingCountFields
+  }
+  development: professionalDevelopmentPendingSubmissions {
+    ...PendingCountFields
+  }
+  compensation: compensationPendingSubmissions {
+    ...PendingCountFields
+  }
+  governance: governancePendingSubmissions {
+    ...PendingCountFields
+  }
+}
+    fragment PendingCountFields on PendingSubmissionCount {
+  schoolId
+  kind
+  kindTitle
+  submissions
+  rows
+  oldestSubmittedAt
+  oldestAgeDays
+}`) as unknown as TypedDocumentString<PendingSubmissionCountsQuery, PendingSubmissionCountsQueryVariables>;
+export const SubmissionDetailDocument = new TypedDocumentString(`
+    query SubmissionDetail($id: ID!, $rowsFirst: Int, $rowsAfter: String, $personnel: Boolean!, $development: Boolean!, $compensation: Boolean!, $governance: Boolean!) {
+  personnel: personnelSubmission(id: $id) @include(if: $personnel) {
+    ...SubmissionDetailFields
+  }
+  development: professionalDevelopmentSubmission(id: $id) @include(if: $development) {
+    ...SubmissionDetailFields
+  }
+  compensation: compensationSubmission(id: $id) @include(if: $compensation) {
+    ...SubmissionDetailFields
+  }
+  governance: governanceSubmission(id: $id) @include(if: $governance) {
+    ...SubmissionDetailFields
+  }
+}
+    fragment SubmissionSummary on Submission {
+  id
+  service
+  kind
+  kindTitle
+  schoolId
+  status
+  statusLabel
+  submittedAt
+  submittedBy
+  asOf
+  reason
+  rowCount
+  pendingRows
+  approvedRows
+  decidedAt
+  decidedBy
+  returnReason
+  ageDays
+  transfers
+  importJobId
+  replacesId
+}
+fragment SubmissionDetailFields on Submission {
+  ...SubmissionSummary
+  rows(first: $rowsFirst, after: $rowsAfter) {
+    endCursor
+    nodes {
+      position
+      key
+      op
+      status
+      message
+      recordId
+      teacherId
+      before
+      after
+      changes {
+        field
+        before
+        after
+      }
+    }
+  }
+  history {
+    at
+    actorSubject
+    actorRole
+    action
+    rows
+    note
+  }
+}`) as unknown as TypedDocumentString<SubmissionDetailQuery, SubmissionDetailQueryVariables>;
+export const ApproveSubmissionDocument = new TypedDocumentString(`
+    mutation ApproveSubmission($id: ID!, $rows: [Int!], $note: String, $personnel: Boolean!, $development: Boolean!, $compensation: Boolean!, $governance: Boolean!) {
+  personnel: approvePersonnelSubmission(id: $id, rows: $rows, note: $note) @include(if: $personnel) {
+    ...SubmissionSummary
+  }
+  development: approveProfessionalDevelopmentSubmission(
+    id: $id
+    rows: $rows
+    note: $note
+  ) @include(if: $development) {
+    ...SubmissionSummary
+  }
+  compensation: approveCompensationSubmission(id: $id, rows: $rows, note: $note) @include(if: $compensation) {
+    ...SubmissionSummary
+  }
+  governance: approveGovernanceSubmission(id: $id, rows: $rows, note: $note) @include(if: $governance) {
+    ...SubmissionSummary
+  }
+}
+    fragment SubmissionSummary on Submission {
+  id
+  service
+  kind
+  kindTitle
+  schoolId
+  status
+  statusLabel
+  submittedAt
+  submittedBy
+  asOf
+  reason
+  rowCount
+  pendingRows
+  approvedRows
+  decidedAt
+  decidedBy
+  returnReason
+  ageDays
+  transfers
+  importJobId
+  replacesId
+}`) as unknown as TypedDocumentString<ApproveSubmissionMutation, ApproveSubmissionMutationVariables>;
+export const ReturnSubmissionDocument = new TypedDocumentString(`
+    mutation ReturnSubmission($id: ID!, $rows: [Int!], $reason: String!, $personnel: Boolean!, $development: Boolean!, $compensation: Boolean!, $governance: Boolean!) {
+  personnel: returnPersonnelSubmission(id: $id, rows: $rows, reason: $reason) @include(if: $personnel) {
+    ...SubmissionSummary
+  }
+  development: returnProfessionalDevelopmentSubmission(
+    id: $id
+    rows: $rows
+    reason: $reason
+  ) @include(if: $development) {
+    ...SubmissionSummary
+  }
+  compensation: returnCompensationSubmission(
+    id: $id
+    rows: $rows
+    reason: $reason
+  ) @include(if: $compensation) {
+    ...SubmissionSummary
+  }
+  governance: returnGovernanceSubmission(id: $id, rows: $rows, reason: $reason) @include(if: $governance) {
+    ...SubmissionSummary
+  }
+}
+    fragment SubmissionSummary on Submission {
+  id
+  service
+  kind
+  kindTitle
+  schoolId
+  status
+  statusLabel
+  submittedAt
+  submittedBy
+  asOf
+  reason
+  rowCount
+  pendingRows
+  approvedRows
+  decidedAt
+  decidedBy
+  returnReason
+  ageDays
+  transfers
+  importJobId
+  replacesId
+}`) as unknown as TypedDocumentString<ReturnSubmissionMutation, ReturnSubmissionMutationVariables>;
+export const WithdrawSubmissionDocument = new TypedDocumentString(`
+    mutation WithdrawSubmission($id: ID!, $personnel: Boolean!, $development: Boolean!, $compensation: Boolean!, $governance: Boolean!) {
+  personnel: withdrawPersonnelSubmission(id: $id) @include(if: $personnel) {
+    ...SubmissionSummary
+  }
+  development: withdrawProfessionalDevelopmentSubmission(id: $id) @include(if: $development) {
+    ...SubmissionSummary
+  }
+  compensation: withdrawCompensationSubmission(id: $id) @include(if: $compensation) {
+    ...SubmissionSummary
+  }
+  governance: withdrawGovernanceSubmission(id: $id) @include(if: $governance) {
+    ...SubmissionSummary
+  }
+}
+    fragment SubmissionSummary on Submission {
+  id
+  service
+  kind
+  kindTitle
+  schoolId
+  status
+  statusLabel
+  submittedAt
+  submittedBy
+  asOf
+  reason
+  rowCount
+  pendingRows
+  approvedRows
+  decidedAt
+  decidedBy
+  returnReason
+  ageDays
+  transfers
+  importJobId
+  replacesId
+}`) as unknown as TypedDocumentString<WithdrawSubmissionMutation, WithdrawSubmissionMutationVariables>;
 export const SchoolOptionsDocument = new TypedDocumentString(`
     query SchoolOptions($first: Int, $after: String, $filter: SchoolFilter) {
   schools(first: $first, after: $after, filter: $filter) {

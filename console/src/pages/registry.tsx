@@ -1,4 +1,4 @@
-import { BarChartOutlined, CloudUploadOutlined, IdcardOutlined, TeamOutlined } from '@ant-design/icons';
+import { AuditOutlined, BarChartOutlined, CloudUploadOutlined, FileDoneOutlined, IdcardOutlined, TeamOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { Role, Session } from '../api/session';
 
@@ -40,6 +40,24 @@ export const PAGES: readonly PageDef[] = [
     roles: ['DISTRICT_ADMIN', 'SCHOOL_ADMIN'],
     menu: always('imports'),
     component: lazy(() => import('./ImportCentre')),
+  },
+  {
+    key: 'review',
+    path: 'review',
+    title: '审核',
+    icon: <AuditOutlined />,
+    roles: ['DISTRICT_ADMIN'],
+    menu: always('review'),
+    component: lazy(() => import('./Review')),
+  },
+  {
+    key: 'submissions',
+    path: 'submissions',
+    title: '我的报送',
+    icon: <FileDoneOutlined />,
+    roles: ['SCHOOL_ADMIN'],
+    menu: always('submissions'),
+    component: lazy(() => import('./MySubmissions')),
   },
   {
     key: 'teachers',
