@@ -306,7 +306,7 @@ export async function runBulk<R, W>(ds: DataSource, sent: readonly R[], options:
       const scope = currentRequestScope();
       submission = await storeSubmission(
         manager,
-        { rule: holding, actor: actor!, asOf: options.asOf ?? todayInChina(at), reason: options.reason ?? null, replaces: options.replaces ?? null, importJobId: actor?.actingService ? (scope?.importJobId ?? null) : null, at },
+        { rule: holding, actor: actor!, asOf: options.asOf ?? todayInChina(clock), reason: options.reason ?? null, replaces: options.replaces ?? null, importJobId: actor?.actingService ? (scope?.importJobId ?? null) : null, at },
         held,
       );
     }
