@@ -39,10 +39,15 @@ export interface UploadOptions {
   readonly as?: Principal;
 }
 
-/** Settings for tests: short leases and polls, so lost instances and queued jobs are seen quickly. */
+/**
+ * Settings for tests: short polls, so queued jobs are seen quickly. The lease is 30 s: a test's instances
+ * share one process, so one instance reading a file stalls every instance's heartbeat, and under the whole
+ * suite's load a 4 s lease was declared lost (INSTANCE_LOST in CI) while its instance was alive. A test of
+ * lost instances gives the instance it stops a short lease of its own.
+ */
 export function testSettings(over: Partial<ImporterSettings> = {}): ImporterSettings {
   const base = readImporterSettings({});
-  return { ...base, leaseMs: 4000, heartbeatMs: 500, pollMs: 200, ...over, limits: { ...base.limits, ...over.limits } };
+  return { ...base, leaseMs: 30_000, heartbeatMs: 1000, pollMs: 200, ...over, limits: { ...base.limits, ...over.limits } };
 }
 
 /** The subgraphs besides personnel an import platform may run (the kinds they own import into them). */

@@ -81,7 +81,7 @@ describe.each(testDatabaseKinds())('importer instances on %s', (kind) => {
     const before = (await p.admin('{ teachers(first: 1) { totalCount } }')).data.teachers.totalCount as number;
     // one instance runs it; it dies while writing
     // an instance with a short lease, so that a lost job is noticed quickly
-    await p.addImporter({ leaseMs: 1500, heartbeatMs: 300 });
+    await p.addImporter({ leaseMs: 8000, heartbeatMs: 1000 });
     const up = await p.upload('teachers', file);
     let job = await p.job(up.body.id);
     // reading and checking 5,000 rows takes seconds alone and over a minute with the machine's cores shared 5 ways (measured)
@@ -97,7 +97,7 @@ describe.each(testDatabaseKinds())('importer instances on %s', (kind) => {
     const owner = instances.find((h) => h.worker.owner === running[0])!;
     expect(owner).toBeDefined();
     await owner.worker.halt();
-    const lost = await p.waitJob(up.body.id, undefined, 30_000);
+    const lost = await p.waitJob(up.body.id, undefined, 120_000);
     expect(lost).toMatchObject({ status: 'failed', errorCode: 'INSTANCE_LOST', errorMessage: expect.stringContaining('重新上传同一文件即可补全') });
     const partial = (await p.admin('{ teachers(first: 1) { totalCount } }')).data.teachers.totalCount as number;
     expect(partial).toBeGreaterThan(before);
