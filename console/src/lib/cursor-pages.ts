@@ -9,28 +9,36 @@ export interface Page<T> {
 }
 
 /**
- * Where a table is in a connection: the `after` cursor of each page visited, so the way back is
- * known; the way forward is the last page's endCursor. A table pages one step at a time, never by
- * loading what lies between.
+ * Where a table is in a list read a page at a time: the cursor each visited page starts after (any
+ * value: one connection's `after`, or one per service for a merged list), so the way back is known;
+ * the way forward is the last page's `next`. A table pages one step at a time, never by loading what
+ * lies between. `afters[0]` is where the list starts.
  */
-export interface CursorState {
-  /** afters[i] is the cursor page i + 1 starts after (null: the first page) */
-  readonly afters: readonly (string | null)[];
+export interface PathState<C> {
+  readonly afters: readonly C[];
 }
 
+export type PathAction<C> = { type: 'next'; next: C | null } | { type: 'prev' } | { type: 'reset' };
+
+export function pathReducer<C>(s: PathState<C>, a: PathAction<C>): PathState<C> {
+  switch (a.type) {
+    case 'next':
+      return a.next !== null ? { afters: [...s.afters, a.next] } : s;
+    case 'prev':
+      return s.afters.length > 1 ? { afters: s.afters.slice(0, -1) } : s;
+    case 'reset':
+      return s.afters.length === 1 ? s : { afters: [s.afters[0]] };
+  }
+}
+
+/** A connection's place: afters[i] is the cursor page i + 1 starts after (null: the first page). */
+export type CursorState = PathState<string | null>;
 export type CursorAction = { type: 'next'; endCursor: string | null } | { type: 'prev' } | { type: 'reset' };
 
 export const FIRST_PAGE: CursorState = { afters: [null] };
 
 export function cursorReducer(s: CursorState, a: CursorAction): CursorState {
-  switch (a.type) {
-    case 'next':
-      return a.endCursor ? { afters: [...s.afters, a.endCursor] } : s;
-    case 'prev':
-      return s.afters.length > 1 ? { afters: s.afters.slice(0, -1) } : s;
-    case 'reset':
-      return FIRST_PAGE;
-  }
+  return pathReducer(s, a.type === 'next' ? { type: 'next', next: a.endCursor } : a);
 }
 
 export interface CursorPages<T> {
@@ -49,15 +57,23 @@ export interface CursorPages<T> {
   reload(): void;
 }
 
+/** One page of a list and where the next starts (null: nowhere further). */
+export interface PathPage<T, C> {
+  readonly nodes: readonly T[];
+  readonly totalCount: number;
+  readonly hasNextPage: boolean;
+  readonly next: C | null;
+}
+
 /**
- * A table's rows, a page at a time through the API's cursors. `key` names the query (filters, order):
- * when it changes, the table goes back to the first page.
- * @example const pages = useCursorPages((first, after, signal) => request(TeacherSearchDocument, { first, after, filter }, { signal }).then((d) => d.teachers), JSON.stringify(filter));
+ * A table's rows, a page at a time: `load(first, after)` answers the page after `after` and where the
+ * next one starts. `key` names the query (filters, order): when it changes, the table goes back to
+ * its first page.
  */
-export function useCursorPages<T>(load: (first: number, after: string | null, signal: AbortSignal) => Promise<Page<T>>, key: string, initialPageSize = 20): CursorPages<T> {
-  const [cursor, dispatch] = useReducer(cursorReducer, FIRST_PAGE);
+export function usePagePath<T, C>(load: (first: number, after: C, signal: AbortSignal) => Promise<PathPage<T, C>>, start: C, key: string, initialPageSize = 20): CursorPages<T> {
+  const [cursor, dispatch] = useReducer(pathReducer<C>, { afters: [start] });
   const [pageSize, setSize] = useState(initialPageSize);
-  const [data, setData] = useState<Page<T> | undefined>();
+  const [data, setData] = useState<PathPage<T, C> | undefined>();
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<ApiError | undefined>();
   const [tick, setTick] = useState(0);
@@ -101,11 +117,25 @@ export function useCursorPages<T>(load: (first: number, after: string | null, si
     pageSize,
     loading,
     error,
-    hasNext: !!data?.pageInfo.hasNextPage,
+    hasNext: !!data?.hasNextPage,
     hasPrev: cursor.afters.length > 1,
-    next: useCallback(() => dispatch({ type: 'next', endCursor: data?.pageInfo.endCursor ?? null }), [data]),
+    next: useCallback(() => data && dispatch({ type: 'next', next: data.next }), [data]),
     prev: useCallback(() => dispatch({ type: 'prev' }), []),
     setPageSize: setSize,
     reload: useCallback(() => setTick((t) => t + 1), []),
   };
+}
+
+/**
+ * A table's rows, a page at a time through the API's cursors. `key` names the query (filters, order):
+ * when it changes, the table goes back to the first page.
+ * @example const pages = useCursorPages((first, after, signal) => request(TeacherSearchDocument, { first, after, filter }, { signal }).then((d) => d.teachers), JSON.stringify(filter));
+ */
+export function useCursorPages<T>(load: (first: number, after: string | null, signal: AbortSignal) => Promise<Page<T>>, key: string, initialPageSize = 20): CursorPages<T> {
+  return usePagePath<T, string | null>(
+    (first, after, signal) => load(first, after, signal).then((p) => ({ nodes: p.nodes, totalCount: p.totalCount, hasNextPage: p.pageInfo.hasNextPage, next: p.pageInfo.endCursor })),
+    null,
+    key,
+    initialPageSize,
+  );
 }

@@ -1,5 +1,6 @@
 import type { CodeTable } from '@tw/kernel/codes';
 import { CODES } from './labels';
+import { type PathState, pathReducer } from './cursor-pages';
 
 // Submissions (报送) and review (审核) as people read them: the four services' lists merged into one,
 // oldest first, a page at a time through each service's own cursor; the counts per school and kind;
@@ -122,22 +123,8 @@ export function mergeServicePages<T extends { readonly submittedAt: string }>(
 }
 
 /** The merged list's pages visited: the service cursors each starts after, so the way back is known. */
-export interface MergedCursorState {
-  readonly afters: readonly ServiceAfters[];
-}
-export const MERGED_FIRST_PAGE: MergedCursorState = { afters: [FROM_START] };
-export type MergedCursorAction = { type: 'next'; next: ServiceAfters } | { type: 'prev' } | { type: 'reset' };
-
-export function mergedCursorReducer(s: MergedCursorState, a: MergedCursorAction): MergedCursorState {
-  switch (a.type) {
-    case 'next':
-      return { afters: [...s.afters, a.next] };
-    case 'prev':
-      return s.afters.length > 1 ? { afters: s.afters.slice(0, -1) } : s;
-    case 'reset':
-      return MERGED_FIRST_PAGE;
-  }
-}
+export const MERGED_FIRST_PAGE: PathState<ServiceAfters> = { afters: [FROM_START] };
+export const mergedCursorReducer = pathReducer<ServiceAfters>;
 
 // ---------------------------------------------------------------------------------------------
 // Counts for the bureau: per school and per kind, over the four services.
