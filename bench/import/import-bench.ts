@@ -111,6 +111,17 @@ const nodeArgs = (setting: string | undefined) => (setting ?? '').split(' ').fil
  * imported by its SCHOOL_ADMIN (it ends as a pending submission) and then approved by the bureau in one
  * approvePersonnelSubmission call. Target: approval ≤ 1.5 × the direct import.
  */
+/** Uploads a roster file to the gateway's /imports as `token`; answers the queued job. */
+async function uploadTeachers(origin: string, file: string, token: string): Promise<{ id: string }> {
+  const form = new FormData();
+  form.set('kind', 'teachers');
+  form.set('file', await fs.openAsBlob(file), path.basename(file));
+  const up = await fetch(`${origin}/imports`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+  const job = (await up.json()) as { id: string };
+  if (up.status !== 202) throw new Error(`upload refused: ${JSON.stringify(job)}`);
+  return job;
+}
+
 async function reviewCase(): Promise<void> {
   const rows = Number(process.env.BENCH_REVIEW_ROWS ?? 1000);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'tw-bench-review-'));
@@ -144,12 +155,7 @@ async function reviewCase(): Promise<void> {
     const clerk = p.token({ subject: 'bench-clerk', role: 'SCHOOL_ADMIN', schoolId: ids.find((x) => x.code === schools[1].code)!.id });
     const importFile = async (file: string, token: string): Promise<{ ms: number; job: any }> => {
       const t = Date.now();
-      const form = new FormData();
-      form.set('kind', 'teachers');
-      form.set('file', await fs.openAsBlob(file), path.basename(file));
-      const up = await fetch(`${origin}/imports`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
-      const job = (await up.json()) as { id: string };
-      if (up.status !== 202) throw new Error(`upload refused: ${JSON.stringify(job)}`);
+      const job = await uploadTeachers(origin, file, token);
       for (;;) {
         await new Promise((r) => setTimeout(r, 100));
         const done: any = await (await fetch(`${origin}/imports/${job.id}?errors=3`, { headers: { authorization: `Bearer ${token}` } })).json();
@@ -228,12 +234,7 @@ async function main(): Promise<void> {
     const before = await tablesBefore(conn, dbs.personnel);
     const cpuBefore = Object.fromEntries(Object.entries(processes).map(([k, pid]) => [k, cpuSeconds(pid) ?? 0]));
     t = Date.now();
-    const form = new FormData();
-    form.set('kind', 'teachers');
-    form.set('file', await fs.openAsBlob(file), path.basename(file));
-    const up = await fetch(`${origin}/imports`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
-    const job = (await up.json()) as { id: string };
-    if (up.status !== 202) throw new Error(`upload refused: ${JSON.stringify(job)}`);
+    const job = await uploadTeachers(origin, file, token);
     const uploadMs = Date.now() - t;
     let done: any;
     for (;;) {
@@ -268,9 +269,7 @@ async function main(): Promise<void> {
 
     // the same file again: every row unchanged, so only the checking pass runs and nothing is written
     t = Date.now();
-    const again = (await (
-      await fetch(`${origin}/imports`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form })
-    ).json()) as { id: string };
+    const again = await uploadTeachers(origin, file, token);
     let second: any;
     for (;;) {
       await new Promise((r) => setTimeout(r, 250));
