@@ -5,6 +5,7 @@ import { EntityManager, ObjectLiteral } from 'typeorm';
 import { Principal } from '../auth/principal';
 import { AppError, ErrorCode, notFound } from '../errors';
 import { newId } from '../ids';
+import { insertRows } from '../database/insert-rows';
 import { ReviewRule } from './policy';
 import { Submission, SubmissionEvent, SubmissionRow, SubmissionRowOp, SubmissionRowStatus, SubmissionStatus } from './submission.entity';
 
@@ -121,7 +122,7 @@ export async function storeSubmission(m: EntityManager, o: SubmitOptions, held: 
     beforeHash: recordHash(h.before),
     message: null,
   }));
-  for (let i = 0; i < rows.length; i += 200) await m.getRepository(SubmissionRow).insert(rows.slice(i, i + 200));
+  await insertRows(m, SubmissionRow, rows);
   return { id: sub.id, status: SubmissionStatus.PENDING, rows: start + held.length };
 }
 
